@@ -1,0 +1,657 @@
+//! Application state and its one update function: key → action → new state. The only I/O
+//! here goes through the store.
+
+pub mod intake;
+pub mod keymap;
+
+use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
+use crate::domain::intake::{IntakeField, validate_intake};
+use crate::domain::{CaseDetail, CaseRow, Category, DutySlot, PageKey, Role, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::{Store, UrgencyCounts};
+use chrono::{Datelike, Duration, NaiveDate, Timelike};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use intake::{IntakeForm, match_categories};
+use keymap::{Action, Pane, Scope};
+
+/// A yes/no question that stands between the user and losing typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    QuitWithUnsavedForm,
+    ClearForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// The queue pane: one page of cases, loaded by keyset.
+#[derive(Debug, Default)]
+pub struct QueueView {
+    pub rows: Vec<CaseRow>,
+    pub selected: usize,
+    /// The row just before this page (None: the page starts at the newest case).
+    pub page_after: Option<PageKey>,
+    pub detail: Option<CaseDetail>,
+    pub detail_scroll: u16,
+    pub total: u64,
+}
+
+/// The roster pane: this week's duty slots.
+#[derive(Debug, Default)]
+pub struct RosterView {
+    pub week_start: Option<NaiveDate>,
+    pub slots: Vec<DutySlot>,
+    pub selected: usize,
+}
+
+/// The supervision pane: open cases by urgency.
+#[derive(Debug, Default)]
+pub struct SupervisionView {
+    pub counts: UrgencyCounts,
+    pub rows: Vec<(CaseRow, Urgency)>,
+    pub selected: usize,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub me: Staff,
+    pub store: Store,
+    pub pane: Pane,
+    pub help: bool,
+    pub question: Option<Question>,
+    pub message: Option<(MessageKind, String)>,
+    pub intake: IntakeForm,
+    pub categories: Vec<Category>,
+    pub calendar: Calendar,
+    pub queue: QueueView,
+    pub roster: RosterView,
+    pub supervision: SupervisionView,
+    /// Rows a list page shows; set from the terminal size.
+    pub page_rows: usize,
+    pub quit: bool,
+    data_version: i64,
+}
+
+/// What the loop should do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing visible changed: do not draw.
+    Unchanged,
+    Redraw,
+}
+
+const DUE_SOON_WORKING_DAYS: u32 = 3;
+
+impl App {
+    pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
+        let categories = store.categories()?;
+        let calendar = store.calendar()?;
+        let data_version = store.data_version()?;
+        let mut app = Self {
+            lang,
+            me,
+            store,
+            pane: Pane::Intake,
+            help: false,
+            question: None,
+            message: None,
+            intake: IntakeForm::default(),
+            categories,
+            calendar,
+            queue: QueueView::default(),
+            roster: RosterView::default(),
+            supervision: SupervisionView::default(),
+            page_rows: 15,
+            quit: false,
+            data_version,
+        };
+        let today = app.store.today();
+        if !app.calendar.has_year(today.year()) || !app.calendar.has_year(today.year() + 1) {
+            let missing = if app.calendar.has_year(today.year()) {
+                today.year() + 1
+            } else {
+                today.year()
+            };
+            app.message = Some((
+                MessageKind::Info,
+                match lang {
+                    Lang::Zh => format!("提示：尚无 {missing} 年官方节假日安排，期限仅按周末计算"),
+                    Lang::En => format!(
+                        "note: no official calendar for {missing}; deadlines count weekends alone"
+                    ),
+                },
+            ));
+        }
+        Ok(app)
+    }
+
+    fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(zh, en)
+    }
+
+    fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.message = Some((kind, text.into()));
+    }
+
+    /// Scopes consulted for a key, innermost first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.question.is_some() {
+            return vec![Scope::Confirm];
+        }
+        let pane_scope = match self.pane {
+            Pane::Intake => Scope::Intake,
+            Pane::Queue if self.queue.detail.is_some() => Scope::Detail,
+            Pane::Queue => Scope::Queue,
+            Pane::Roster | Pane::Supervision => Scope::List,
+        };
+        vec![pane_scope, Scope::Global]
+    }
+
+    /// Whether the user is typing into a text field (so `?` and digits are text, not commands).
+    pub fn typing(&self) -> bool {
+        self.question.is_none() && !self.help && self.pane == Pane::Intake && self.intake.focus_is_text()
+    }
+
+    pub fn set_page_rows(&mut self, rows: usize) -> crate::store::Result<()> {
+        let rows = rows.max(1);
+        if rows != self.page_rows {
+            self.page_rows = rows;
+            self.reload_current()?;
+        }
+        Ok(())
+    }
+
+    /// Handle one key.
+    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == crossterm::event::KeyEventKind::Release {
+            return Outcome::Unchanged;
+        }
+        if self.help {
+            // Any key closes the overlay; quitting still works from it.
+            self.help = false;
+            if let Some(b) = keymap::lookup(&[Scope::Global], &key) {
+                if b.action == Action::Quit {
+                    self.request_quit();
+                }
+            }
+            return Outcome::Redraw;
+        }
+        let scopes = self.scopes();
+        let binding = keymap::lookup(&scopes, &key);
+        // Printable characters typed into a text field are text, even where a list binds them.
+        let printable = matches!(key.code, KeyCode::Char(_))
+            && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if self.typing() && printable {
+            return self.type_into_form(key);
+        }
+        match binding {
+            Some(b) => self.apply(b.action),
+            None if self.pane == Pane::Intake && self.question.is_none() => {
+                if let KeyCode::Char(c) = key.code {
+                    if let Some(d) = c.to_digit(10) {
+                        if self.intake.pick_choice(d as usize) {
+                            return Outcome::Redraw;
+                        }
+                    }
+                    if c == ' ' && !self.intake.focus_is_text() {
+                        self.intake.cycle_choice(true);
+                        return Outcome::Redraw;
+                    }
+                }
+                self.type_into_form(key)
+            }
+            None => Outcome::Unchanged,
+        }
+    }
+
+    fn type_into_form(&mut self, key: KeyEvent) -> Outcome {
+        if self.intake.type_key(key.into()) {
+            if self.intake.error.as_ref().is_some_and(|(f, _)| *f == self.intake.focus) {
+                self.intake.error = None;
+            }
+            Outcome::Redraw
+        } else {
+            // Cursor moves change nothing but the cursor; the loop still has to place it.
+            Outcome::Redraw
+        }
+    }
+
+    /// A bracketed paste: whole, into the focused field, cleaned.
+    pub fn on_paste(&mut self, text: &str) -> Outcome {
+        if self.pane == Pane::Intake && self.question.is_none() && self.intake.paste(text) {
+            Outcome::Redraw
+        } else {
+            Outcome::Unchanged
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Quit => self.request_quit(),
+            Action::ShowPane(p) => self.show_pane(p),
+            Action::ToggleHelp => self.help = !self.help,
+            Action::Yes => self.answer(true),
+            Action::No => self.answer(false),
+            Action::Save => self.save_intake(),
+            Action::NextField => self.intake.move_focus(true),
+            Action::PrevField => self.intake.move_focus(false),
+            Action::ChoiceLeft | Action::ChoiceRight if self.pane == Pane::Intake => {
+                if self.intake.focus_is_text() {
+                    let dir = if action == Action::ChoiceLeft {
+                        KeyCode::Left
+                    } else {
+                        KeyCode::Right
+                    };
+                    self.intake
+                        .type_key(KeyEvent::new(dir, KeyModifiers::NONE).into());
+                } else {
+                    self.intake.cycle_choice(action == Action::ChoiceRight);
+                }
+            }
+            Action::Confirm => match self.pane {
+                Pane::Intake => self.intake_enter(),
+                Pane::Queue => self.open_detail(),
+                _ => return Outcome::Unchanged,
+            },
+            Action::Cancel => match self.pane {
+                Pane::Intake if self.intake.has_text() => self.question = Some(Question::ClearForm),
+                Pane::Intake => return Outcome::Unchanged,
+                Pane::Queue => {
+                    self.queue.detail = None;
+                }
+                _ => return Outcome::Unchanged,
+            },
+            Action::Up | Action::Down => {
+                let down = action == Action::Down;
+                match self.pane {
+                    Pane::Intake => self.move_category_pick(down),
+                    Pane::Queue if self.queue.detail.is_some() => {
+                        self.queue.detail_scroll = if down {
+                            self.queue.detail_scroll.saturating_add(1)
+                        } else {
+                            self.queue.detail_scroll.saturating_sub(1)
+                        };
+                    }
+                    Pane::Queue => self.queue_step(down),
+                    Pane::Roster => step(&mut self.roster.selected, self.roster.slots.len(), down),
+                    Pane::Supervision => step(
+                        &mut self.supervision.selected,
+                        self.supervision.rows.len(),
+                        down,
+                    ),
+                }
+            }
+            Action::PageDown => self.queue_page_down(),
+            Action::PageUp => self.queue_page_up(),
+            Action::Top => {
+                self.queue.page_after = None;
+                self.queue.selected = 0;
+                self.reload_queue();
+            }
+            Action::ChoiceLeft | Action::ChoiceRight => return Outcome::Unchanged,
+        }
+        Outcome::Redraw
+    }
+
+    fn request_quit(&mut self) {
+        if self.intake.has_text() {
+            self.question = Some(Question::QuitWithUnsavedForm);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn answer(&mut self, yes: bool) {
+        let q = self.question.take();
+        if !yes {
+            return;
+        }
+        match q {
+            Some(Question::QuitWithUnsavedForm) => self.quit = true,
+            Some(Question::ClearForm) => {
+                self.intake = IntakeForm::default();
+                self.say(MessageKind::Info, self.t("表单已清空", "form cleared").to_string());
+            }
+            None => {}
+        }
+    }
+
+    fn show_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.reload_current_or_say();
+    }
+
+    fn reload_current_or_say(&mut self) {
+        if let Err(e) = self.reload_current() {
+            self.say(MessageKind::Error, e.to_string());
+        }
+    }
+
+    /// Reload what the current pane shows from the database.
+    pub fn reload_current(&mut self) -> crate::store::Result<()> {
+        match self.pane {
+            Pane::Intake => {}
+            Pane::Queue => {
+                self.load_queue()?;
+                if let Some(d) = &self.queue.detail {
+                    self.queue.detail = self.store.case_detail(d.row.id)?;
+                }
+            }
+            Pane::Roster => self.load_roster()?,
+            Pane::Supervision => self.load_supervision()?,
+        }
+        Ok(())
+    }
+
+    /// Called on the data-version timer: reload only if another process changed something,
+    /// and redraw only if what is shown changed.
+    pub fn on_tick(&mut self) -> Outcome {
+        let Ok(v) = self.store.data_version() else {
+            return Outcome::Unchanged;
+        };
+        if v == self.data_version {
+            return Outcome::Unchanged;
+        }
+        self.data_version = v;
+        let before = self.snapshot();
+        if let Ok(c) = self.store.calendar() {
+            self.calendar = c;
+        }
+        self.reload_current_or_say();
+        if self.snapshot() == before {
+            Outcome::Unchanged
+        } else {
+            Outcome::Redraw
+        }
+    }
+
+    fn snapshot(&self) -> (Vec<CaseRow>, Vec<DutySlot>, UrgencyCounts, usize) {
+        (
+            match self.pane {
+                Pane::Queue => self.queue.rows.clone(),
+                Pane::Supervision => self.supervision.rows.iter().map(|(r, _)| r.clone()).collect(),
+                _ => vec![],
+            },
+            self.roster.slots.clone(),
+            self.supervision.counts,
+            self.queue.detail.as_ref().map_or(0, |d| d.contacts.len()),
+        )
+    }
+
+    // ---- intake ----
+
+    fn intake_enter(&mut self) {
+        if self.intake.focus == IntakeField::Category {
+            let query = intake::text_of(&self.intake.category_query);
+            let picked = match_categories(&self.categories, &query)
+                .get(self.intake.category_pick)
+                .map(|c| (*c).clone());
+            match picked {
+                Some(c) => {
+                    self.intake.set_category(c);
+                    self.intake.move_focus(true);
+                }
+                None => self.say(
+                    MessageKind::Error,
+                    self.t("没有匹配的问题类别", "no category matches").to_string(),
+                ),
+            }
+            return;
+        }
+        self.intake.move_focus(true);
+    }
+
+    fn move_category_pick(&mut self, down: bool) {
+        if self.intake.focus != IntakeField::Category {
+            return;
+        }
+        let n = match_categories(&self.categories, &intake::text_of(&self.intake.category_query)).len();
+        step(&mut self.intake.category_pick, n, down);
+    }
+
+    /// The matches the category picker offers now.
+    pub fn category_matches(&self) -> Vec<&Category> {
+        match_categories(&self.categories, &intake::text_of(&self.intake.category_query))
+    }
+
+    fn save_intake(&mut self) {
+        // A category typed but not picked is taken if exactly one matches.
+        if self.intake.category.is_none() {
+            let matches = self.category_matches();
+            if matches.len() == 1 && !self.intake.category_query.is_empty() {
+                let c = matches[0].clone();
+                self.intake.set_category(c);
+            }
+        }
+        let now = self.store.now();
+        let input = self.intake.input(now);
+        let valid = match validate_intake(&input) {
+            Ok(v) => v,
+            Err(e) => {
+                let text = i18n::intake_error(self.lang, &e);
+                self.intake.focus = e.field;
+                self.intake.error = Some((e.field, text.clone()));
+                self.say(MessageKind::Error, text);
+                return;
+            }
+        };
+        let (days, working) = self.store.rule("accept").ok().flatten().unwrap_or((15, false));
+        let due = due_date(&self.calendar, valid.received_at.date(), Period { days, working });
+        match self.store.save_intake(&self.me, &valid, due.due) {
+            Ok(saved) => {
+                self.intake = IntakeForm::default();
+                let text = match self.lang {
+                    Lang::Zh => format!(
+                        "已保存 {}（初信初访）；是否受理告知期限：{}",
+                        saved.number, due.due
+                    ),
+                    Lang::En => format!(
+                        "saved {} (first contact); tell whether accepted by {}",
+                        saved.number, due.due
+                    ),
+                };
+                self.say(MessageKind::Success, text);
+                // Our own write does not change data_version for this connection: reload here.
+                self.queue.page_after = None;
+                self.queue.selected = 0;
+                let _ = self.load_queue();
+            }
+            Err(e) => self.say(
+                MessageKind::Error,
+                format!("{}{e}", self.t("未保存：", "not saved: ")),
+            ),
+        }
+    }
+
+    // ---- queue ----
+
+    fn load_queue(&mut self) -> crate::store::Result<()> {
+        self.queue.rows = self.store.queue_page(self.queue.page_after, self.page_rows as u32)?;
+        if self.queue.rows.is_empty() && self.queue.page_after.is_some() {
+            self.queue.page_after = None;
+            self.queue.rows = self.store.queue_page(None, self.page_rows as u32)?;
+        }
+        self.queue.total = self.store.case_count()?;
+        self.queue.selected = self.queue.selected.min(self.queue.rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn reload_queue(&mut self) {
+        if let Err(e) = self.load_queue() {
+            self.say(MessageKind::Error, e.to_string());
+        }
+    }
+
+    fn key_of(row: &CaseRow) -> PageKey {
+        PageKey {
+            received_at: row.received_at,
+            id: row.id,
+        }
+    }
+
+    fn queue_step(&mut self, down: bool) {
+        let n = self.queue.rows.len();
+        if down {
+            if self.queue.selected + 1 < n {
+                self.queue.selected += 1;
+            } else if self.queue_page_down_inner() {
+                self.queue.selected = 0;
+            }
+        } else if self.queue.selected > 0 {
+            self.queue.selected -= 1;
+        } else if self.queue_page_up_inner() {
+            self.queue.selected = self.queue.rows.len().saturating_sub(1);
+        }
+    }
+
+    fn queue_page_down(&mut self) {
+        if self.pane == Pane::Queue && self.queue.detail.is_none() && self.queue_page_down_inner() {
+            self.queue.selected = 0;
+        }
+    }
+
+    fn queue_page_up(&mut self) {
+        if self.pane == Pane::Queue && self.queue.detail.is_none() && self.queue_page_up_inner() {
+            self.queue.selected = 0;
+        }
+    }
+
+    /// Load the page after the last row; false if there is none.
+    fn queue_page_down_inner(&mut self) -> bool {
+        let Some(last) = self.queue.rows.last() else {
+            return false;
+        };
+        let key = Self::key_of(last);
+        match self.store.queue_page(Some(key), self.page_rows as u32) {
+            Ok(rows) if !rows.is_empty() => {
+                self.queue.rows = rows;
+                self.queue.page_after = Some(key);
+                true
+            }
+            Ok(_) => false,
+            Err(e) => {
+                self.say(MessageKind::Error, e.to_string());
+                false
+            }
+        }
+    }
+
+    fn queue_page_up_inner(&mut self) -> bool {
+        let Some(first) = self.queue.rows.first() else {
+            return false;
+        };
+        let key = Self::key_of(first);
+        match self.store.queue_page_before(key, self.page_rows as u32) {
+            Ok(rows) if !rows.is_empty() => {
+                // The page now starts at rows[0]; the row before it (if any) is the new anchor.
+                let newest = Self::key_of(&rows[0]);
+                self.queue.page_after = match self.store.queue_page_before(newest, 1) {
+                    Ok(prev) if !prev.is_empty() => Some(Self::key_of(&prev[0])),
+                    _ => None,
+                };
+                self.queue.rows = rows;
+                true
+            }
+            Ok(_) => false,
+            Err(e) => {
+                self.say(MessageKind::Error, e.to_string());
+                false
+            }
+        }
+    }
+
+    fn open_detail(&mut self) {
+        let Some(row) = self.queue.rows.get(self.queue.selected) else {
+            return;
+        };
+        match self.store.case_detail(row.id) {
+            Ok(d) => {
+                self.queue.detail = d;
+                self.queue.detail_scroll = 0;
+            }
+            Err(e) => self.say(MessageKind::Error, e.to_string()),
+        }
+    }
+
+    /// The urgency of a running clock today.
+    pub fn urgency_of(&self, due: NaiveDate) -> Urgency {
+        urgency(&self.calendar, self.store.today(), due, DUE_SOON_WORKING_DAYS)
+    }
+
+    // ---- roster ----
+
+    fn load_roster(&mut self) -> crate::store::Result<()> {
+        let today = self.store.today();
+        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        self.roster.week_start = Some(monday);
+        self.roster.slots = self.store.duty_slots(monday, monday + Duration::days(6))?;
+        self.roster.selected = self.roster.selected.min(self.roster.slots.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Whether a slot is the half-day going on now.
+    pub fn slot_is_now(&self, slot: &DutySlot) -> bool {
+        let now = self.store.now();
+        slot.day == now.date() && slot.afternoon == (now.hour() >= 12)
+    }
+
+    // ---- supervision ----
+
+    fn load_supervision(&mut self) -> crate::store::Result<()> {
+        let today = self.store.today();
+        let soon_until = due_date(
+            &self.calendar,
+            today,
+            Period {
+                days: DUE_SOON_WORKING_DAYS,
+                working: true,
+            },
+        )
+        .due;
+        self.supervision.counts = self.store.urgency_counts(today, soon_until)?;
+        let rows = self.store.open_cases_by_due(self.page_rows as u32)?;
+        self.supervision.rows = rows
+            .into_iter()
+            .map(|r| {
+                let u = r.due.map_or(Urgency::Normal, |d| self.urgency_of(d));
+                (r, u)
+            })
+            .collect();
+        self.supervision.selected = self
+            .supervision
+            .selected
+            .min(self.supervision.rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The roles line for the status bar.
+    pub fn roles_text(&self) -> String {
+        self.me
+            .roles
+            .iter()
+            .map(|r| match self.lang {
+                Lang::Zh => r.name_zh().to_string(),
+                Lang::En => r.code().to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn is(&self, role: Role) -> bool {
+        self.me.has(role)
+    }
+}
+
+fn step(selected: &mut usize, len: usize, down: bool) {
+    if len == 0 {
+        *selected = 0;
+    } else if down {
+        *selected = (*selected + 1).min(len - 1);
+    } else {
+        *selected = selected.saturating_sub(1);
+    }
+}

@@ -1,0 +1,28 @@
+//! `xfdesk audit verify`: walk the hash chain.
+
+use super::{CliResult, Cli, db_path, exit};
+use crate::store::Store;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum AuditCommand {
+    /// Check that no audit entry was changed or removed. Exit 0 intact, 4 broken.
+    Verify,
+}
+
+pub fn run(cli: &Cli, cmd: &AuditCommand) -> CliResult {
+    match cmd {
+        AuditCommand::Verify => {
+            let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+            match store.verify_audit()? {
+                Ok(n) => {
+                    println!("audit chain intact: {n} entries");
+                    Ok(0)
+                }
+                Err(b) => {
+                    eprintln!("audit chain broken at entry {}: {}", b.id, b.reason);
+                    Ok(exit::AUDIT_BROKEN)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! `xfdesk staff add|list|disable` (admin).
+
+use super::{CliResult, Cli, Failure, current_staff, db_path, lang_of};
+use crate::domain::role::parse_roles;
+use crate::domain::text::clean_line;
+use crate::store::Store;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member, or change the name and roles of one.
+    Add {
+        /// The OS account name the person logs in with.
+        login: String,
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: reception, expert, supervisor, manager, admin.
+        #[arg(long)]
+        role: String,
+    },
+    /// List staff.
+    List {
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
+    /// Disable an account (it stays in the audit log).
+    Disable { login: String },
+}
+
+pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
+    let lang = lang_of(cli);
+    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let me = current_staff(&store, lang)?;
+    match cmd {
+        StaffCommand::Add { login, name, role } => {
+            let roles = parse_roles(role).map_err(|e| Failure::error(e.to_string()))?;
+            if !crate::os::login_exists(login) {
+                eprintln!(
+                    "xfdesk: warning: there is no OS account '{}' on this machine yet; it is added anyway",
+                    clean_line(login)
+                );
+            }
+            let s = store.add_staff(&me, login, name, &roles)?;
+            println!("{} {} {}", s.login, s.name, roles_text(&s.roles));
+        }
+        StaffCommand::List { format } => {
+            let staff = store.list_staff()?;
+            if format == "json" {
+                let list: Vec<_> = staff
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!({
+                            "login": s.login,
+                            "name": s.name,
+                            "roles": s.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+                            "active": s.active,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&list).map_err(|e| Failure::error(e.to_string()))?);
+            } else {
+                for s in staff {
+                    println!(
+                        "{:<12} {:<10} {:<30} {}",
+                        clean_line(&s.login),
+                        clean_line(&s.name),
+                        roles_text(&s.roles),
+                        if s.active { "" } else { "disabled" }
+                    );
+                }
+            }
+        }
+        StaffCommand::Disable { login } => {
+            store.disable_staff(&me, login)?;
+            println!("{} disabled", clean_line(login));
+        }
+    }
+    Ok(0)
+}
+
+fn roles_text(roles: &[crate::domain::Role]) -> String {
+    roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}

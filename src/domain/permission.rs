@@ -1,0 +1,93 @@
+//! Who may do what, checked before any write, whatever screen or command asked for it.
+
+use super::role::Role;
+use super::types::Staff;
+use std::fmt;
+
+/// Things staff do that need a role, apart from moving a case (see `case::check_step`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    /// Register a letter or visit.
+    RegisterIntake,
+    /// Add, change or disable staff accounts; load reference data and calendars.
+    Administer,
+    /// Fill a database with synthetic demo data.
+    LoadDemoData,
+}
+
+impl Act {
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Act::RegisterIntake => &[Role::Reception, Role::Expert, Role::Supervisor, Role::Manager],
+            Act::Administer | Act::LoadDemoData => &[Role::Admin],
+        }
+    }
+    fn describe(self) -> &'static str {
+        match self {
+            Act::RegisterIntake => "registering a letter or visit",
+            Act::Administer => "administration",
+            Act::LoadDemoData => "loading demo data",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PermissionDenied {
+    pub login: String,
+    pub act: Act,
+}
+
+impl fmt::Display for PermissionDenied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let roles: Vec<&str> = self.act.roles().iter().map(|r| r.code()).collect();
+        write!(
+            f,
+            "{} may not do this: {} needs the role {}",
+            self.login,
+            self.act.describe(),
+            roles.join(" or ")
+        )
+    }
+}
+
+impl std::error::Error for PermissionDenied {}
+
+/// Refuse unless `actor` is active and holds one of the roles `act` needs.
+pub fn require(actor: &Staff, act: Act) -> Result<(), PermissionDenied> {
+    if actor.active && act.roles().iter().any(|r| actor.has(*r)) {
+        Ok(())
+    } else {
+        Err(PermissionDenied {
+            login: actor.login.clone(),
+            act,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(roles: &[Role], active: bool) -> Staff {
+        Staff {
+            id: 1,
+            login: "li".into(),
+            name: "李".into(),
+            roles: roles.to_vec(),
+            active,
+        }
+    }
+
+    #[test]
+    fn admin_alone_cannot_register_and_reception_cannot_administer() {
+        assert!(require(&staff(&[Role::Admin], true), Act::RegisterIntake).is_err());
+        assert!(require(&staff(&[Role::Reception], true), Act::RegisterIntake).is_ok());
+        assert!(require(&staff(&[Role::Reception], true), Act::Administer).is_err());
+        assert!(require(&staff(&[Role::Admin], true), Act::Administer).is_ok());
+    }
+
+    #[test]
+    fn a_disabled_account_can_do_nothing() {
+        assert!(require(&staff(&[Role::Admin], false), Act::Administer).is_err());
+    }
+}

@@ -1,0 +1,222 @@
+//! The words of DESIGN §2 as types.
+
+use super::case::CaseState;
+use super::role::Role;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::str::FromStr;
+
+/// 渠道: how a contact reached the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Letter,
+    Visit,
+    Online,
+    Phone,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Visit,
+        Channel::Letter,
+        Channel::Online,
+        Channel::Phone,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Letter => "letter",
+            Channel::Visit => "visit",
+            Channel::Online => "online",
+            Channel::Phone => "phone",
+        }
+    }
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Channel::Letter => "来信",
+            Channel::Visit => "来访",
+            Channel::Online => "网上",
+            Channel::Phone => "电话",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Channel::Letter => "letter",
+            Channel::Visit => "visit",
+            Channel::Online => "online",
+            Channel::Phone => "phone",
+        }
+    }
+}
+
+impl FromStr for Channel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or_else(|| format!("unknown channel '{s}'"))
+    }
+}
+
+/// The kind of matter (条例 Art. 2 and 诉访分离): required at intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatterKind {
+    /// 申诉求决: a claim or request, most cases.
+    Request,
+    /// 建议意见: a suggestion or opinion.
+    Suggestion,
+    /// 检举控告: an accusation; the petitioner's identity is withheld from units.
+    Accusation,
+}
+
+impl MatterKind {
+    pub const ALL: [MatterKind; 3] = [
+        MatterKind::Request,
+        MatterKind::Suggestion,
+        MatterKind::Accusation,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            MatterKind::Request => "request",
+            MatterKind::Suggestion => "suggestion",
+            MatterKind::Accusation => "accusation",
+        }
+    }
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            MatterKind::Request => "申诉求决",
+            MatterKind::Suggestion => "建议意见",
+            MatterKind::Accusation => "检举控告",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            MatterKind::Request => "claim/request",
+            MatterKind::Suggestion => "suggestion",
+            MatterKind::Accusation => "accusation",
+        }
+    }
+}
+
+impl FromStr for MatterKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MatterKind::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or_else(|| format!("unknown kind of matter '{s}'"))
+    }
+}
+
+/// 问题类别.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub id: i64,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Pinyin initials of the Chinese name (`zdcq` for 征地拆迁), for the picker.
+    pub initials: String,
+}
+
+/// 责任单位.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub initials: String,
+}
+
+/// 工作人员: a staff member, identified by an OS account name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+impl Staff {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// 信访人 as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Petitioner {
+    pub id: i64,
+    pub id_number: Option<String>,
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+/// A validated intake: petitioner, new case and its first contact, ready to be saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIntake {
+    pub id_number: Option<String>,
+    pub name: String,
+    pub phone: Option<String>,
+    pub channel: Channel,
+    pub kind: MatterKind,
+    pub category_id: i64,
+    pub summary: String,
+    pub account: String,
+    pub received_at: NaiveDateTime,
+}
+
+/// One line of the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub id: i64,
+    pub number: String,
+    pub received_at: NaiveDateTime,
+    pub petitioner_name: String,
+    pub category: String,
+    pub state: CaseState,
+    pub due: Option<NaiveDate>,
+    pub summary: String,
+}
+
+/// One contact in a case's timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactRow {
+    pub received_at: NaiveDateTime,
+    pub channel: Channel,
+    pub is_repeat: bool,
+    pub head_count: u32,
+    pub recorded_by: String,
+}
+
+/// Everything the read-only detail view shows of one case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseDetail {
+    pub row: CaseRow,
+    pub kind: MatterKind,
+    pub account: String,
+    pub petitioner: Option<Petitioner>,
+    pub unit: Option<String>,
+    pub accept_due: Option<NaiveDate>,
+    pub handle_due: Option<NaiveDate>,
+    pub version: i64,
+    pub contacts: Vec<ContactRow>,
+}
+
+/// Where a queue page starts: the last row of the page before it (keyset pagination).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageKey {
+    pub received_at: NaiveDateTime,
+    pub id: i64,
+}
+
+/// An expert on duty in one half-day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DutySlot {
+    pub day: NaiveDate,
+    pub afternoon: bool,
+    pub staff_name: String,
+    pub room: String,
+    pub specialties: Vec<String>,
+    pub waiting: u32,
+}

@@ -1,0 +1,149 @@
+//! Messages in zh-CN and en. The language follows `--lang`, else LC_ALL / LC_MESSAGES / LANG
+//! (a zh locale need not be installed: only the variable is read).
+
+use crate::domain::id_number::IdNumberError;
+use crate::domain::intake::{IntakeError, IntakeField, IntakeProblem};
+use crate::domain::phone::PhoneError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `zh`, `zh_CN.UTF-8`, `zh-CN` → Chinese; `en*`, `C`, `POSIX` → English.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s.starts_with("c.") || s == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the environment, as the C library would choose the message language. With no
+    /// locale set the office default is Chinese.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return Lang::parse(&v).unwrap_or(Lang::En);
+            }
+        }
+        Lang::Zh
+    }
+
+    /// The message in this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn is_zh(self) -> bool {
+        self == Lang::Zh
+    }
+}
+
+pub fn field_name(lang: Lang, field: IntakeField) -> &'static str {
+    match field {
+        IntakeField::IdNumber => lang.pick("身份证号", "ID number"),
+        IntakeField::Name => lang.pick("姓名", "Name"),
+        IntakeField::Phone => lang.pick("电话", "Phone"),
+        IntakeField::Channel => lang.pick("渠道", "Channel"),
+        IntakeField::Kind => lang.pick("性质", "Kind"),
+        IntakeField::Category => lang.pick("问题类别", "Category"),
+        IntakeField::Summary => lang.pick("事由摘要", "Summary"),
+    }
+}
+
+pub fn id_number_problem(lang: Lang, e: &IdNumberError) -> String {
+    match (lang, e) {
+        (Lang::Zh, IdNumberError::WrongLength(n)) => format!("应为18位（或旧式15位），现为{n}位"),
+        (Lang::En, IdNumberError::WrongLength(n)) => {
+            format!("must have 18 characters (or 15 for an old card), has {n}")
+        }
+        (Lang::Zh, IdNumberError::BadCharacter) => "只能是数字，18位号码末位可为X".into(),
+        (Lang::En, IdNumberError::BadCharacter) => {
+            "digits only; an 18-character number may end in X".into()
+        }
+        (Lang::Zh, IdNumberError::ImpossibleBirthDate) => "其中的出生日期不存在".into(),
+        (Lang::En, IdNumberError::ImpossibleBirthDate) => {
+            "the birth date inside it does not exist".into()
+        }
+        (Lang::Zh, IdNumberError::BirthDateInFuture) => "其中的出生日期晚于今天".into(),
+        (Lang::En, IdNumberError::BirthDateInFuture) => {
+            "the birth date inside it is in the future".into()
+        }
+        (Lang::Zh, IdNumberError::WrongCheckDigit { expected, found }) => {
+            format!("校验码错误：末位应为 {expected}，输入的是 {found}，请核对号码")
+        }
+        (Lang::En, IdNumberError::WrongCheckDigit { expected, found }) => {
+            format!("wrong check digit: the last character should be {expected}, not {found}; check the number")
+        }
+    }
+}
+
+pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
+    let field = field_name(lang, e.field);
+    let problem = match &e.problem {
+        IntakeProblem::IdNumber(err) => id_number_problem(lang, err),
+        IntakeProblem::NameMissing => lang
+            .pick("来访人必须留姓名（只有来信可以匿名）", "a visitor must give a name (only letters may be anonymous)")
+            .into(),
+        IntakeProblem::NameTooLong => lang.pick("过长", "is too long").into(),
+        IntakeProblem::Phone(PhoneError::BadCharacter) => {
+            lang.pick("只能是数字和连字符", "digits and a hyphen only").into()
+        }
+        IntakeProblem::Phone(PhoneError::BadMobile) => lang
+            .pick("手机号应为11位，以13–19开头", "a mobile number has 11 digits starting 13–19")
+            .into(),
+        IntakeProblem::Phone(PhoneError::BadLandline) => lang
+            .pick("固定电话应为区号加7–8位号码，如 010-12345678", "a landline is an area code and 7–8 digits, e.g. 010-12345678")
+            .into(),
+        IntakeProblem::CategoryMissing => lang
+            .pick("请选择问题类别（输入编号、名称或拼音首字母）", "choose a category (number, name or pinyin initials)")
+            .into(),
+        IntakeProblem::SummaryMissing => lang.pick("不能为空", "must not be empty").into(),
+        IntakeProblem::SummaryTooLong(n) => match lang {
+            Lang::Zh => format!("最多100字，现为{n}字；详情请写入经过"),
+            Lang::En => format!("at most 100 characters, has {n}"),
+        },
+    };
+    match lang {
+        Lang::Zh => format!("{field}：{problem}"),
+        Lang::En => format!("{field}: {problem}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_locale_names() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("en_US"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+    }
+
+    #[test]
+    fn check_digit_message_names_the_field_in_both_languages() {
+        let e = IntakeError {
+            field: IntakeField::IdNumber,
+            problem: IntakeProblem::IdNumber(IdNumberError::WrongCheckDigit {
+                expected: 'X',
+                found: '1',
+            }),
+        };
+        assert!(intake_error(Lang::Zh, &e).starts_with("身份证号：校验码错误"));
+        assert!(intake_error(Lang::En, &e).starts_with("ID number: wrong check digit"));
+    }
+}

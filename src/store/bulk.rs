@@ -1,0 +1,175 @@
+//! Bulk loading in one transaction, for `xfdesk demo` (and later, imports): prepared
+//! statements reused for every row, one audit entry for the whole load.
+
+use super::audit::{self, Actor};
+use super::{Result, Store, fmt_date, fmt_ts};
+use crate::domain::{CaseState, Channel, MatterKind};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Statement, params};
+
+pub struct BulkSink<'t> {
+    petitioner: Statement<'t>,
+    case: Statement<'t>,
+    contact: Statement<'t>,
+    case_number: Statement<'t>,
+}
+
+/// One case to load, already numbered.
+pub struct BulkCase<'a> {
+    pub number: &'a str,
+    pub petitioner_id: Option<i64>,
+    pub kind: MatterKind,
+    pub category_id: i64,
+    pub unit_id: Option<i64>,
+    pub expert_id: Option<i64>,
+    pub state: CaseState,
+    pub summary: &'a str,
+    pub account: &'a str,
+    pub received_at: NaiveDateTime,
+    pub accept_due: NaiveDate,
+    pub handle_due: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub staff_id: i64,
+}
+
+impl BulkSink<'_> {
+    pub fn petitioner(
+        &mut self,
+        id_number: Option<&str>,
+        name: &str,
+        phone: Option<&str>,
+        created: NaiveDateTime,
+    ) -> Result<i64> {
+        Ok(self
+            .petitioner
+            .insert(params![id_number, name, phone, fmt_ts(created)])?)
+    }
+
+    pub fn case(&mut self, c: &BulkCase<'_>) -> Result<i64> {
+        let received = fmt_ts(c.received_at);
+        Ok(self.case.insert(params![
+            c.number,
+            c.petitioner_id,
+            c.kind.code(),
+            c.category_id,
+            c.unit_id,
+            c.expert_id,
+            c.state.code(),
+            c.summary,
+            c.account,
+            received,
+            fmt_date(c.accept_due),
+            c.handle_due.map(fmt_date),
+            c.due.map(fmt_date),
+            received,
+            c.staff_id,
+        ])?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact(
+        &mut self,
+        case_id: i64,
+        petitioner_id: Option<i64>,
+        channel: Channel,
+        received_at: NaiveDateTime,
+        is_repeat: bool,
+        head_count: u32,
+        staff_id: i64,
+    ) -> Result<()> {
+        let at = fmt_ts(received_at);
+        self.contact.execute(params![
+            case_id,
+            petitioner_id,
+            channel.code(),
+            at,
+            is_repeat,
+            head_count,
+            staff_id,
+            at
+        ])?;
+        Ok(())
+    }
+
+    /// Record the last case number used in a year, so new cases continue after it.
+    pub fn case_numbers_used(&mut self, year: i32, last: u32) -> Result<()> {
+        self.case_number.execute(params![year, last])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Run `fill` with a sink whose rows are all saved in one transaction, with one audit
+    /// entry saying what was loaded.
+    pub fn bulk_load<T>(
+        &mut self,
+        actor: &Actor,
+        action: &str,
+        fill: impl FnOnce(&mut BulkSink<'_>) -> Result<(T, String)>,
+    ) -> Result<T> {
+        let now = self.now();
+        self.write(|tx| {
+            let mut sink = BulkSink {
+                petitioner: tx.prepare(
+                    "INSERT INTO petitioners (id_number, name, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
+                )?,
+                case: tx.prepare(
+                    "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
+                        state, summary, account, received_at, accept_due, handle_due, due,
+                        version, updated_at, updated_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
+                )?,
+                contact: tx.prepare(
+                    "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
+                        head_count, recorded_by, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?,
+                case_number: tx.prepare(
+                    "INSERT INTO case_numbers (year, last) VALUES (?1, ?2)
+                     ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
+                )?,
+            };
+            let (value, detail) = fill(&mut sink)?;
+            drop(sink);
+            audit::append(tx, actor, now, action, "cases", None, &detail)?;
+            Ok(value)
+        })
+    }
+
+    /// Ids of staff holding a role, and of categories and units, for generators.
+    pub fn ids(&self, table: &str) -> Result<Vec<i64>> {
+        let sql = match table {
+            "categories" => "SELECT id FROM categories ORDER BY id",
+            "units" => "SELECT id FROM units ORDER BY id",
+            "experts" => "SELECT staff_id FROM staff_roles WHERE role = 'expert' ORDER BY staff_id",
+            other => {
+                return Err(super::StoreError::Invalid(format!(
+                    "no id list for {other}"
+                )));
+            }
+        };
+        let ids = self
+            .conn
+            .prepare(sql)?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// The last case number used in each year.
+    pub fn last_case_number(&self, year: i32) -> Result<u32> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT last FROM case_numbers WHERE year = ?1", [year], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Shrink the write-ahead log after a big load, so the next open starts small.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,440 @@
+//! Cases, petitioners and contacts.
+
+use super::audit::{self, Actor};
+use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use crate::domain::case::{CaseState, case_number, check_step};
+use crate::domain::permission::{Act, require};
+use crate::domain::{
+    CaseDetail, CaseRow, Category, ContactRow, DutySlot, NewIntake, PageKey, Petitioner, Staff,
+};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+/// What a saved intake hands back to the receptionist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCase {
+    pub case_id: i64,
+    pub number: String,
+    pub petitioner_id: i64,
+}
+
+/// Open cases by how pressing their running clock is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UrgencyCounts {
+    pub open: u64,
+    pub overdue: u64,
+    pub due_soon: u64,
+}
+
+const CASE_ROW_SELECT: &str = "SELECT c.id, c.number, c.received_at, COALESCE(p.name, ''),
+        cat.name_zh, c.state, c.due, c.summary
+    FROM cases c
+    LEFT JOIN petitioners p ON p.id = c.petitioner_id
+    JOIN categories cat ON cat.id = c.category_id";
+
+fn case_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String, String, String, Option<String>, String)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
+}
+
+type RawRow = (i64, String, String, String, String, String, Option<String>, String);
+
+fn to_case_row(raw: RawRow) -> Result<CaseRow> {
+    let (id, number, received, name, category, state, due, summary) = raw;
+    Ok(CaseRow {
+        id,
+        number,
+        received_at: parse_timestamp(&received)?,
+        petitioner_name: name,
+        category,
+        state: state.parse().map_err(StoreError::Invalid)?,
+        due: due.as_deref().map(parse_date).transpose()?,
+        summary,
+    })
+}
+
+/// Find the petitioner by ID number (or phone and name), or create them.
+fn find_or_create_petitioner(tx: &Transaction<'_>, intake: &NewIntake, now: &str) -> Result<i64> {
+    if let Some(idn) = &intake.id_number {
+        if let Some(id) = tx
+            .query_row("SELECT id FROM petitioners WHERE id_number = ?1", [idn], |r| {
+                r.get(0)
+            })
+            .optional()?
+        {
+            return Ok(id);
+        }
+    } else if let Some(phone) = &intake.phone {
+        if let Some(id) = tx
+            .query_row(
+                "SELECT id FROM petitioners WHERE phone = ?1 AND name = ?2 AND id_number IS NULL",
+                params![phone, intake.name],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(id);
+        }
+    }
+    tx.execute(
+        "INSERT INTO petitioners (id_number, name, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![intake.id_number, intake.name, intake.phone, now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The next case number of a year, inside the caller's write transaction.
+pub(crate) fn next_case_number(tx: &Transaction<'_>, year: i32) -> Result<String> {
+    let seq: u32 = tx.query_row(
+        "INSERT INTO case_numbers (year, last) VALUES (?1, 1)
+         ON CONFLICT(year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        [year],
+        |r| r.get(0),
+    )?;
+    Ok(case_number(year, seq))
+}
+
+impl Store {
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, code, name_zh, name_en, initials FROM categories ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Category {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    name_zh: r.get(2)?,
+                    name_en: r.get(3)?,
+                    initials: r.get(4)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Save a new case: petitioner (found or created), case, first contact (初信初访) and the
+    /// audit entry, all in one transaction.
+    pub fn save_intake(
+        &mut self,
+        actor: &Staff,
+        intake: &NewIntake,
+        accept_due: NaiveDate,
+    ) -> Result<SavedCase> {
+        require(actor, Act::RegisterIntake)?;
+        let now = self.now();
+        let now_text = fmt_ts(now);
+        self.write(|tx| {
+            let petitioner_id = find_or_create_petitioner(tx, intake, &now_text)?;
+            let number = next_case_number(tx, intake.received_at.year())?;
+            let received = fmt_ts(intake.received_at);
+            let due = fmt_date(accept_due);
+            tx.execute(
+                "INSERT INTO cases (number, petitioner_id, kind, category_id, state, summary, account,
+                    received_at, accept_due, due, version, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, 'registered', ?5, ?6, ?7, ?8, ?8, 1, ?9, ?10)",
+                params![
+                    number,
+                    petitioner_id,
+                    intake.kind.code(),
+                    intake.category_id,
+                    intake.summary,
+                    intake.account,
+                    received,
+                    due,
+                    now_text,
+                    actor.id
+                ],
+            )?;
+            let case_id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
+                    recorded_by, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
+                params![
+                    case_id,
+                    petitioner_id,
+                    intake.channel.code(),
+                    received,
+                    actor.id,
+                    now_text
+                ],
+            )?;
+            let detail = serde_json::json!({
+                "number": number,
+                "petitioner_id": petitioner_id,
+                "channel": intake.channel.code(),
+                "kind": intake.kind.code(),
+                "category_id": intake.category_id,
+                "summary": intake.summary,
+                "received_at": received,
+                "accept_due": due,
+                "first_contact": true,
+            })
+            .to_string();
+            audit::append(
+                tx,
+                &Actor::from(actor),
+                now,
+                "intake.new_case",
+                "case",
+                Some(case_id),
+                &detail,
+            )?;
+            Ok(SavedCase {
+                case_id,
+                number,
+                petitioner_id,
+            })
+        })
+    }
+
+    /// The queue, newest first, starting after `after` (keyset pagination: no OFFSET).
+    pub fn queue_page(&self, after: Option<PageKey>, limit: u32) -> Result<Vec<CaseRow>> {
+        let raws: Vec<RawRow> = match after {
+            None => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "{CASE_ROW_SELECT} ORDER BY c.received_at DESC, c.id DESC LIMIT ?1"
+                ))?;
+                stmt.query_map([limit], case_row)?
+                    .collect::<std::result::Result<_, _>>()?
+            }
+            Some(key) => {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "{CASE_ROW_SELECT} WHERE (c.received_at, c.id) < (?1, ?2)
+                     ORDER BY c.received_at DESC, c.id DESC LIMIT ?3"
+                ))?;
+                stmt.query_map(params![fmt_ts(key.received_at), key.id, limit], case_row)?
+                    .collect::<std::result::Result<_, _>>()?
+            }
+        };
+        raws.into_iter().map(to_case_row).collect()
+    }
+
+    /// The page just before `before` in queue order (newer cases), returned newest first.
+    pub fn queue_page_before(&self, before: PageKey, limit: u32) -> Result<Vec<CaseRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{CASE_ROW_SELECT} WHERE (c.received_at, c.id) > (?1, ?2)
+             ORDER BY c.received_at ASC, c.id ASC LIMIT ?3"
+        ))?;
+        let raws: Vec<RawRow> = stmt
+            .query_map(params![fmt_ts(before.received_at), before.id, limit], case_row)?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut rows: Vec<CaseRow> = raws.into_iter().map(to_case_row).collect::<Result<_>>()?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    pub fn case_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    pub fn case_id_by_number(&self, number: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM cases WHERE number = ?1", [number], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn case_detail(&self, case_id: i64) -> Result<Option<CaseDetail>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{CASE_ROW_SELECT} WHERE c.id = ?1"))?;
+        let Some(raw) = stmt.query_row([case_id], case_row).optional()? else {
+            return Ok(None);
+        };
+        let row = to_case_row(raw)?;
+        let (kind, account, pid, unit, accept_due, handle_due, version): (
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+        ) = self.conn.query_row(
+            "SELECT c.kind, c.account, c.petitioner_id, u.name, c.accept_due, c.handle_due, c.version
+             FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?1",
+            [case_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        let petitioner = match pid {
+            None => None,
+            Some(pid) => self
+                .conn
+                .query_row(
+                    "SELECT id, id_number, name, phone FROM petitioners WHERE id = ?1",
+                    [pid],
+                    |r| {
+                        Ok(Petitioner {
+                            id: r.get(0)?,
+                            id_number: r.get(1)?,
+                            name: r.get(2)?,
+                            phone: r.get(3)?,
+                        })
+                    },
+                )
+                .optional()?,
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ct.received_at, ct.channel, ct.is_repeat, ct.head_count, s.name
+             FROM contacts ct JOIN staff s ON s.id = ct.recorded_by
+             WHERE ct.case_id = ?1 ORDER BY ct.received_at, ct.id",
+        )?;
+        let raw_contacts: Vec<(String, String, bool, u32, String)> = stmt
+            .query_map([case_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut contacts = Vec::with_capacity(raw_contacts.len());
+        for (at, channel, is_repeat, head_count, recorded_by) in raw_contacts {
+            contacts.push(ContactRow {
+                received_at: parse_timestamp(&at)?,
+                channel: channel.parse().map_err(StoreError::Invalid)?,
+                is_repeat,
+                head_count,
+                recorded_by,
+            });
+        }
+        Ok(Some(CaseDetail {
+            row,
+            kind: kind.parse().map_err(StoreError::Invalid)?,
+            account,
+            petitioner,
+            unit,
+            accept_due: accept_due.as_deref().map(parse_date).transpose()?,
+            handle_due: handle_due.as_deref().map(parse_date).transpose()?,
+            version,
+            contacts,
+        }))
+    }
+
+    /// Move a case one step forward. `version` is the one the actor saw: if someone saved the
+    /// case since, nothing changes and the error says who and when.
+    pub fn move_case(
+        &mut self,
+        actor: &Staff,
+        case_id: i64,
+        version: i64,
+        to: CaseState,
+    ) -> Result<i64> {
+        let now = self.now();
+        self.write(|tx| {
+            let (state, current_version, by, at): (String, i64, Option<String>, String) = tx
+                .query_row(
+                    "SELECT c.state, c.version, s.name, c.updated_at FROM cases c
+                     LEFT JOIN staff s ON s.id = c.updated_by WHERE c.id = ?1",
+                    [case_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no case with id {case_id}")))?;
+            if current_version != version {
+                return Err(StoreError::Stale {
+                    by: by.unwrap_or_else(|| "?".into()),
+                    at,
+                });
+            }
+            let from: CaseState = state.parse().map_err(StoreError::Invalid)?;
+            check_step(&actor.roles, from, to)?;
+            if !actor.active {
+                return Err(StoreError::Invalid(format!("{} is disabled", actor.login)));
+            }
+            let changed = tx.execute(
+                "UPDATE cases SET state = ?1, version = version + 1, updated_at = ?2, updated_by = ?3
+                 WHERE id = ?4 AND version = ?5",
+                params![to.code(), fmt_ts(now), actor.id, case_id, version],
+            )?;
+            if changed != 1 {
+                return Err(StoreError::Stale {
+                    by: "another session".into(),
+                    at: fmt_ts(now),
+                });
+            }
+            audit::append(
+                tx,
+                &actor.into(),
+                now,
+                "case.move",
+                "case",
+                Some(case_id),
+                &format!("{from} -> {to}"),
+            )?;
+            Ok(version + 1)
+        })
+    }
+
+    /// Open cases with a running clock, soonest due first (partial index on open cases).
+    pub fn open_cases_by_due(&self, limit: u32) -> Result<Vec<CaseRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{CASE_ROW_SELECT} WHERE c.state <> 'closed' AND c.due IS NOT NULL
+             ORDER BY c.due, c.id LIMIT ?1"
+        ))?;
+        let raws: Vec<RawRow> = stmt
+            .query_map([limit], case_row)?
+            .collect::<std::result::Result<_, _>>()?;
+        raws.into_iter().map(to_case_row).collect()
+    }
+
+    /// Open cases counted as overdue (due before `today`) and due soon (due on or before
+    /// `soon_until`, the last day of the due-soon window).
+    pub fn urgency_counts(&self, today: NaiveDate, soon_until: NaiveDate) -> Result<UrgencyCounts> {
+        let (open, overdue, due_soon): (i64, i64, i64) = self.conn.query_row(
+            "SELECT count(*),
+                    count(*) FILTER (WHERE due < ?1),
+                    count(*) FILTER (WHERE due >= ?1 AND due <= ?2)
+             FROM cases WHERE state <> 'closed'",
+            params![fmt_date(today), fmt_date(soon_until)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(UrgencyCounts {
+            open: open as u64,
+            overdue: overdue as u64,
+            due_soon: due_soon as u64,
+        })
+    }
+
+    /// Duty slots from `from` to `to` inclusive, with each expert's waiting visitors.
+    pub fn duty_slots(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DutySlot>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.day, d.half, s.name, d.room, d.staff_id,
+                (SELECT count(*) FROM cases c WHERE c.expert_id = d.staff_id AND c.state = 'with_expert'),
+                (SELECT group_concat(cat.name_zh, '、') FROM staff_specialties sp
+                   JOIN categories cat ON cat.id = sp.category_id WHERE sp.staff_id = d.staff_id)
+             FROM duty_slots d JOIN staff s ON s.id = d.staff_id
+             WHERE d.day >= ?1 AND d.day <= ?2
+             ORDER BY d.day, d.half, d.room",
+        )?;
+        let raws: Vec<(String, String, String, String, u32, Option<String>)> = stmt
+            .query_map(params![fmt_date(from), fmt_date(to)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?, r.get(6)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        raws.into_iter()
+            .map(|(day, half, name, room, waiting, specs)| {
+                Ok(DutySlot {
+                    day: parse_date(&day)?,
+                    afternoon: half == "pm",
+                    staff_name: name,
+                    room,
+                    specialties: specs
+                        .map(|s| s.split('、').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    waiting,
+                })
+            })
+            .collect()
+    }
+}

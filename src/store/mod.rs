@@ -1,0 +1,223 @@
+//! SQLite storage (DESIGN §7). Every SQL statement of the product lives under this module;
+//! callers get domain types back.
+
+mod audit;
+pub mod bulk;
+mod cases;
+mod reference;
+mod schema;
+mod staff;
+
+pub use audit::{AuditBreak, Actor};
+pub use cases::{SavedCase, UrgencyCounts};
+pub use reference::ReferenceData;
+
+use crate::domain::calendar::Calendar;
+use crate::domain::case::TransitionError;
+use crate::domain::permission::PermissionDenied;
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const TIMESTAMP_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+pub const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// How long a writer waits for another process's write to finish before giving up. Writes
+/// take well under a millisecond; this covers a nightly check or a bulk import holding the lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema upgrade failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Denied(#[from] PermissionDenied),
+    #[error("{0}")]
+    Transition(#[from] TransitionError),
+    /// Optimistic concurrency: someone else saved the record since it was read.
+    #[error("changed by {by} at {at}, reload")]
+    Stale { by: String, at: String },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    office_tz: chrono_tz::Tz,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path`, and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::setup(conn, path)
+    }
+
+    /// Open an existing database only; a missing file is an error, not a new empty database.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(format!(
+                "no database at {} (run `xfdesk init` first, or pass --db)",
+                path.display()
+            )));
+        }
+        Self::open(path)
+    }
+
+    fn setup(mut conn: Connection, path: &Path) -> Result<Self> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL lets readers and one writer work at once; FULL makes a handed-out case number
+        // survive a power cut.
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Invalid(format!(
+                "the database could not be put in WAL mode (got {mode})"
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let latest = 1;
+        if current < latest {
+            // Take the write lock first so two processes opening a new file do not race.
+            conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")?;
+            schema::migrations().to_latest(&mut conn)?;
+        }
+        let tz_name: Option<String> = conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'office_tz'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let office_tz = tz_name
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(chrono_tz::Asia::Shanghai);
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            office_tz,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Office-local time now: dates are counted in the office's time zone, not the server's.
+    pub fn now(&self) -> NaiveDateTime {
+        Utc::now().with_timezone(&self.office_tz).naive_local()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+
+    /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Changes whenever another connection commits: the cheap "did anything change?" check.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The official calendar as loaded into the database.
+    pub fn calendar(&self) -> Result<Calendar> {
+        let mut cal = Calendar::new();
+        let years: Vec<i32> = self
+            .conn
+            .prepare("SELECT year FROM calendar_years ORDER BY year")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT day, kind FROM calendar_days WHERE day >= ?1 AND day < ?2 ORDER BY day",
+        )?;
+        for year in years {
+            let mut holidays = vec![];
+            let mut working = vec![];
+            let rows = stmt.query_map(
+                [format!("{year}-01-01"), format!("{}-01-01", year + 1)],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            )?;
+            for row in rows {
+                let (day, kind) = row?;
+                let day = parse_date(&day)?;
+                if kind == "holiday" {
+                    holidays.push(day);
+                } else {
+                    working.push(day);
+                }
+            }
+            cal.add_year(year, &holidays, &working);
+        }
+        Ok(cal)
+    }
+
+    /// A deadline rule by name: (days, working days?).
+    pub fn rule(&self, name: &str) -> Result<Option<(u32, bool)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT days, working FROM deadline_rules WHERE name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// True when `init` has run: someone is staff.
+    pub fn is_initialised(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?)
+    }
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, DATE_FORMAT)
+        .map_err(|_| StoreError::Invalid(format!("bad date in the database: {s}")))
+}
+
+pub(crate) fn parse_timestamp(s: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, TIMESTAMP_FORMAT)
+        .map_err(|_| StoreError::Invalid(format!("bad timestamp in the database: {s}")))
+}
+
+pub(crate) fn fmt_ts(t: NaiveDateTime) -> String {
+    t.format(TIMESTAMP_FORMAT).to_string()
+}
+
+pub(crate) fn fmt_date(d: NaiveDate) -> String {
+    d.format(DATE_FORMAT).to_string()
+}

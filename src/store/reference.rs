@@ -1,0 +1,129 @@
+//! Loading reference data into the database (by `init`) and reading it back.
+
+use super::audit::{self, Actor};
+use super::staff::upsert_staff;
+use super::{Result, Store, fmt_date, fmt_ts};
+use crate::domain::Role;
+use crate::domain::reference::{DayKind, parse_slot};
+pub use crate::domain::reference::{CalendarYear, ReferenceData};
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::{Transaction, params};
+
+fn put_calendar_year(tx: &Transaction<'_>, cal: &CalendarYear) -> Result<()> {
+    tx.execute(
+        "INSERT INTO calendar_years (year, notice) VALUES (?1, ?2)
+         ON CONFLICT(year) DO UPDATE SET notice = excluded.notice",
+        params![cal.year, cal.notice],
+    )?;
+    tx.execute(
+        "DELETE FROM calendar_days WHERE day >= ?1 AND day < ?2",
+        params![format!("{}-01-01", cal.year), format!("{}-01-01", cal.year + 1)],
+    )?;
+    for (day, (kind, name)) in &cal.days {
+        let kind = match kind {
+            DayKind::Holiday => "holiday",
+            DayKind::AdjustedWorking => "working",
+        };
+        tx.execute(
+            "INSERT INTO calendar_days (day, kind, name) VALUES (?1, ?2, ?3)",
+            params![fmt_date(*day), kind, name],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Load categories, units, rules, calendars and the sample roster (duty slots for `weeks`
+    /// weeks from the Monday of `today`'s week). Existing rows keep their ids; names update.
+    pub fn load_reference(
+        &mut self,
+        actor: &Actor,
+        data: &ReferenceData,
+        today: NaiveDate,
+        weeks: u32,
+    ) -> Result<()> {
+        let now = self.now();
+        let now_text = fmt_ts(now);
+        self.write(|tx| {
+            for c in &data.categories {
+                tx.execute(
+                    "INSERT INTO categories (code, name_zh, name_en, initials) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh,
+                        name_en = excluded.name_en, initials = excluded.initials",
+                    params![c.code, c.name_zh, c.name_en, c.initials],
+                )?;
+            }
+            for u in &data.units {
+                tx.execute(
+                    "INSERT INTO units (code, name, initials) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(code) DO UPDATE SET name = excluded.name, initials = excluded.initials",
+                    params![u.code, u.name, u.initials],
+                )?;
+            }
+            for r in &data.rules {
+                tx.execute(
+                    "INSERT INTO deadline_rules (name, event, days, working, article)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT(name) DO NOTHING",
+                    params![r.name, r.from, r.days, r.working, r.article],
+                )?;
+            }
+            for cal in &data.calendars {
+                put_calendar_year(tx, cal)?;
+            }
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('office_tz', 'Asia/Shanghai')
+                 ON CONFLICT(key) DO NOTHING",
+                [],
+            )?;
+            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            for e in &data.roster {
+                let existing: Option<i64> = tx
+                    .query_row("SELECT id FROM staff WHERE login = ?1", [&e.login], |r| r.get(0))
+                    .ok();
+                let staff_id = match existing {
+                    Some(id) => id,
+                    None => upsert_staff(tx, &e.login, &e.name, &[Role::Expert], &now_text)?,
+                };
+                for code in &e.specialties {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO staff_specialties (staff_id, category_id)
+                         SELECT ?1, id FROM categories WHERE code = ?2",
+                        params![staff_id, code],
+                    )?;
+                }
+                for week in 0..weeks {
+                    for slot in &e.slots {
+                        let Some((weekday, afternoon)) = parse_slot(slot) else {
+                            continue;
+                        };
+                        let day = monday
+                            + Duration::days(i64::from(week * 7 + weekday.num_days_from_monday()));
+                        tx.execute(
+                            "INSERT OR IGNORE INTO duty_slots (staff_id, day, half, room)
+                             VALUES (?1, ?2, ?3, ?4)",
+                            params![staff_id, fmt_date(day), if afternoon { "pm" } else { "am" }, e.room],
+                        )?;
+                    }
+                }
+            }
+            let years: Vec<String> = data.calendars.iter().map(|c| c.year.to_string()).collect();
+            audit::append(
+                tx,
+                actor,
+                now,
+                "reference.load",
+                "reference",
+                None,
+                &format!(
+                    "{} categories, {} units, {} rules, calendars {}, {} experts on the roster",
+                    data.categories.len(),
+                    data.units.len(),
+                    data.rules.len(),
+                    years.join(","),
+                    data.roster.len()
+                ),
+            )
+        })
+    }
+}

@@ -1,0 +1,174 @@
+//! Versioned schema migrations, applied at open. Add a new `M::up` at the end; never edit one
+//! that has shipped.
+
+use rusqlite_migration::{M, Migrations};
+
+const V1: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE staff (
+    id         INTEGER PRIMARY KEY,
+    login      TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE staff_roles (
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    role     TEXT NOT NULL CHECK (role IN ('reception','expert','supervisor','manager','admin')),
+    PRIMARY KEY (staff_id, role)
+) WITHOUT ROWID;
+
+CREATE TABLE categories (
+    id       INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL UNIQUE,
+    name_zh  TEXT NOT NULL,
+    name_en  TEXT NOT NULL,
+    initials TEXT NOT NULL
+);
+
+CREATE TABLE units (
+    id       INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL,
+    initials TEXT NOT NULL
+);
+
+CREATE TABLE petitioners (
+    id         INTEGER PRIMARY KEY,
+    id_number  TEXT UNIQUE,
+    name       TEXT NOT NULL,
+    phone      TEXT,
+    created_at TEXT NOT NULL,
+    version    INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX petitioners_phone ON petitioners(phone) WHERE phone IS NOT NULL;
+CREATE INDEX petitioners_name ON petitioners(name);
+
+CREATE TABLE case_numbers (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+
+-- Case ids are assigned in receipt order, so "newest first" is also id order.
+CREATE TABLE cases (
+    id            INTEGER PRIMARY KEY,
+    number        TEXT NOT NULL UNIQUE,
+    petitioner_id INTEGER REFERENCES petitioners(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('request','suggestion','accusation')),
+    category_id   INTEGER NOT NULL REFERENCES categories(id),
+    unit_id       INTEGER REFERENCES units(id),
+    expert_id     INTEGER REFERENCES staff(id),
+    state         TEXT NOT NULL,
+    summary       TEXT NOT NULL,
+    account       TEXT NOT NULL DEFAULT '',
+    received_at   TEXT NOT NULL,
+    accept_due    TEXT,
+    handle_due    TEXT,
+    due           TEXT,
+    urgent        INTEGER NOT NULL DEFAULT 0,
+    version       INTEGER NOT NULL DEFAULT 1,
+    updated_at    TEXT NOT NULL,
+    updated_by    INTEGER REFERENCES staff(id)
+);
+CREATE INDEX cases_received ON cases(received_at DESC, id DESC);
+CREATE INDEX cases_petitioner ON cases(petitioner_id, received_at DESC);
+-- Partial indexes hold only open cases: the supervision views and the nightly check read them.
+CREATE INDEX cases_open_due ON cases(due) WHERE state <> 'closed';
+CREATE INDEX cases_open_unit_due ON cases(unit_id, due) WHERE state <> 'closed';
+CREATE INDEX cases_expert_waiting ON cases(expert_id) WHERE state = 'with_expert';
+
+CREATE TABLE contacts (
+    id            INTEGER PRIMARY KEY,
+    case_id       INTEGER NOT NULL REFERENCES cases(id),
+    petitioner_id INTEGER REFERENCES petitioners(id),
+    channel       TEXT NOT NULL CHECK (channel IN ('letter','visit','online','phone')),
+    received_at   TEXT NOT NULL,
+    is_repeat     INTEGER NOT NULL DEFAULT 0,
+    head_count    INTEGER NOT NULL DEFAULT 1,
+    leapfrog      INTEGER NOT NULL DEFAULT 0,
+    recorded_by   INTEGER NOT NULL REFERENCES staff(id),
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX contacts_case ON contacts(case_id, received_at);
+CREATE INDEX contacts_petitioner ON contacts(petitioner_id, received_at DESC);
+
+CREATE TABLE duty_slots (
+    id       INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    day      TEXT NOT NULL,
+    half     TEXT NOT NULL CHECK (half IN ('am','pm')),
+    room     TEXT NOT NULL,
+    UNIQUE (day, half, staff_id)
+);
+
+CREATE TABLE staff_specialties (
+    staff_id    INTEGER NOT NULL REFERENCES staff(id),
+    category_id INTEGER NOT NULL REFERENCES categories(id),
+    PRIMARY KEY (staff_id, category_id)
+) WITHOUT ROWID;
+
+CREATE TABLE transfers (
+    id            INTEGER PRIMARY KEY,
+    case_id       INTEGER NOT NULL REFERENCES cases(id),
+    unit_id       INTEGER NOT NULL REFERENCES units(id),
+    sent_at       TEXT NOT NULL,
+    objection_due TEXT NOT NULL,
+    due           TEXT NOT NULL,
+    sent_by       INTEGER NOT NULL REFERENCES staff(id)
+);
+CREATE INDEX transfers_case ON transfers(case_id);
+
+CREATE TABLE deadline_rules (
+    name    TEXT PRIMARY KEY,
+    event   TEXT NOT NULL,
+    days    INTEGER NOT NULL CHECK (days > 0),
+    working INTEGER NOT NULL CHECK (working IN (0, 1)),
+    article TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE calendar_years (
+    year   INTEGER PRIMARY KEY,
+    notice TEXT NOT NULL
+);
+CREATE TABLE calendar_days (
+    day  TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday','working')),
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Append-only and hash-chained: each entry carries the hash of the one before it.
+CREATE TABLE audit (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    staff_id  INTEGER,
+    login     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only: UPDATE refused'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only: DELETE refused'); END;
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,193 @@
+//! Staff accounts and their roles.
+
+use super::audit::{self, Actor};
+use super::{Result, Store, StoreError, fmt_ts};
+use crate::domain::permission::{Act, require};
+use crate::domain::{Role, Staff};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+fn load_roles(conn: &Connection, staff_id: i64) -> Result<Vec<Role>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT role FROM staff_roles WHERE staff_id = ?1 ORDER BY role")?;
+    let codes: Vec<String> = stmt
+        .query_map([staff_id], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut roles: Vec<Role> = codes.iter().filter_map(|c| c.parse().ok()).collect();
+    roles.sort();
+    Ok(roles)
+}
+
+pub(crate) fn staff_by_login(conn: &Connection, login: &str) -> Result<Option<Staff>> {
+    let row: Option<(i64, String, bool)> = conn
+        .query_row(
+            "SELECT id, name, active FROM staff WHERE login = ?1",
+            [login],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((id, name, active)) => Ok(Some(Staff {
+            id,
+            login: login.to_string(),
+            name,
+            roles: load_roles(conn, id)?,
+            active,
+        })),
+    }
+}
+
+/// Insert or update a staff row and replace its roles; returns its id.
+pub(crate) fn upsert_staff(
+    tx: &Transaction<'_>,
+    login: &str,
+    name: &str,
+    roles: &[Role],
+    now: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO staff (login, name, active, created_at) VALUES (?1, ?2, 1, ?3)
+         ON CONFLICT(login) DO UPDATE SET name = excluded.name, active = 1",
+        params![login, name, now],
+    )?;
+    let id: i64 = tx.query_row("SELECT id FROM staff WHERE login = ?1", [login], |r| {
+        r.get(0)
+    })?;
+    tx.execute("DELETE FROM staff_roles WHERE staff_id = ?1", [id])?;
+    for role in roles {
+        tx.execute(
+            "INSERT INTO staff_roles (staff_id, role) VALUES (?1, ?2)",
+            params![id, role.code()],
+        )?;
+    }
+    Ok(id)
+}
+
+fn roles_text(roles: &[Role]) -> String {
+    roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+impl Store {
+    pub fn staff_by_login(&self, login: &str) -> Result<Option<Staff>> {
+        staff_by_login(&self.conn, login)
+    }
+
+    pub fn list_staff(&self) -> Result<Vec<Staff>> {
+        let logins: Vec<String> = self
+            .conn
+            .prepare("SELECT login FROM staff ORDER BY login")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut out = Vec::with_capacity(logins.len());
+        for login in logins {
+            if let Some(s) = staff_by_login(&self.conn, &login)? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first staff member of a new database: the OS account that ran `init`, as admin
+    /// (plus `extra_roles`). Refused once anyone is staff.
+    pub fn bootstrap_admin(
+        &mut self,
+        login: &str,
+        name: &str,
+        extra_roles: &[Role],
+    ) -> Result<Staff> {
+        let now = self.now();
+        self.write(|tx| {
+            let exists: bool =
+                tx.query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?;
+            if exists {
+                return Err(StoreError::Invalid(
+                    "this database already has staff; an admin adds accounts with `xfdesk staff add`"
+                        .into(),
+                ));
+            }
+            let mut roles = vec![Role::Admin];
+            roles.extend_from_slice(extra_roles);
+            roles.sort();
+            roles.dedup();
+            let id = upsert_staff(tx, login, name, &roles, &fmt_ts(now))?;
+            let actor = Actor {
+                staff_id: Some(id),
+                login: login.to_string(),
+            };
+            audit::append(
+                tx,
+                &actor,
+                now,
+                "init",
+                "staff",
+                Some(id),
+                &format!("first admin {login} with roles {}", roles_text(&roles)),
+            )?;
+            Ok(())
+        })?;
+        self.staff_by_login(login)?
+            .ok_or_else(|| StoreError::NotFound(login.to_string()))
+    }
+
+    /// Add a staff member, or update the name and roles of an existing one (and re-enable it).
+    pub fn add_staff(
+        &mut self,
+        actor: &Staff,
+        login: &str,
+        name: &str,
+        roles: &[Role],
+    ) -> Result<Staff> {
+        require(actor, Act::Administer)?;
+        if login.trim().is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(StoreError::Invalid(format!(
+                "'{login}' is not a valid account name"
+            )));
+        }
+        if roles.is_empty() {
+            return Err(StoreError::Invalid("a staff member needs at least one role".into()));
+        }
+        let now = self.now();
+        self.write(|tx| {
+            let before = staff_by_login(tx, login)?;
+            let id = upsert_staff(tx, login, name, roles, &fmt_ts(now))?;
+            let detail = match before {
+                Some(b) => format!(
+                    "{login}: roles {} -> {}, name {} -> {name}",
+                    roles_text(&b.roles),
+                    roles_text(roles),
+                    b.name
+                ),
+                None => format!("{login} ({name}) with roles {}", roles_text(roles)),
+            };
+            audit::append(tx, &actor.into(), now, "staff.add", "staff", Some(id), &detail)
+        })?;
+        self.staff_by_login(login)?
+            .ok_or_else(|| StoreError::NotFound(login.to_string()))
+    }
+
+    pub fn disable_staff(&mut self, actor: &Staff, login: &str) -> Result<()> {
+        require(actor, Act::Administer)?;
+        if actor.login == login {
+            return Err(StoreError::Invalid(
+                "you cannot disable your own account".into(),
+            ));
+        }
+        let now = self.now();
+        self.write(|tx| {
+            let Some(target) = staff_by_login(tx, login)? else {
+                return Err(StoreError::NotFound(format!("no staff member '{login}'")));
+            };
+            tx.execute("UPDATE staff SET active = 0 WHERE id = ?1", [target.id])?;
+            audit::append(
+                tx,
+                &actor.into(),
+                now,
+                "staff.disable",
+                "staff",
+                Some(target.id),
+                login,
+            )
+        })
+    }
+}

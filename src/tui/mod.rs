@@ -1,0 +1,221 @@
+//! The terminal: set up and always restored, and an event loop that sleeps until a key, a
+//! resize, a signal or the data-version timer, and draws only when something changed.
+
+pub mod backend;
+
+use crate::app::{App, Outcome};
+use crate::ui::{self, Theme};
+use backend::LeanBackend;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute, style};
+use ratatui::Terminal;
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often open views ask SQLite whether another process changed the data.
+const DATA_VERSION_INTERVAL: Duration = Duration::from_millis(1000);
+
+/// After this many wake-ups in a row that say "input ready" but yield no event, the terminal
+/// is taken to be gone (crossterm's reader can spin on a dead tty: crossterm issue #793).
+const EMPTY_WAKEUPS_LIMIT: u32 = 200;
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    HangUp,
+    Terminated,
+    TerminalGone,
+}
+
+fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        style::SetAttribute(style::Attribute::Reset),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, on every way out of the loop.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+struct Signals {
+    hangup: Arc<AtomicBool>,
+    terminate: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let hangup = Arc::new(AtomicBool::new(false));
+        let terminate = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
+        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT] {
+            signal_hook::flag::register(sig, Arc::clone(&terminate))?;
+        }
+        Ok(Self { hangup, terminate })
+    }
+
+    fn pending(&self) -> Option<Ending> {
+        if self.hangup.load(Ordering::Relaxed) {
+            Some(Ending::HangUp)
+        } else if self.terminate.load(Ordering::Relaxed) {
+            Some(Ending::Terminated)
+        } else {
+            None
+        }
+    }
+}
+
+enum Wake {
+    Input,
+    Timeout,
+    Interrupted,
+    Gone,
+}
+
+/// Sleep on the terminal's file descriptor. POLLHUP/POLLERR mean the terminal is gone.
+fn wait_for_input(timeout: Duration) -> Wake {
+    let mut fds = [libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    // SAFETY: one valid pollfd for the duration of the call.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, timeout.as_millis() as libc::c_int) };
+    if n < 0 {
+        return if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            Wake::Interrupted
+        } else {
+            Wake::Gone
+        };
+    }
+    if n == 0 {
+        return Wake::Timeout;
+    }
+    let r = fds[0].revents;
+    if r & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Wake::Gone
+    } else {
+        Wake::Input
+    }
+}
+
+/// Run the TUI until the user quits, the terminal hangs up or a signal ends it.
+pub fn run(app: &mut App) -> anyhow::Result<Ending> {
+    // SAFETY: isatty only inspects the descriptor.
+    if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 || unsafe { libc::isatty(libc::STDOUT_FILENO) } != 1 {
+        anyhow::bail!("xfdesk needs a terminal: run it from an interactive session (or use a subcommand)");
+    }
+    let signals = Signals::register()?;
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous_hook(info);
+    }));
+
+    enable_raw_mode()?;
+    let _guard = TerminalGuard;
+    let mut stdout = BufWriter::with_capacity(64 * 1024, io::stdout());
+    execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
+    let mut backend = LeanBackend::new(stdout);
+    let (w, h) = crossterm::terminal::size()?;
+    backend.set_width(w);
+    let mut terminal = Terminal::new(backend)?;
+    terminal.clear()?;
+    app.set_page_rows(ui::list_rows_for_height(h))?;
+    let theme = Theme::from_env();
+
+    let ending = event_loop(app, &mut terminal, &signals, &theme);
+    drop(terminal);
+    ending
+}
+
+fn draw(terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>, app: &App, theme: &Theme) -> io::Result<()> {
+    terminal.draw(|f| ui::draw(f, app, theme))?;
+    Ok(())
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>,
+    signals: &Signals,
+    theme: &Theme,
+) -> anyhow::Result<Ending> {
+    let mut dirty = true;
+    let mut empty_wakeups = 0u32;
+    loop {
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
+        if let Some(end) = signals.pending() {
+            return Ok(end);
+        }
+        if dirty {
+            if draw(terminal, app, theme).is_err() {
+                return Ok(Ending::TerminalGone);
+            }
+            dirty = false;
+        }
+        match wait_for_input(DATA_VERSION_INTERVAL) {
+            Wake::Gone => return Ok(Ending::TerminalGone),
+            Wake::Timeout => {
+                if app.on_tick() == Outcome::Redraw {
+                    dirty = true;
+                }
+                continue;
+            }
+            Wake::Interrupted | Wake::Input => {}
+        }
+        // Drain every event crossterm has ready (a resize arrives through its signal pipe).
+        let mut got_event = false;
+        while crossterm::event::poll(Duration::ZERO)? {
+            let event = match crossterm::event::read() {
+                Ok(e) => e,
+                Err(_) => return Ok(Ending::TerminalGone),
+            };
+            got_event = true;
+            let outcome = match event {
+                Event::Key(key) => app.on_key(key),
+                Event::Paste(text) => app.on_paste(&text),
+                Event::Resize(w, h) => {
+                    terminal.backend_mut().set_width(w);
+                    terminal.backend_mut().forget();
+                    terminal.autoresize()?;
+                    app.set_page_rows(ui::list_rows_for_height(h))?;
+                    Outcome::Redraw
+                }
+                _ => Outcome::Unchanged,
+            };
+            if outcome == Outcome::Redraw {
+                dirty = true;
+            }
+            if app.quit {
+                break;
+            }
+        }
+        if got_event {
+            empty_wakeups = 0;
+        } else {
+            empty_wakeups += 1;
+            if empty_wakeups >= EMPTY_WAKEUPS_LIMIT {
+                return Ok(Ending::TerminalGone);
+            }
+        }
+    }
+}
