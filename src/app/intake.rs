@@ -91,7 +91,11 @@ impl IntakeForm {
         let order = IntakeField::ORDER;
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        let next = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
         self.focus = order[next];
     }
 
@@ -127,7 +131,11 @@ impl IntakeForm {
         fn step<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
             let i = all.iter().position(|x| *x == cur).unwrap_or(0);
             let n = all.len();
-            all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+            all[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }]
         }
         match self.focus {
             IntakeField::Channel => self.channel = step(&Channel::ALL, self.channel, forward),
@@ -189,7 +197,10 @@ pub fn match_categories<'a>(all: &'a [Category], query: &str) -> Vec<&'a Categor
     for c in all {
         if c.initials.starts_with(&q) || c.name_zh.starts_with(&q) || c.code.starts_with(&q) {
             prefix.push(c);
-        } else if c.name_zh.contains(&q) || c.initials.contains(&q) || c.name_en.to_lowercase().contains(&q) {
+        } else if c.name_zh.contains(&q)
+            || c.initials.contains(&q)
+            || c.name_en.to_lowercase().contains(&q)
+        {
             rest.push(c);
         }
     }
@@ -202,17 +213,21 @@ mod tests {
     use super::*;
 
     fn cats() -> Vec<Category> {
-        [("land", "征地拆迁", "zdcq"), ("wages", "拖欠工资", "tqgz"), ("housing", "城乡建设与住房", "cxjsyzf")]
-            .iter()
-            .enumerate()
-            .map(|(i, (code, zh, ini))| Category {
-                id: i as i64 + 1,
-                code: code.to_string(),
-                name_zh: zh.to_string(),
-                name_en: code.to_string(),
-                initials: ini.to_string(),
-            })
-            .collect()
+        [
+            ("land", "征地拆迁", "zdcq"),
+            ("wages", "拖欠工资", "tqgz"),
+            ("housing", "城乡建设与住房", "cxjsyzf"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (code, zh, ini))| Category {
+            id: i as i64 + 1,
+            code: code.to_string(),
+            name_zh: zh.to_string(),
+            name_en: code.to_string(),
+            initials: ini.to_string(),
+        })
+        .collect()
     }
 
     #[test]
@@ -227,8 +242,10 @@ mod tests {
 
     #[test]
     fn pasted_escape_sequences_are_removed() {
-        let mut f = IntakeForm::default();
-        f.focus = IntakeField::Summary;
+        let mut f = IntakeForm {
+            focus: IntakeField::Summary,
+            ..Default::default()
+        };
         f.paste("工资\u{1b}[31m拖欠\n三个月");
         assert_eq!(text_of(&f.summary), "工资拖欠三个月");
     }

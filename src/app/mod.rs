@@ -153,7 +153,10 @@ impl App {
 
     /// Whether the user is typing into a text field (so `?` and digits are text, not commands).
     pub fn typing(&self) -> bool {
-        self.question.is_none() && !self.help && self.pane == Pane::Intake && self.intake.focus_is_text()
+        self.question.is_none()
+            && !self.help
+            && self.pane == Pane::Intake
+            && self.intake.focus_is_text()
     }
 
     pub fn set_page_rows(&mut self, rows: usize) -> crate::store::Result<()> {
@@ -173,10 +176,8 @@ impl App {
         if self.help {
             // Any key closes the overlay; quitting still works from it.
             self.help = false;
-            if let Some(b) = keymap::lookup(&[Scope::Global], &key) {
-                if b.action == Action::Quit {
-                    self.request_quit();
-                }
+            if keymap::lookup(&[Scope::Global], &key).is_some_and(|b| b.action == Action::Quit) {
+                self.request_quit();
             }
             return Outcome::Redraw;
         }
@@ -184,7 +185,9 @@ impl App {
         let binding = keymap::lookup(&scopes, &key);
         // Printable characters typed into a text field are text, even where a list binds them.
         let printable = matches!(key.code, KeyCode::Char(_))
-            && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if self.typing() && printable {
             return self.type_into_form(key);
         }
@@ -192,10 +195,10 @@ impl App {
             Some(b) => self.apply(b.action),
             None if self.pane == Pane::Intake && self.question.is_none() => {
                 if let KeyCode::Char(c) = key.code {
-                    if let Some(d) = c.to_digit(10) {
-                        if self.intake.pick_choice(d as usize) {
-                            return Outcome::Redraw;
-                        }
+                    if let Some(d) = c.to_digit(10)
+                        && self.intake.pick_choice(d as usize)
+                    {
+                        return Outcome::Redraw;
                     }
                     if c == ' ' && !self.intake.focus_is_text() {
                         self.intake.cycle_choice(true);
@@ -210,7 +213,12 @@ impl App {
 
     fn type_into_form(&mut self, key: KeyEvent) -> Outcome {
         if self.intake.type_key(key.into()) {
-            if self.intake.error.as_ref().is_some_and(|(f, _)| *f == self.intake.focus) {
+            if self
+                .intake
+                .error
+                .as_ref()
+                .is_some_and(|(f, _)| *f == self.intake.focus)
+            {
                 self.intake.error = None;
             }
             Outcome::Redraw
@@ -314,7 +322,10 @@ impl App {
             Some(Question::QuitWithUnsavedForm) => self.quit = true,
             Some(Question::ClearForm) => {
                 self.intake = IntakeForm::default();
-                self.say(MessageKind::Info, self.t("表单已清空", "form cleared").to_string());
+                self.say(
+                    MessageKind::Info,
+                    self.t("表单已清空", "form cleared").to_string(),
+                );
             }
             None => {}
         }
@@ -373,7 +384,12 @@ impl App {
         (
             match self.pane {
                 Pane::Queue => self.queue.rows.clone(),
-                Pane::Supervision => self.supervision.rows.iter().map(|(r, _)| r.clone()).collect(),
+                Pane::Supervision => self
+                    .supervision
+                    .rows
+                    .iter()
+                    .map(|(r, _)| r.clone())
+                    .collect(),
                 _ => vec![],
             },
             self.roster.slots.clone(),
@@ -397,7 +413,8 @@ impl App {
                 }
                 None => self.say(
                     MessageKind::Error,
-                    self.t("没有匹配的问题类别", "no category matches").to_string(),
+                    self.t("没有匹配的问题类别", "no category matches")
+                        .to_string(),
                 ),
             }
             return;
@@ -409,13 +426,20 @@ impl App {
         if self.intake.focus != IntakeField::Category {
             return;
         }
-        let n = match_categories(&self.categories, &intake::text_of(&self.intake.category_query)).len();
+        let n = match_categories(
+            &self.categories,
+            &intake::text_of(&self.intake.category_query),
+        )
+        .len();
         step(&mut self.intake.category_pick, n, down);
     }
 
     /// The matches the category picker offers now.
     pub fn category_matches(&self) -> Vec<&Category> {
-        match_categories(&self.categories, &intake::text_of(&self.intake.category_query))
+        match_categories(
+            &self.categories,
+            &intake::text_of(&self.intake.category_query),
+        )
     }
 
     fn save_intake(&mut self) {
@@ -439,18 +463,27 @@ impl App {
                 return;
             }
         };
-        let (days, working) = self.store.rule("accept").ok().flatten().unwrap_or((15, false));
-        let due = due_date(&self.calendar, valid.received_at.date(), Period { days, working });
+        let (days, working) = self
+            .store
+            .rule("accept")
+            .ok()
+            .flatten()
+            .unwrap_or((15, false));
+        let due = due_date(
+            &self.calendar,
+            valid.received_at.date(),
+            Period { days, working },
+        );
         match self.store.save_intake(&self.me, &valid, due.due) {
             Ok(saved) => {
                 self.intake = IntakeForm::default();
                 let text = match self.lang {
                     Lang::Zh => format!(
-                        "已保存 {}（初信初访）；是否受理告知期限：{}",
+                        "已保存 {}（初信初访）；受理告知期限 {}",
                         saved.number, due.due
                     ),
                     Lang::En => format!(
-                        "saved {} (first contact); tell whether accepted by {}",
+                        "saved {}, first contact; acceptance notice due {}",
                         saved.number, due.due
                     ),
                 };
@@ -470,13 +503,18 @@ impl App {
     // ---- queue ----
 
     fn load_queue(&mut self) -> crate::store::Result<()> {
-        self.queue.rows = self.store.queue_page(self.queue.page_after, self.page_rows as u32)?;
+        self.queue.rows = self
+            .store
+            .queue_page(self.queue.page_after, self.page_rows as u32)?;
         if self.queue.rows.is_empty() && self.queue.page_after.is_some() {
             self.queue.page_after = None;
             self.queue.rows = self.store.queue_page(None, self.page_rows as u32)?;
         }
         self.queue.total = self.store.case_count()?;
-        self.queue.selected = self.queue.selected.min(self.queue.rows.len().saturating_sub(1));
+        self.queue.selected = self
+            .queue
+            .selected
+            .min(self.queue.rows.len().saturating_sub(1));
         Ok(())
     }
 
@@ -579,7 +617,12 @@ impl App {
 
     /// The urgency of a running clock today.
     pub fn urgency_of(&self, due: NaiveDate) -> Urgency {
-        urgency(&self.calendar, self.store.today(), due, DUE_SOON_WORKING_DAYS)
+        urgency(
+            &self.calendar,
+            self.store.today(),
+            due,
+            DUE_SOON_WORKING_DAYS,
+        )
     }
 
     // ---- roster ----
@@ -589,7 +632,10 @@ impl App {
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         self.roster.week_start = Some(monday);
         self.roster.slots = self.store.duty_slots(monday, monday + Duration::days(6))?;
-        self.roster.selected = self.roster.selected.min(self.roster.slots.len().saturating_sub(1));
+        self.roster.selected = self
+            .roster
+            .selected
+            .min(self.roster.slots.len().saturating_sub(1));
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! `xfdesk audit verify`: walk the hash chain.
 
-use super::{CliResult, Cli, db_path, exit};
+use super::{Cli, CliResult, db_path, exit};
 use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]

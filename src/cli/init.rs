@@ -1,6 +1,6 @@
 //! `xfdesk init`: create the database, load `data/`, make the caller admin.
 
-use super::{CliResult, Cli, Failure, db_path, ensure_parent, lang_of};
+use super::{Cli, CliResult, Failure, db_path, ensure_parent, lang_of};
 use crate::domain::Role;
 use crate::i18n::Lang;
 use crate::store::{Actor, ReferenceData, Store};
@@ -16,7 +16,11 @@ pub struct InitArgs {
 pub const ROSTER_WEEKS: u32 = 8;
 
 /// Create and fill a new database with the caller as admin (plus `extra_roles`).
-pub fn initialise(path: &std::path::Path, name: Option<&str>, extra_roles: &[Role]) -> Result<Store, Failure> {
+pub fn initialise(
+    path: &std::path::Path,
+    name: Option<&str>,
+    extra_roles: &[Role],
+) -> Result<Store, Failure> {
     ensure_parent(path)?;
     let login = crate::os::current_login()
         .ok_or_else(|| Failure::denied("cannot tell which account is running xfdesk"))?;
@@ -27,7 +31,12 @@ pub fn initialise(path: &std::path::Path, name: Option<&str>, extra_roles: &[Rol
         .unwrap_or_else(|| login.clone());
     let me = store.bootstrap_admin(&login, &name, extra_roles)?;
     let today = store.today();
-    store.load_reference(&Actor::from(&me), &ReferenceData::builtin(), today, ROSTER_WEEKS)?;
+    store.load_reference(
+        &Actor::from(&me),
+        &ReferenceData::builtin(),
+        today,
+        ROSTER_WEEKS,
+    )?;
     Ok(store)
 }
 

@@ -119,20 +119,23 @@ pub fn db_path(cli: &Cli, file: &str) -> Result<PathBuf, Failure> {
 }
 
 pub fn ensure_parent(path: &Path) -> Result<(), Failure> {
-    if let Some(parent) = path.parent() {
-        if !parent.as_os_str().is_empty() && !parent.exists() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Failure::error(format!("cannot create {}: {e}", parent.display()))
-            })?;
-        }
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure::error(format!("cannot create {}: {e}", parent.display())))?;
     }
     Ok(())
 }
 
 /// The OS account running this process, as staff; refused in words if it is not.
 pub fn current_staff(store: &Store, lang: Lang) -> Result<Staff, Failure> {
-    let login = crate::os::current_login()
-        .ok_or_else(|| Failure::denied("cannot tell which account is running xfdesk (no passwd entry for this uid)"))?;
+    let login = crate::os::current_login().ok_or_else(|| {
+        Failure::denied(
+            "cannot tell which account is running xfdesk (no passwd entry for this uid)",
+        )
+    })?;
     match store.staff_by_login(&login)? {
         Some(s) if s.active => Ok(s),
         Some(_) => Err(Failure::denied(match lang {
@@ -163,7 +166,13 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("xfdesk: {}", crate::domain::text::clean_line(&f.message));
+            // Not eprintln!: with the terminal gone, a failed write must not become a panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "xfdesk: {}",
+                crate::domain::text::clean_line(&f.message)
+            );
             f.code
         }
     }

@@ -1,6 +1,6 @@
 //! `xfdesk staff add|list|disable` (admin).
 
-use super::{CliResult, Cli, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
 use crate::domain::role::parse_roles;
 use crate::domain::text::clean_line;
 use crate::store::Store;
@@ -56,7 +56,11 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
                         })
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&list).map_err(|e| Failure::error(e.to_string()))?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list)
+                        .map_err(|e| Failure::error(e.to_string()))?
+                );
             } else {
                 for s in staff {
                     println!(

@@ -1,6 +1,6 @@
 //! `xfdesk` with no subcommand: the terminal interface (and `--demo`).
 
-use super::{CliResult, Cli, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
 use crate::app::App;
 use crate::domain::Role;
 use crate::i18n::Lang;
@@ -18,14 +18,25 @@ pub fn run(cli: &Cli) -> CliResult {
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Zh => format!("正在创建演示数据库 {}（{DEMO_CASES} 件案件）…", path.display()),
-                    Lang::En => format!("creating the demo database {} ({DEMO_CASES} cases)…", path.display()),
+                    Lang::Zh => format!(
+                        "正在创建演示数据库 {}（{DEMO_CASES} 件案件）…",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "creating the demo database {} ({DEMO_CASES} cases)…",
+                        path.display()
+                    ),
                 }
             );
             let mut store = super::init::initialise(
                 &path,
                 None,
-                &[Role::Reception, Role::Expert, Role::Supervisor, Role::Manager],
+                &[
+                    Role::Reception,
+                    Role::Expert,
+                    Role::Supervisor,
+                    Role::Manager,
+                ],
             )?;
             super::demo::fill(&mut store, DEMO_CASES, 1)?;
             store

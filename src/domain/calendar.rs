@@ -25,7 +25,8 @@ impl Calendar {
         self.holidays.retain(|d| d.year() != year);
         self.adjusted_working.retain(|d| d.year() != year);
         self.holidays.extend(holidays.iter().copied());
-        self.adjusted_working.extend(adjusted_working.iter().copied());
+        self.adjusted_working
+            .extend(adjusted_working.iter().copied());
     }
 
     pub fn has_year(&self, year: i32) -> bool {
@@ -88,7 +89,10 @@ impl Due {
     pub fn explain(&self, zh: bool) -> String {
         let mut s = if self.period.working {
             if zh {
-                format!("自 {} 起 {} 个工作日，截止 {}", self.from, self.period.days, self.due)
+                format!(
+                    "自 {} 起 {} 个工作日，截止 {}",
+                    self.from, self.period.days, self.due
+                )
             } else {
                 format!(
                     "{} working days from {}, last day {}",
@@ -96,7 +100,10 @@ impl Due {
                 )
             }
         } else if zh {
-            format!("自 {} 起 {} 日，截止 {}", self.from, self.period.days, self.due)
+            format!(
+                "自 {} 起 {} 日，截止 {}",
+                self.from, self.period.days, self.due
+            )
         } else {
             format!(
                 "{} days from {}, last day {}",
@@ -278,7 +285,14 @@ mod tests {
     #[test]
     fn calendar_days_end_on_next_working_day_after_a_holiday() {
         // 15 days from 2026-09-16 is 10-01, National Day: moves to 10-08.
-        let due = due_date(&cal2026(), d("2026-09-16"), Period { days: 15, working: false });
+        let due = due_date(
+            &cal2026(),
+            d("2026-09-16"),
+            Period {
+                days: 15,
+                working: false,
+            },
+        );
         assert_eq!(due.due, d("2026-10-08"));
         assert_eq!(due.moved_from, Some(d("2026-10-01")));
         assert!(due.missing_years.is_empty());
@@ -287,14 +301,28 @@ mod tests {
     #[test]
     fn working_days_count_adjusted_weekends() {
         // From Wed 2026-09-30: 10-01..07 holiday, Sat 10-10 is an adjusted working day.
-        let due = due_date(&cal2026(), d("2026-09-30"), Period { days: 5, working: true });
+        let due = due_date(
+            &cal2026(),
+            d("2026-09-30"),
+            Period {
+                days: 5,
+                working: true,
+            },
+        );
         // 10-08 (Thu) 1, 10-09 (Fri) 2, 10-10 (Sat, adjusted) 3, 10-12 (Mon) 4, 10-13 5.
         assert_eq!(due.due, d("2026-10-13"));
     }
 
     #[test]
     fn missing_year_is_reported_not_guessed() {
-        let due = due_date(&cal2026(), d("2026-12-20"), Period { days: 30, working: false });
+        let due = due_date(
+            &cal2026(),
+            d("2026-12-20"),
+            Period {
+                days: 30,
+                working: false,
+            },
+        );
         assert_eq!(due.missing_years, vec![2027]);
         assert!(due.explain(false).contains("no official calendar for 2027"));
     }
@@ -302,8 +330,17 @@ mod tests {
     #[test]
     fn urgency_classes() {
         let c = cal2026();
-        assert_eq!(urgency(&c, d("2026-11-26"), d("2026-11-25"), 3), Urgency::Overdue);
-        assert_eq!(urgency(&c, d("2026-11-25"), d("2026-11-30"), 3), Urgency::DueSoon);
-        assert_eq!(urgency(&c, d("2026-11-25"), d("2026-12-10"), 3), Urgency::Normal);
+        assert_eq!(
+            urgency(&c, d("2026-11-26"), d("2026-11-25"), 3),
+            Urgency::Overdue
+        );
+        assert_eq!(
+            urgency(&c, d("2026-11-25"), d("2026-11-30"), 3),
+            Urgency::DueSoon
+        );
+        assert_eq!(
+            urgency(&c, d("2026-11-25"), d("2026-12-10"), 3),
+            Urgency::Normal
+        );
     }
 }

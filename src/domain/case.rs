@@ -242,8 +242,16 @@ mod tests {
             (Approved, NotAccepted, &[Role::Manager]),
             (Transferred, Replied, &[Role::Supervisor]),
             (Replied, Reviewed, &[Role::Manager]),
-            (Reviewed, FeedbackGiven, &[Role::Reception, Role::Supervisor]),
-            (HandledHere, FeedbackGiven, &[Role::Reception, Role::Supervisor]),
+            (
+                Reviewed,
+                FeedbackGiven,
+                &[Role::Reception, Role::Supervisor],
+            ),
+            (
+                HandledHere,
+                FeedbackGiven,
+                &[Role::Reception, Role::Supervisor],
+            ),
             (FeedbackGiven, Closed, &[Role::Supervisor, Role::Manager]),
             (NotAccepted, Closed, &[Role::Supervisor, Role::Manager]),
         ];

@@ -137,7 +137,10 @@ mod tests {
     #[test]
     fn accepts_valid_numbers_from_the_standard() {
         let id = IdNumber::parse("11010519491231002X", today()).unwrap();
-        assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(
+            id.birth_date(),
+            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
+        );
         assert!(!id.is_male());
         assert!(!id.is_legacy());
         let id = IdNumber::parse("440524188001010014", today()).unwrap();
@@ -182,7 +185,10 @@ mod tests {
     fn fifteen_digit_legacy_numbers_are_recognised() {
         let id = IdNumber::parse("110105491231002", today()).unwrap();
         assert!(id.is_legacy());
-        assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(
+            id.birth_date(),
+            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
+        );
         assert_eq!(
             IdNumber::parse("110105491331002", today()),
             Err(IdNumberError::ImpossibleBirthDate)

@@ -179,7 +179,10 @@ mod tests {
         assert_eq!(validate_intake(&i).unwrap_err().field, IntakeField::Phone);
         let mut i = input();
         i.category_id = None;
-        assert_eq!(validate_intake(&i).unwrap_err().field, IntakeField::Category);
+        assert_eq!(
+            validate_intake(&i).unwrap_err().field,
+            IntakeField::Category
+        );
         let mut i = input();
         i.summary = "   ".into();
         assert_eq!(

@@ -18,7 +18,12 @@ pub enum Act {
 impl Act {
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Act::RegisterIntake => &[Role::Reception, Role::Expert, Role::Supervisor, Role::Manager],
+            Act::RegisterIntake => &[
+                Role::Reception,
+                Role::Expert,
+                Role::Supervisor,
+                Role::Manager,
+            ],
             Act::Administer | Act::LoadDemoData => &[Role::Admin],
         }
     }

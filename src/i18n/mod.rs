@@ -85,7 +85,9 @@ pub fn id_number_problem(lang: Lang, e: &IdNumberError) -> String {
             format!("校验码错误：末位应为 {expected}，输入的是 {found}，请核对号码")
         }
         (Lang::En, IdNumberError::WrongCheckDigit { expected, found }) => {
-            format!("wrong check digit: the last character should be {expected}, not {found}; check the number")
+            format!(
+                "wrong check digit: the last character should be {expected}, not {found}; check the number"
+            )
         }
     }
 }
@@ -95,20 +97,32 @@ pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
     let problem = match &e.problem {
         IntakeProblem::IdNumber(err) => id_number_problem(lang, err),
         IntakeProblem::NameMissing => lang
-            .pick("来访人必须留姓名（只有来信可以匿名）", "a visitor must give a name (only letters may be anonymous)")
+            .pick(
+                "来访人必须留姓名（只有来信可以匿名）",
+                "a visitor must give a name (only letters may be anonymous)",
+            )
             .into(),
         IntakeProblem::NameTooLong => lang.pick("过长", "is too long").into(),
-        IntakeProblem::Phone(PhoneError::BadCharacter) => {
-            lang.pick("只能是数字和连字符", "digits and a hyphen only").into()
-        }
+        IntakeProblem::Phone(PhoneError::BadCharacter) => lang
+            .pick("只能是数字和连字符", "digits and a hyphen only")
+            .into(),
         IntakeProblem::Phone(PhoneError::BadMobile) => lang
-            .pick("手机号应为11位，以13–19开头", "a mobile number has 11 digits starting 13–19")
+            .pick(
+                "手机号应为11位，以13–19开头",
+                "a mobile number has 11 digits starting 13–19",
+            )
             .into(),
         IntakeProblem::Phone(PhoneError::BadLandline) => lang
-            .pick("固定电话应为区号加7–8位号码，如 010-12345678", "a landline is an area code and 7–8 digits, e.g. 010-12345678")
+            .pick(
+                "固定电话应为区号加7–8位号码，如 010-12345678",
+                "a landline is an area code and 7–8 digits, e.g. 010-12345678",
+            )
             .into(),
         IntakeProblem::CategoryMissing => lang
-            .pick("请选择问题类别（输入编号、名称或拼音首字母）", "choose a category (number, name or pinyin initials)")
+            .pick(
+                "请选择问题类别（输入编号、名称或拼音首字母）",
+                "choose a category (number, name or pinyin initials)",
+            )
             .into(),
         IntakeProblem::SummaryMissing => lang.pick("不能为空", "must not be empty").into(),
         IntakeProblem::SummaryTooLong(n) => match lang {

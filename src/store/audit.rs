@@ -149,17 +149,4 @@ impl Store {
         }
         Ok(Ok(count))
     }
-
-    /// The newest audit entries, newest first: (at, login, action, entity, detail).
-    pub fn recent_audit(&self, limit: u32) -> Result<Vec<(String, String, String, String, String)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, login, action, entity, detail FROM audit ORDER BY id DESC LIMIT ?1",
-        )?;
-        let rows = stmt
-            .query_map([limit], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(rows)
-    }
 }

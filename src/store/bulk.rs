@@ -91,10 +91,11 @@ impl BulkSink<'_> {
         Ok(())
     }
 
-    /// Record the last case number used in a year, so new cases continue after it.
-    pub fn case_numbers_used(&mut self, year: i32, last: u32) -> Result<()> {
-        self.case_number.execute(params![year, last])?;
-        Ok(())
+    /// The next case number of a year. Taken inside the load's own write transaction, so
+    /// loads and intakes running at once never hand out the same number.
+    pub fn next_case_number(&mut self, year: i32) -> Result<String> {
+        let seq: u32 = self.case_number.query_row([year], |r| r.get(0))?;
+        Ok(crate::domain::case::case_number(year, seq))
     }
 }
 
@@ -125,8 +126,9 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?,
                 case_number: tx.prepare(
-                    "INSERT INTO case_numbers (year, last) VALUES (?1, ?2)
-                     ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
+                    "INSERT INTO case_numbers (year, last) VALUES (?1, 1)
+                     ON CONFLICT(year) DO UPDATE SET last = last + 1
+                     RETURNING last",
                 )?,
             };
             let (value, detail) = fill(&mut sink)?;
@@ -154,16 +156,6 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         Ok(ids)
-    }
-
-    /// The last case number used in each year.
-    pub fn last_case_number(&self, year: i32) -> Result<u32> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT last FROM case_numbers WHERE year = ?1", [year], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0))
     }
 
     /// Shrink the write-ahead log after a big load, so the next open starts small.

@@ -32,7 +32,7 @@ const CASE_ROW_SELECT: &str = "SELECT c.id, c.number, c.received_at, COALESCE(p.
     LEFT JOIN petitioners p ON p.id = c.petitioner_id
     JOIN categories cat ON cat.id = c.category_id";
 
-fn case_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String, String, String, Option<String>, String)> {
+fn case_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -45,7 +45,28 @@ fn case_row(r: &Row<'_>) -> rusqlite::Result<(i64, String, String, String, Strin
     ))
 }
 
-type RawRow = (i64, String, String, String, String, String, Option<String>, String);
+/// The detail columns beyond a queue row: kind, account, petitioner, unit, clocks, version.
+type DetailRaw = (
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+/// A queue row as SQLite returns it, before parsing into a `CaseRow`.
+type RawRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
 
 fn to_case_row(raw: RawRow) -> Result<CaseRow> {
     let (id, number, received, name, category, state, due, summary) = raw;
@@ -65,24 +86,25 @@ fn to_case_row(raw: RawRow) -> Result<CaseRow> {
 fn find_or_create_petitioner(tx: &Transaction<'_>, intake: &NewIntake, now: &str) -> Result<i64> {
     if let Some(idn) = &intake.id_number {
         if let Some(id) = tx
-            .query_row("SELECT id FROM petitioners WHERE id_number = ?1", [idn], |r| {
-                r.get(0)
-            })
-            .optional()?
-        {
-            return Ok(id);
-        }
-    } else if let Some(phone) = &intake.phone {
-        if let Some(id) = tx
             .query_row(
-                "SELECT id FROM petitioners WHERE phone = ?1 AND name = ?2 AND id_number IS NULL",
-                params![phone, intake.name],
+                "SELECT id FROM petitioners WHERE id_number = ?1",
+                [idn],
                 |r| r.get(0),
             )
             .optional()?
         {
             return Ok(id);
         }
+    } else if let Some(phone) = &intake.phone
+        && let Some(id) = tx
+            .query_row(
+                "SELECT id FROM petitioners WHERE phone = ?1 AND name = ?2 AND id_number IS NULL",
+                params![phone, intake.name],
+                |r| r.get(0),
+            )
+            .optional()?
+    {
+        return Ok(id);
     }
     tx.execute(
         "INSERT INTO petitioners (id_number, name, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -105,9 +127,9 @@ pub(crate) fn next_case_number(tx: &Transaction<'_>, year: i32) -> Result<String
 
 impl Store {
     pub fn categories(&self) -> Result<Vec<Category>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, code, name_zh, name_en, initials FROM categories ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, name_zh, name_en, initials FROM categories ORDER BY id",
+        )?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(Category {
@@ -227,7 +249,10 @@ impl Store {
              ORDER BY c.received_at ASC, c.id ASC LIMIT ?3"
         ))?;
         let raws: Vec<RawRow> = stmt
-            .query_map(params![fmt_ts(before.received_at), before.id, limit], case_row)?
+            .query_map(
+                params![fmt_ts(before.received_at), before.id, limit],
+                case_row,
+            )?
             .collect::<std::result::Result<_, _>>()?;
         let mut rows: Vec<CaseRow> = raws.into_iter().map(to_case_row).collect::<Result<_>>()?;
         rows.reverse();
@@ -244,7 +269,9 @@ impl Store {
     pub fn case_id_by_number(&self, number: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM cases WHERE number = ?1", [number], |r| r.get(0))
+            .query_row("SELECT id FROM cases WHERE number = ?1", [number], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -256,15 +283,7 @@ impl Store {
             return Ok(None);
         };
         let row = to_case_row(raw)?;
-        let (kind, account, pid, unit, accept_due, handle_due, version): (
-            String,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            i64,
-        ) = self.conn.query_row(
+        let (kind, account, pid, unit, accept_due, handle_due, version): DetailRaw = self.conn.query_row(
             "SELECT c.kind, c.account, c.petitioner_id, u.name, c.accept_due, c.handle_due, c.version
              FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?1",
             [case_id],
@@ -419,7 +438,14 @@ impl Store {
         )?;
         let raws: Vec<(String, String, String, String, u32, Option<String>)> = stmt
             .query_map(params![fmt_date(from), fmt_date(to)], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?, r.get(6)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()

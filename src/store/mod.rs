@@ -8,7 +8,7 @@ mod reference;
 mod schema;
 mod staff;
 
-pub use audit::{AuditBreak, Actor};
+pub use audit::{Actor, AuditBreak};
 pub use cases::{SavedCase, UrgencyCounts};
 pub use reference::ReferenceData;
 
@@ -57,12 +57,19 @@ pub struct Store {
 impl Store {
     /// Open (creating if needed) the database at `path`, and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
+        let is_new = !path.exists();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if is_new {
+            // SQLite creates files 0644 whatever the umask; the service group must write the
+            // database, and SQLite gives the -wal and -shm files the database file's mode.
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660));
+        }
         Self::setup(conn, path)
     }
 

@@ -4,8 +4,8 @@ use super::audit::{self, Actor};
 use super::staff::upsert_staff;
 use super::{Result, Store, fmt_date, fmt_ts};
 use crate::domain::Role;
-use crate::domain::reference::{DayKind, parse_slot};
 pub use crate::domain::reference::{CalendarYear, ReferenceData};
+use crate::domain::reference::{DayKind, parse_slot};
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{Transaction, params};
 
@@ -17,7 +17,10 @@ fn put_calendar_year(tx: &Transaction<'_>, cal: &CalendarYear) -> Result<()> {
     )?;
     tx.execute(
         "DELETE FROM calendar_days WHERE day >= ?1 AND day < ?2",
-        params![format!("{}-01-01", cal.year), format!("{}-01-01", cal.year + 1)],
+        params![
+            format!("{}-01-01", cal.year),
+            format!("{}-01-01", cal.year + 1)
+        ],
     )?;
     for (day, (kind, name)) in &cal.days {
         let kind = match kind {

@@ -138,14 +138,15 @@ impl Store {
         roles: &[Role],
     ) -> Result<Staff> {
         require(actor, Act::Administer)?;
-        if login.trim().is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
+        if login.trim().is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(StoreError::Invalid(format!(
                 "'{login}' is not a valid account name"
             )));
         }
         if roles.is_empty() {
-            return Err(StoreError::Invalid("a staff member needs at least one role".into()));
+            return Err(StoreError::Invalid(
+                "a staff member needs at least one role".into(),
+            ));
         }
         let now = self.now();
         self.write(|tx| {
@@ -160,7 +161,15 @@ impl Store {
                 ),
                 None => format!("{login} ({name}) with roles {}", roles_text(roles)),
             };
-            audit::append(tx, &actor.into(), now, "staff.add", "staff", Some(id), &detail)
+            audit::append(
+                tx,
+                &actor.into(),
+                now,
+                "staff.add",
+                "staff",
+                Some(id),
+                &detail,
+            )
         })?;
         self.staff_by_login(login)?
             .ok_or_else(|| StoreError::NotFound(login.to_string()))

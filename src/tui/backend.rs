@@ -132,12 +132,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        match self.cursor {
-            Some(p) => Ok(p),
-            None => crossterm::cursor::position()
-                .map(|(x, y)| Position { x, y })
-                .map_err(io::Error::other),
-        }
+        // Only inline viewports need the real position; asking the terminal (ESC[6n) would
+        // wait on a reply that some terminals and pipes never send. Full screen starts at 0,0.
+        Ok(self.cursor.unwrap_or_default())
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
@@ -153,7 +150,11 @@ impl<W: Write> Backend for LeanBackend<W> {
         // Erasing paints with the current background: reset the style first.
         self.set_modifier(Modifier::empty())?;
         self.modifier = None;
-        queue!(self.out, SetAttribute(CAttribute::Reset), Clear(CClearType::All))?;
+        queue!(
+            self.out,
+            SetAttribute(CAttribute::Reset),
+            Clear(CClearType::All)
+        )?;
         self.fg = Some(Color::Reset);
         self.bg = Some(Color::Reset);
         self.modifier = Some(Modifier::empty());

@@ -65,7 +65,11 @@ impl Signals {
         let hangup = Arc::new(AtomicBool::new(false));
         let terminate = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT] {
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGQUIT,
+        ] {
             signal_hook::flag::register(sig, Arc::clone(&terminate))?;
         }
         Ok(Self { hangup, terminate })
@@ -119,8 +123,12 @@ fn wait_for_input(timeout: Duration) -> Wake {
 /// Run the TUI until the user quits, the terminal hangs up or a signal ends it.
 pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     // SAFETY: isatty only inspects the descriptor.
-    if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1 || unsafe { libc::isatty(libc::STDOUT_FILENO) } != 1 {
-        anyhow::bail!("xfdesk needs a terminal: run it from an interactive session (or use a subcommand)");
+    if unsafe { libc::isatty(libc::STDIN_FILENO) } != 1
+        || unsafe { libc::isatty(libc::STDOUT_FILENO) } != 1
+    {
+        anyhow::bail!(
+            "xfdesk needs a terminal: run it from an interactive session (or use a subcommand)"
+        );
     }
     let signals = Signals::register()?;
     let previous_hook = std::panic::take_hook();
@@ -146,7 +154,11 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     ending
 }
 
-fn draw(terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>, app: &App, theme: &Theme) -> io::Result<()> {
+fn draw(
+    terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
     terminal.draw(|f| ui::draw(f, app, theme))?;
     Ok(())
 }
@@ -184,7 +196,12 @@ fn event_loop(
         }
         // Drain every event crossterm has ready (a resize arrives through its signal pipe).
         let mut got_event = false;
-        while crossterm::event::poll(Duration::ZERO)? {
+        loop {
+            match crossterm::event::poll(Duration::ZERO) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => return Ok(Ending::TerminalGone),
+            }
             let event = match crossterm::event::read() {
                 Ok(e) => e,
                 Err(_) => return Ok(Ending::TerminalGone),

@@ -16,12 +16,12 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App, theme: &Theme) {
     let mut actions: Vec<(keymap::Scope, keymap::Action)> = vec![];
     for b in keymap::bindings(&app.scopes()) {
         let desc = lang.pick(b.zh, b.en);
-        if let Some(i) = actions.iter().position(|a| *a == (b.scope, b.action)) {
-            if entries[i].1 == desc {
-                entries[i].0.push('/');
-                entries[i].0.push_str(b.key_label);
-                continue;
-            }
+        if let Some(i) = actions.iter().position(|a| *a == (b.scope, b.action))
+            && entries[i].1 == desc
+        {
+            entries[i].0.push('/');
+            entries[i].0.push_str(b.key_label);
+            continue;
         }
         actions.push((b.scope, b.action));
         entries.push((b.key_label.to_string(), desc));
@@ -46,11 +46,10 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, app: &App, theme: &Theme) {
     let area = centered(body, w, h);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Span::styled(lang.pick(" 按键帮助 ", " Keys "), theme.title())),
-        ),
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(
+            lang.pick(" 按键帮助 ", " Keys "),
+            theme.title(),
+        ))),
         area,
     );
 }

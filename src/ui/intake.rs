@@ -16,7 +16,10 @@ use ratatui_textarea::TextArea;
 const LABEL_COLS: u16 = 11;
 
 fn field_row(field: IntakeField) -> u16 {
-    IntakeField::ORDER.iter().position(|f| *f == field).unwrap_or(0) as u16
+    IntakeField::ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(0) as u16
 }
 
 fn field_width(field: IntakeField, inner: Rect) -> u16 {
@@ -31,12 +34,10 @@ fn field_width(field: IntakeField, inner: Rect) -> u16 {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let form = &app.intake;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(
-            lang.pick(" 登记来信来访 ", " Register a letter or visit "),
-            theme.title(),
-        ));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        lang.pick(" 登记来信来访 ", " Register a letter or visit "),
+        theme.title(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width <= LABEL_COLS {
@@ -52,8 +53,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let y = inner.y + row;
         let focused = form.focus == field;
         let marker = if focused { "▶" } else { " " };
-        let label = format!("{marker}{}", pad(field_name(lang, field), usize::from(LABEL_COLS) - 1));
-        let label_style = if focused { theme.title() } else { Style::default() };
+        let label = format!(
+            "{marker}{}",
+            pad(field_name(lang, field), usize::from(LABEL_COLS) - 1)
+        );
+        let label_style = if focused {
+            theme.title()
+        } else {
+            Style::default()
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(label, label_style)),
             Rect::new(inner.x, y, LABEL_COLS, 1),
@@ -65,16 +73,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             IntakeField::Channel => draw_choice(
                 frame,
                 farea,
-                Channel::ALL.iter().map(|c| lang.pick(c.name_zh(), c.name_en())),
-                Channel::ALL.iter().position(|c| *c == form.channel).unwrap_or(0),
+                Channel::ALL
+                    .iter()
+                    .map(|c| lang.pick(c.name_zh(), c.name_en())),
+                Channel::ALL
+                    .iter()
+                    .position(|c| *c == form.channel)
+                    .unwrap_or(0),
                 focused,
                 theme,
             ),
             IntakeField::Kind => draw_choice(
                 frame,
                 farea,
-                MatterKind::ALL.iter().map(|k| lang.pick(k.name_zh(), k.name_en())),
-                MatterKind::ALL.iter().position(|k| *k == form.kind).unwrap_or(0),
+                MatterKind::ALL
+                    .iter()
+                    .map(|k| lang.pick(k.name_zh(), k.name_en())),
+                MatterKind::ALL
+                    .iter()
+                    .position(|k| *k == form.kind)
+                    .unwrap_or(0),
                 focused,
                 theme,
             ),
@@ -124,10 +142,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         }
     }
 
-    if let Some(pos) = cursor {
-        if app.question.is_none() && !app.help {
-            frame.set_cursor_position(pos);
-        }
+    if let Some(pos) = cursor
+        && app.question.is_none()
+        && !app.help
+    {
+        frame.set_cursor_position(pos);
     }
 }
 
@@ -138,7 +157,10 @@ fn hint(lang: Lang, field: IntakeField) -> &'static str {
             "Swipe the ID card or type the 18-character number; Enter for the next field",
         ),
         IntakeField::Name => lang.pick("信访人姓名", "The petitioner's name"),
-        IntakeField::Phone => lang.pick("手机或固定电话（区号-号码）", "Mobile, or landline as area-number"),
+        IntakeField::Phone => lang.pick(
+            "手机或固定电话（区号-号码）",
+            "Mobile, or landline as area-number",
+        ),
         IntakeField::Channel | IntakeField::Kind => lang.pick(
             "←/→ 或 空格切换，数字键直接选择",
             "←/→ or Space to change, a digit to choose",
@@ -155,7 +177,12 @@ fn hint(lang: Lang, field: IntakeField) -> &'static str {
 }
 
 /// Draw a one-line text field and return where the terminal cursor belongs.
-fn draw_text(frame: &mut Frame<'_>, area: Rect, text: &TextArea<'static>, theme: &Theme) -> Position {
+fn draw_text(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    text: &TextArea<'static>,
+    theme: &Theme,
+) -> Position {
     // The underline shows the field's extent, with or without colour.
     frame.render_widget(Paragraph::new("").style(theme.field()), area);
     let mut t = text.clone();
@@ -163,8 +190,12 @@ fn draw_text(frame: &mut Frame<'_>, area: Rect, text: &TextArea<'static>, theme:
     frame.render_widget(&t, area);
     let sc = t.screen_cursor();
     let (top, left) = t.scroll_offset();
-    let col = (sc.col as u16).saturating_sub(left).min(area.width.saturating_sub(1));
-    let row = (sc.row as u16).saturating_sub(top).min(area.height.saturating_sub(1));
+    let col = (sc.col as u16)
+        .saturating_sub(left)
+        .min(area.width.saturating_sub(1));
+    let row = (sc.row as u16)
+        .saturating_sub(top)
+        .min(area.height.saturating_sub(1));
     Position::new(area.x + col, area.y + row)
 }
 
@@ -221,14 +252,28 @@ fn draw_category_picker(frame: &mut Frame<'_>, inner: Rect, app: &App, theme: &T
     let pick = app.intake.category_pick.min(matches.len() - 1);
     let first = pick.saturating_sub(visible.saturating_sub(1));
     for (i, c) in matches.iter().enumerate().skip(first).take(visible) {
-        let number = app.categories.iter().position(|k| k.id == c.id).unwrap_or(0) + 1;
+        let number = app
+            .categories
+            .iter()
+            .position(|k| k.id == c.id)
+            .unwrap_or(0)
+            + 1;
         let name = app.lang.pick(&c.name_zh, &c.name_en);
         let line = format!("{number:>2} {name} {}", c.initials);
-        let style = if i == pick { theme.selected() } else { Style::default() };
+        let style = if i == pick {
+            theme.selected()
+        } else {
+            Style::default()
+        };
         let line = pad(&line, usize::from(list_area.width));
         frame.render_widget(
             Paragraph::new(Span::styled(line, style)),
-            Rect::new(list_area.x, list_area.y + (i - first) as u16, list_area.width, 1),
+            Rect::new(
+                list_area.x,
+                list_area.y + (i - first) as u16,
+                list_area.width,
+                1,
+            ),
         );
     }
 }
@@ -253,7 +298,7 @@ mod tests {
         assert!(lines[0].contains("F1 登记"), "{}", lines[0]);
         assert!(lines[2].contains("▶身份证号"), "{}", lines[2]);
         assert!(lines.iter().any(|l| l.contains("问题类别")));
-        assert!(lines[23].contains("^S保存"), "{}", lines[23]);
+        assert!(lines[23].contains("^S 保存"), "{}", lines[23]);
         // Row 2 (border, then the first field), column 1 (border) + 11 (label) + 1 (gap).
         assert_eq!(cursor, Some((13, 2)));
     }
@@ -280,7 +325,7 @@ mod tests {
         let screen = lines.join("\n");
         assert!(screen.contains("Category"), "{screen}");
         assert!(screen.contains("Land requisition"), "{screen}");
-        assert!(lines[23].contains("^Ssave"), "{}", lines[23]);
+        assert!(lines[23].contains("^S save"), "{}", lines[23]);
     }
 
     #[test]
@@ -290,7 +335,10 @@ mod tests {
         app.apply(Action::Save);
         let (lines, cursor) = render(&mut app, 120, 40);
         let screen = lines.join("\n");
-        assert!(screen.contains("身份证号：校验码错误：末位应为 X"), "{screen}");
+        assert!(
+            screen.contains("身份证号：校验码错误：末位应为 X"),
+            "{screen}"
+        );
         assert_eq!(cursor.map(|c| c.1), Some(2));
     }
 }

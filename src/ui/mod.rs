@@ -103,7 +103,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::styled(app.lang.pick(" 信访接待台 ", " xfdesk "), theme.title())];
+    let mut spans = vec![Span::styled(
+        app.lang.pick(" 信访接待台 ", " xfdesk "),
+        theme.title(),
+    )];
     for (i, pane) in Pane::ALL.iter().enumerate() {
         let label = format!(
             " F{} {} ",
@@ -161,15 +164,18 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 fn draw_legend(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for b in keymap::bindings(&app.scopes()).into_iter().filter(|b| b.legend) {
+    for b in keymap::bindings(&app.scopes())
+        .into_iter()
+        .filter(|b| b.legend)
+    {
         let label = app.lang.pick(b.zh, b.en);
-        let w = widgets::width(b.key_label) + widgets::width(label) + 1;
+        let w = widgets::width(b.key_label) + widgets::width(label) + 2;
         if used + w > usize::from(area.width) {
             break;
         }
         used += w;
         spans.push(Span::styled(b.key_label, theme.selected()));
-        spans.push(Span::raw(format!("{label} ")));
+        spans.push(Span::raw(format!(" {label} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -189,7 +195,11 @@ fn draw_question(frame: &mut Frame<'_>, body: Rect, app: &App, q: Question, them
     let area = widgets::centered(body, w, 3);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(text).block(Block::default().borders(Borders::ALL).border_style(theme.title())),
+        Paragraph::new(text).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.title()),
+        ),
         area,
     );
 }

@@ -38,7 +38,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let headers = if lang.is_zh() {
         ["编号", "收到", "信访人", "类别", "状态", "期限", "事由"]
     } else {
-        ["Number", "Received", "Name", "Category", "State", "Due", "Summary"]
+        [
+            "Number", "Received", "Name", "Category", "State", "Due", "Summary",
+        ]
     };
     let header = row_text(&headers.map(String::from), inner.width);
     frame.render_widget(
@@ -47,7 +49,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     );
     if app.queue.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(lang.pick("还没有案件。按 F1 登记。", "No cases yet. Press F1 to register one.")),
+            Paragraph::new(lang.pick(
+                "还没有案件。按 F1 登记。",
+                "No cases yet. Press F1 to register one.",
+            )),
             Rect::new(inner.x, inner.y + 1, inner.width, 1),
         );
         return;
@@ -125,7 +130,10 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         }
         None => lang.pick("匿名", "anonymous").to_string(),
     };
-    lines.push(Line::from(vec![label("信访人", "Petitioner"), Span::raw(petitioner)]));
+    lines.push(Line::from(vec![
+        label("信访人", "Petitioner"),
+        Span::raw(petitioner),
+    ]));
     lines.push(Line::from(vec![
         label("收到", "Received"),
         Span::raw(d.row.received_at.format("%Y-%m-%d %H:%M").to_string()),
@@ -140,10 +148,16 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
     ]));
     lines.push(Line::from(vec![
         label("状态", "State"),
-        Span::raw(lang.pick(d.row.state.name_zh(), d.row.state.name_en()).to_string()),
+        Span::raw(
+            lang.pick(d.row.state.name_zh(), d.row.state.name_en())
+                .to_string(),
+        ),
     ]));
     if let Some(u) = &d.unit {
-        lines.push(Line::from(vec![label("责任单位", "Unit"), Span::raw(clean_line(u))]));
+        lines.push(Line::from(vec![
+            label("责任单位", "Unit"),
+            Span::raw(clean_line(u)),
+        ]));
     }
     for (zh, en, due) in [
         ("受理告知", "Accept by", d.accept_due),
@@ -153,15 +167,26 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
             let open = d.row.state.is_open();
             let u = app.urgency_of(due);
             let text = if open {
-                format!("{due} {} {}", u.marker(), lang.pick(u.name_zh(), u.name_en()))
+                format!(
+                    "{due} {} {}",
+                    u.marker(),
+                    lang.pick(u.name_zh(), u.name_en())
+                )
             } else {
                 due.to_string()
             };
-            let style = if open { theme.urgency(u) } else { Style::default() };
+            let style = if open {
+                theme.urgency(u)
+            } else {
+                Style::default()
+            };
             lines.push(Line::from(vec![label(zh, en), Span::styled(text, style)]));
         }
     }
-    lines.push(Line::from(vec![label("事由", "Summary"), Span::raw(clean_line(&d.row.summary))]));
+    lines.push(Line::from(vec![
+        label("事由", "Summary"),
+        Span::raw(clean_line(&d.row.summary)),
+    ]));
     if !d.account.is_empty() {
         lines.push(Line::from(label("经过", "Account")));
         for l in clean_text(&d.account, true).lines() {
@@ -190,8 +215,15 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
                 Lang::En => format!("  collective visit of {}", c.head_count),
             });
         }
-        s.push_str(&format!("  {}{}", lang.pick("登记人 ", "by "), clean_line(&c.recorded_by)));
-        lines.push(Line::from(fit(&s, usize::from(area.width.saturating_sub(2)))));
+        s.push_str(&format!(
+            "  {}{}",
+            lang.pick("登记人 ", "by "),
+            clean_line(&c.recorded_by)
+        ));
+        lines.push(Line::from(fit(
+            &s,
+            usize::from(area.width.saturating_sub(2)),
+        )));
     }
     frame.render_widget(
         Paragraph::new(lines)
@@ -264,6 +296,6 @@ mod tests {
         assert!(screen.contains("Petitioner"), "{screen}");
         assert!(screen.contains("first contact"), "{screen}");
         assert!(screen.contains("Accept by"), "{screen}");
-        assert!(lines[39].contains("Escback"), "{}", lines[39]);
+        assert!(lines[39].contains("Esc back"), "{}", lines[39]);
     }
 }

@@ -38,7 +38,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         lang.pick("擅长类别", "Specialties")
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(pad(&header, usize::from(inner.width)), theme.title())),
+        Paragraph::new(Span::styled(
+            pad(&header, usize::from(inner.width)),
+            theme.title(),
+        )),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     if app.roster.slots.is_empty() {
@@ -49,8 +52,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let visible = usize::from(inner.height - 1);
-    let first = app.roster.selected.saturating_sub(visible.saturating_sub(1));
-    for (i, slot) in app.roster.slots.iter().enumerate().skip(first).take(visible) {
+    let first = app
+        .roster
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
+    for (i, slot) in app
+        .roster
+        .slots
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+    {
         let now = app.slot_is_now(slot);
         let weekday = chrono::Datelike::weekday(&slot.day).num_days_from_monday() as usize;
         let day = match lang {

@@ -14,9 +14,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let c = app.supervision.counts;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(lang.pick(" 督办：按期限 ", " Supervision: by deadline "), theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        lang.pick(" 督办：按期限 ", " Supervision: by deadline "),
+        theme.title(),
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height < 3 {
@@ -43,7 +44,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             theme.urgency(Urgency::DueSoon),
         ),
     ]);
-    frame.render_widget(Paragraph::new(counts), Rect::new(inner.x, inner.y, inner.width, 1));
+    frame.render_widget(
+        Paragraph::new(counts),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
     let header = format!(
         "  {}{}{}{}{}",
         pad(lang.pick("期限", "Due"), 12),
@@ -53,12 +57,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         lang.pick("事由", "Summary")
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(pad(&header, usize::from(inner.width)), theme.title())),
+        Paragraph::new(Span::styled(
+            pad(&header, usize::from(inner.width)),
+            theme.title(),
+        )),
         Rect::new(inner.x, inner.y + 1, inner.width, 1),
     );
     let visible = usize::from(inner.height - 2);
-    let first = app.supervision.selected.saturating_sub(visible.saturating_sub(1));
-    for (i, (row, u)) in app.supervision.rows.iter().enumerate().skip(first).take(visible) {
+    let first = app
+        .supervision
+        .selected
+        .saturating_sub(visible.saturating_sub(1));
+    for (i, (row, u)) in app
+        .supervision
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+    {
         let due = row.due.map(|d| d.to_string()).unwrap_or_default();
         let line = format!(
             "{} {}{}{}{}{}",

@@ -1,0 +1,209 @@
+//! Helpers shared by the integration tests: a database made by the real binary, and the real
+//! binary driven in a pseudo-terminal with `vt100` as the screen.
+
+#![allow(dead_code)]
+
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_xfdesk"))
+}
+
+/// Run the binary with `args` on `db`, in English, and return its output.
+pub fn xfdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("LANG", "C.UTF-8")
+        .env_remove("XFDESK_DB")
+        .output()
+        .expect("run xfdesk")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh database initialised by the real `init`, with the running account as admin and
+/// every other role (so it can register intakes).
+pub fn initialised_db(dir: &Path) -> PathBuf {
+    let db = dir.join("office.db");
+    let out = xfdesk(&db, &["init", "--name", "测试管理员"]);
+    assert!(out.status.success(), "init failed: {}", stderr(&out));
+    let login = xfdesk::os::current_login().expect("a passwd entry");
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            &login,
+            "--name",
+            "测试管理员",
+            "--role",
+            "admin,reception,expert,supervisor,manager",
+        ],
+    );
+    assert!(out.status.success(), "staff add failed: {}", stderr(&out));
+    db
+}
+
+/// The real binary in a pseudo-terminal.
+pub struct Tui {
+    pub master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote.
+    pub bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Tui {
+    pub fn start(db: &Path, cols: u16, rows: u16, lang: &str, extra_args: &[&str]) -> Tui {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.arg("--db");
+        cmd.arg(db);
+        for a in extra_args {
+            cmd.arg(a);
+        }
+        cmd.env("LANG", lang);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("XFDESK_DB");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        {
+            let screen = Arc::clone(&screen);
+            let bytes = Arc::clone(&bytes);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            screen.lock().unwrap().process(&buf[..n]);
+                            bytes.lock().unwrap().extend_from_slice(&buf[..n]);
+                        }
+                    }
+                }
+            });
+        }
+        Tui {
+            master: Some(pair.master),
+            writer: Some(writer),
+            child,
+            screen,
+            bytes,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn cursor(&self) -> (u16, u16) {
+        self.screen.lock().unwrap().screen().cursor_position()
+    }
+
+    /// Wait until the screen shows `text`; panic with the screen if it does not in time.
+    pub fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("screen never showed {text:?}:\n{}", self.screen());
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let w = self.writer.as_mut().expect("terminal open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Type text as a person would: one character at a time.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut b = [0u8; 4];
+            self.send(c.encode_utf8(&mut b).as_bytes());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Let output settle: no new bytes for a short while.
+    pub fn settle(&self) {
+        let mut last = usize::MAX;
+        for _ in 0..200 {
+            std::thread::sleep(Duration::from_millis(30));
+            let n = self.bytes.lock().unwrap().len();
+            if n == last {
+                return;
+            }
+            last = n;
+        }
+    }
+
+    pub fn byte_count(&self) -> usize {
+        self.bytes.lock().unwrap().len()
+    }
+
+    /// Wait for the program to exit; None if it is still running after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// Close the terminal from the far end, as a dropped SSH connection does.
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.master = None;
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+pub const CTRL_S: &[u8] = b"\x13";
+pub const CTRL_Q: &[u8] = b"\x11";
+pub const TAB: &[u8] = b"\t";
+pub const ENTER: &[u8] = b"\r";
+pub const ESC: &[u8] = b"\x1b";
+pub const F2: &[u8] = b"\x1bOQ";
+pub const DOWN: &[u8] = b"\x1b[B";

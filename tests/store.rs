@@ -1,0 +1,233 @@
+//! Store tests on a temporary SQLite file.
+
+use chrono::NaiveDate;
+use xfdesk::domain::case::CaseState;
+use xfdesk::domain::intake::{IntakeInput, validate_intake};
+use xfdesk::domain::{Channel, MatterKind, Role, Staff};
+use xfdesk::store::{Actor, ReferenceData, Store, StoreError};
+
+fn fresh() -> (tempfile::TempDir, Store, Staff) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("x.db")).unwrap();
+    let me = store
+        .bootstrap_admin("clerk", "李接待", &[Role::Reception, Role::Manager])
+        .unwrap();
+    let today = store.today();
+    store
+        .load_reference(&Actor::from(&me), &ReferenceData::builtin(), today, 1)
+        .unwrap();
+    (dir, store, me)
+}
+
+fn intake(store: &Store, summary: &str) -> xfdesk::domain::NewIntake {
+    let cat = store.categories().unwrap()[0].id;
+    validate_intake(&IntakeInput {
+        id_number: "11010519491231002X".into(),
+        name: "欧阳娜娜".into(),
+        phone: "13800138000".into(),
+        channel: Channel::Visit,
+        kind: MatterKind::Request,
+        category_id: Some(cat),
+        summary: summary.into(),
+        account: "村里的承包地被征收，补偿款\n至今未到位。".into(),
+        received_at: store.now(),
+    })
+    .unwrap()
+}
+
+#[test]
+fn migrations_from_empty_create_every_table_and_are_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path).unwrap();
+    assert!(!store.is_initialised().unwrap());
+    drop(store);
+    // Opening again applies nothing twice.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.case_count().unwrap(), 0);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    for table in [
+        "staff",
+        "staff_roles",
+        "petitioners",
+        "cases",
+        "contacts",
+        "categories",
+        "units",
+        "duty_slots",
+        "transfers",
+        "audit",
+        "deadline_rules",
+        "calendar_days",
+    ] {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "table {table}");
+    }
+}
+
+#[test]
+fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
+    let (_d, mut store, me) = fresh();
+    let new = intake(&store, "征地补偿款未到位，请求协调");
+    let due = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+    let saved = store.save_intake(&me, &new, due).unwrap();
+    assert!(saved.number.starts_with("XF-"));
+    let d = store.case_detail(saved.case_id).unwrap().unwrap();
+    assert_eq!(d.row.summary, "征地补偿款未到位，请求协调");
+    assert_eq!(d.account, "村里的承包地被征收，补偿款\n至今未到位。");
+    assert_eq!(d.row.petitioner_name, "欧阳娜娜");
+    assert_eq!(d.row.state, CaseState::Registered);
+    assert_eq!(d.accept_due, Some(due));
+    assert_eq!(d.contacts.len(), 1);
+    assert!(!d.contacts[0].is_repeat, "the first contact is 初信初访");
+    // The same person again is found by ID number, not created twice; numbers run on.
+    let again = store.save_intake(&me, &new, due).unwrap();
+    assert_eq!(again.petitioner_id, saved.petitioner_id);
+    assert_ne!(again.number, saved.number);
+    let page = store.queue_page(None, 10).unwrap();
+    assert_eq!(page[0].id, again.case_id, "newest first");
+}
+
+#[test]
+fn a_stale_version_is_refused_and_names_who_changed_it() {
+    let (_d, mut store, me) = fresh();
+    let saved = store
+        .save_intake(
+            &me,
+            &intake(&store, "工资拖欠"),
+            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+        )
+        .unwrap();
+    let v = store.case_detail(saved.case_id).unwrap().unwrap().version;
+    store
+        .move_case(&me, saved.case_id, v, CaseState::WithExpert)
+        .unwrap();
+    // A second session still holding version v tries to move it too.
+    let err = store
+        .move_case(&me, saved.case_id, v, CaseState::Proposed)
+        .unwrap_err();
+    match err {
+        StoreError::Stale { by, .. } => assert_eq!(by, "李接待"),
+        other => panic!("expected a stale refusal, got {other}"),
+    }
+    assert_eq!(
+        store.case_detail(saved.case_id).unwrap().unwrap().row.state,
+        CaseState::WithExpert
+    );
+}
+
+#[test]
+fn roles_are_enforced_by_the_store() {
+    let (_d, mut store, me) = fresh();
+    let clerk = store
+        .add_staff(&me, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    let saved = store
+        .save_intake(
+            &clerk,
+            &intake(&store, "工资拖欠"),
+            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+        )
+        .unwrap();
+    // A receptionist cannot approve, and cannot add staff.
+    let v = store.case_detail(saved.case_id).unwrap().unwrap().version;
+    store
+        .move_case(&clerk, saved.case_id, v, CaseState::Proposed)
+        .unwrap();
+    let err = store
+        .move_case(&clerk, saved.case_id, v + 1, CaseState::Approved)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Transition(_)), "{err}");
+    assert!(matches!(
+        store.add_staff(&clerk, "x", "x", &[Role::Admin]),
+        Err(StoreError::Denied(_))
+    ));
+    // An admin alone cannot register a visit.
+    let admin_only = store
+        .add_staff(&me, "root2", "管理", &[Role::Admin])
+        .unwrap();
+    assert!(matches!(
+        store.save_intake(
+            &admin_only,
+            &intake(&store, "x"),
+            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()
+        ),
+        Err(StoreError::Denied(_))
+    ));
+}
+
+#[test]
+fn the_audit_chain_detects_an_edited_row_and_refuses_updates() {
+    let (dir, mut store, me) = fresh();
+    for s in ["一", "二", "三"] {
+        store
+            .save_intake(
+                &me,
+                &intake(&store, s),
+                NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+            )
+            .unwrap();
+    }
+    let n = store.verify_audit().unwrap().unwrap();
+    assert!(n >= 5, "{n}");
+    let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
+    // The triggers refuse ordinary edits.
+    let e = conn
+        .execute("UPDATE audit SET detail = 'x' WHERE id = 3", [])
+        .unwrap_err();
+    assert!(e.to_string().contains("append-only"), "{e}");
+    assert!(conn.execute("DELETE FROM audit WHERE id = 3", []).is_err());
+    // Someone with the file drops the trigger and edits entry 3: verify names it.
+    conn.execute_batch(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing happened' WHERE id = 3;",
+    )
+    .unwrap();
+    let broken = store.verify_audit().unwrap().unwrap_err();
+    assert_eq!(broken.id, 3);
+}
+
+#[test]
+fn keyset_pages_walk_the_whole_queue_without_overlap() {
+    let (_d, mut store, me) = fresh();
+    for i in 0..23 {
+        store
+            .save_intake(
+                &me,
+                &intake(&store, &format!("事项{i}")),
+                NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+            )
+            .unwrap();
+    }
+    let mut seen = vec![];
+    let mut after = None;
+    loop {
+        let page = store.queue_page(after, 5).unwrap();
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|r| xfdesk::domain::PageKey {
+            received_at: r.received_at,
+            id: r.id,
+        });
+        seen.extend(page.into_iter().map(|r| r.id));
+    }
+    assert_eq!(seen.len(), 23);
+    let mut sorted = seen.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(seen, sorted);
+    // And back: the page before the last one.
+    let last_key = after.unwrap();
+    let back = store.queue_page_before(last_key, 5).unwrap();
+    assert_eq!(back.len(), 5);
+    assert!(back[0].id > back[4].id);
+}
