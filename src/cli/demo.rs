@@ -272,6 +272,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     offsets.sort_unstable();
     let petitioner_pool = ((cases as f64) * 0.7).max(1.0) as usize;
     let mut petitioner_ids: Vec<Option<i64>> = vec![None; petitioner_pool];
+    let mut used_ids = std::collections::HashSet::new();
     let actor = Actor::from(&me);
     let staff_id = me.id;
     let detail = format!("demo data: {cases} cases, seed {seed}");
@@ -315,7 +316,15 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     Some(id) => id,
                     None => {
                         let with_id = rng.random_bool(0.9);
-                        let id_number = with_id.then(|| random_id_number(&mut rng));
+                        // ID numbers are unique per person: draw again on the rare collision.
+                        let id_number = with_id.then(|| {
+                            loop {
+                                let id = random_id_number(&mut rng);
+                                if used_ids.insert(id.clone()) {
+                                    break id;
+                                }
+                            }
+                        });
                         let phone = rng.random_bool(0.85).then(|| random_mobile(&mut rng));
                         let id = sink.petitioner(
                             id_number.as_deref(),

@@ -260,9 +260,11 @@ impl Store {
     }
 
     pub fn case_count(&self) -> Result<u64> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        let n: i64 =
+            self.conn
+                .query_row("SELECT value FROM counters WHERE name = 'cases'", [], |r| {
+                    r.get(0)
+                })?;
         Ok(n as u64)
     }
 
