@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Column widths: number, received, petitioner, category, state, due; the summary takes the rest.
-const COLS: [usize; 6] = [14, 11, 8, 10, 10, 7];
+const COLS: [usize; 6] = [14, 11, 8, 8, 8, 6];
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     if let Some(detail) = &app.queue.detail {
