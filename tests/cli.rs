@@ -233,3 +233,134 @@ fn several_processes_writing_at_once_all_succeed() {
     assert_eq!(distinct, 1800, "no case number handed out twice");
     assert!(xfdesk(&db, &["audit", "verify"]).status.success());
 }
+
+#[test]
+fn deadline_answers_by_when_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["deadline", "handle", "--from", "2026-09-28"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("2026-11-27\n60 days from 2026-09-28, last day 2026-11-27"),
+        "{text}"
+    );
+    let out = xfdesk(
+        &db,
+        &[
+            "deadline",
+            "--days",
+            "5",
+            "--working",
+            "--from",
+            "2026-09-30",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["due"], "2026-10-13");
+    assert_eq!(v["working"], true);
+    assert_eq!(v["days"], 5);
+    assert_eq!(v["from"], "2026-09-30");
+    assert_eq!(v["calendar_missing"], false);
+    assert!(
+        v["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("5 working days")
+    );
+    // Into a year with no calendar: said, not guessed silently.
+    let out = xfdesk(
+        &db,
+        &[
+            "deadline",
+            "accept",
+            "--from",
+            "2026-12-20",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["calendar_missing"], true);
+    assert_eq!(v["missing_years"], serde_json::json!([2027]));
+    let bad = xfdesk(&db, &["deadline", "handle", "--from", "2026-13-01"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a date"), "{}", stderr(&bad));
+    let unknown = xfdesk(&db, &["deadline", "nonsense", "--from", "2026-01-01"]);
+    assert!(
+        stderr(&unknown).contains("no deadline rule 'nonsense'"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn calendar_show_marks_holidays_and_adjusted_days_and_warns_for_a_missing_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["calendar", "show", "2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("2026-02-14 + 春节调休"), "{text}");
+    assert!(text.contains("2026-10-07 * 国庆节"), "{text}");
+    // The first week of October: Thu 1 to Sun 4 are holidays.
+    assert!(text.contains(" 1* 2* 3* 4*"), "{text}");
+    let holidays = text
+        .lines()
+        .filter(|l| l.starts_with("2026-") && l.contains(" * "))
+        .count();
+    let adjusted = text
+        .lines()
+        .filter(|l| l.starts_with("2026-") && l.contains(" + "))
+        .count();
+    assert_eq!((holidays, adjusted), (33, 6));
+    let missing = stdout(&xfdesk(&db, &["calendar", "show", "2027"]));
+    assert!(
+        missing.starts_with("2027: no official calendar loaded"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn calendar_import_refuses_malformed_files_naming_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let cases = [
+        (
+            "twice",
+            "year = 2027\nnotice = \"n\"\nholidays = [{ from = \"2027-01-01\", to = \"2027-01-01\", name = \"元旦\" }, { from = \"2027-01-01\", to = \"2027-01-02\", name = \"元旦\" }]\n",
+            "2027-01-01 is listed twice",
+        ),
+        (
+            "outside",
+            "year = 2027\nnotice = \"n\"\nholidays = [{ from = \"2028-01-01\", to = \"2028-01-01\", name = \"元旦\" }]\n",
+            "2028-01-01 is outside the year 2027",
+        ),
+        (
+            "weekday",
+            "year = 2027\nnotice = \"n\"\nworking = [{ day = \"2027-02-03\", name = \"调休\" }]\n",
+            "2027-02-03 is a Wed and cannot be an adjusted working day",
+        ),
+        ("garbage", "year = \"soon\"\n", "invalid type"),
+    ];
+    for (name, body, message) in cases {
+        let file = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&file, body).unwrap();
+        let out = xfdesk(&db, &["calendar", "import", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr(&out).contains(message), "{name}: {}", stderr(&out));
+    }
+    // Nothing was half-imported: 2027 is still missing.
+    assert!(stdout(&xfdesk(&db, &["calendar", "show", "2027"])).contains("no official calendar"));
+    let good = dir.path().join("2027.toml");
+    std::fs::write(&good, "year = 2027\nnotice = \"n\"\nholidays = [{ from = \"2027-01-01\", to = \"2027-01-01\", name = \"元旦\" }]\n").unwrap();
+    let out = xfdesk(&db, &["calendar", "import", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("added 2027: 1 holidays"),
+        "{}",
+        stdout(&out)
+    );
+}

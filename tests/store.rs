@@ -1,9 +1,11 @@
 //! Store tests on a temporary SQLite file.
 
 use chrono::NaiveDate;
+use xfdesk::domain::calendar::{Period, Suspension};
 use xfdesk::domain::case::CaseState;
 use xfdesk::domain::intake::{IntakeInput, validate_intake};
 use xfdesk::domain::{Channel, MatterKind, Role, Staff};
+use xfdesk::store::CalendarYear;
 use xfdesk::store::{Actor, ReferenceData, Store, StoreError};
 
 fn fresh() -> (tempfile::TempDir, Store, Staff) {
@@ -79,8 +81,8 @@ fn migrations_from_empty_create_every_table_and_are_idempotent() {
 fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
     let (_d, mut store, me) = fresh();
     let new = intake(&store, "征地补偿款未到位，请求协调");
-    let due = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
-    let saved = store.save_intake(&me, &new, due).unwrap();
+    let saved = store.save_intake(&me, &new).unwrap();
+    let due = saved.accept.due;
     assert!(saved.number.starts_with("XF-"));
     let d = store.case_detail(saved.case_id).unwrap().unwrap();
     assert_eq!(d.row.summary, "征地补偿款未到位，请求协调");
@@ -88,10 +90,19 @@ fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
     assert_eq!(d.row.petitioner_name, "欧阳娜娜");
     assert_eq!(d.row.state, CaseState::Registered);
     assert_eq!(d.accept_due, Some(due));
+    // Both clocks of receipt run, each able to explain its date.
+    let rules: Vec<&str> = d.clocks.iter().map(|c| c.rule.as_str()).collect();
+    assert_eq!(rules, ["register", "accept"]);
+    assert!(d.clocks[1].due.explain(false).starts_with("15 days from "));
+    assert_eq!(
+        d.row.due,
+        Some(due),
+        "the case's due mirrors its soonest running clock"
+    );
     assert_eq!(d.contacts.len(), 1);
     assert!(!d.contacts[0].is_repeat, "the first contact is 初信初访");
     // The same person again is found by ID number, not created twice; numbers run on.
-    let again = store.save_intake(&me, &new, due).unwrap();
+    let again = store.save_intake(&me, &new).unwrap();
     assert_eq!(again.petitioner_id, saved.petitioner_id);
     assert_ne!(again.number, saved.number);
     let page = store.queue_page(None, 10).unwrap();
@@ -101,13 +112,7 @@ fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
 #[test]
 fn a_stale_version_is_refused_and_names_who_changed_it() {
     let (_d, mut store, me) = fresh();
-    let saved = store
-        .save_intake(
-            &me,
-            &intake(&store, "工资拖欠"),
-            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
-        )
-        .unwrap();
+    let saved = store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
     let v = store.case_detail(saved.case_id).unwrap().unwrap().version;
     store
         .move_case(&me, saved.case_id, v, CaseState::WithExpert)
@@ -133,11 +138,7 @@ fn roles_are_enforced_by_the_store() {
         .add_staff(&me, "xiaoli", "小李", &[Role::Reception])
         .unwrap();
     let saved = store
-        .save_intake(
-            &clerk,
-            &intake(&store, "工资拖欠"),
-            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
-        )
+        .save_intake(&clerk, &intake(&store, "工资拖欠"))
         .unwrap();
     // A receptionist cannot approve, and cannot add staff.
     let v = store.case_detail(saved.case_id).unwrap().unwrap().version;
@@ -157,11 +158,7 @@ fn roles_are_enforced_by_the_store() {
         .add_staff(&me, "root2", "管理", &[Role::Admin])
         .unwrap();
     assert!(matches!(
-        store.save_intake(
-            &admin_only,
-            &intake(&store, "x"),
-            NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()
-        ),
+        store.save_intake(&admin_only, &intake(&store, "x")),
         Err(StoreError::Denied(_))
     ));
 }
@@ -170,13 +167,7 @@ fn roles_are_enforced_by_the_store() {
 fn the_audit_chain_detects_an_edited_row_and_refuses_updates() {
     let (dir, mut store, me) = fresh();
     for s in ["一", "二", "三"] {
-        store
-            .save_intake(
-                &me,
-                &intake(&store, s),
-                NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
-            )
-            .unwrap();
+        store.save_intake(&me, &intake(&store, s)).unwrap();
     }
     let n = store.verify_audit().unwrap().unwrap();
     assert!(n >= 5, "{n}");
@@ -201,11 +192,7 @@ fn keyset_pages_walk_the_whole_queue_without_overlap() {
     let (_d, mut store, me) = fresh();
     for i in 0..23 {
         store
-            .save_intake(
-                &me,
-                &intake(&store, &format!("事项{i}")),
-                NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
-            )
+            .save_intake(&me, &intake(&store, &format!("事项{i}")))
             .unwrap();
     }
     let mut seen = vec![];
@@ -230,4 +217,129 @@ fn keyset_pages_walk_the_whole_queue_without_overlap() {
     let back = store.queue_page_before(last_key, 5).unwrap();
     assert_eq!(back.len(), 5);
     assert!(back[0].id > back[4].id);
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn extension_once_and_suspension_by_a_manager_move_the_clock_and_are_audited() {
+    let (_d, mut store, me) = fresh();
+    let saved = store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
+    let before = saved.accept.due;
+    let clerk = store
+        .add_staff(&me, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    assert!(
+        store
+            .extend_clock(&clerk, saved.case_id, "accept", 5, "补充材料")
+            .is_err()
+    );
+    let after = store
+        .extend_clock(&me, saved.case_id, "accept", 5, "补充材料")
+        .unwrap();
+    assert!(after.due > before);
+    assert_eq!(after.extension_days, 5);
+    let again = store
+        .extend_clock(&me, saved.case_id, "accept", 5, "再延")
+        .unwrap_err();
+    assert!(
+        again.to_string().contains("already extended once"),
+        "{again}"
+    );
+    let s = Suspension {
+        from: saved.accept.from,
+        to: saved.accept.from + chrono::Duration::days(9),
+    };
+    let suspended = store
+        .suspend_clock(&me, saved.case_id, "accept", s, "专家鉴定")
+        .unwrap();
+    assert!(suspended.due > after.due);
+    let detail = store.case_detail(saved.case_id).unwrap().unwrap();
+    let accept = detail.clocks.iter().find(|c| c.rule == "accept").unwrap();
+    assert_eq!(accept.due.due, suspended.due);
+    assert!(accept.due.explain(false).contains("extended by 5 days"));
+    assert!(store.verify_audit().unwrap().is_ok());
+}
+
+#[test]
+fn importing_a_corrected_calendar_recomputes_running_clocks_and_audits_once() {
+    let (dir, mut store, me) = fresh();
+    store.pin_now(d("2026-12-28").and_hms_opt(10, 0, 0).unwrap());
+    // A case received on 2026-12-28: its 15-day accept clock ends in 2027, which has no calendar.
+    let mut new = intake(&store, "跨年");
+    new.received_at = d("2026-12-28").and_hms_opt(10, 0, 0).unwrap();
+    let saved = store.save_intake(&me, &new).unwrap();
+    assert_eq!(saved.accept.due, d("2027-01-12"));
+    assert_eq!(saved.accept.missing_years, vec![2027]);
+    // A made-up 2027 calendar with 01-11..13 as holidays moves the date to 01-14.
+    let y2027 = CalendarYear::parse(
+        "year = 2027\nnotice = \"test\"\nholidays = [{ from = \"2027-01-11\", to = \"2027-01-13\", name = \"x\" }]\n",
+    )
+    .unwrap();
+    let report = store.import_calendar(&me, &y2027).unwrap();
+    assert_eq!(
+        report.recomputed, 2,
+        "register and accept clocks both moved"
+    );
+    let detail = store.case_detail(saved.case_id).unwrap().unwrap();
+    assert_eq!(detail.row.due, Some(d("2027-01-14")));
+    let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
+    let entries: Vec<String> = conn
+        .prepare("SELECT detail FROM audit WHERE action = 'calendar.import'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(entries.len(), 1);
+    assert!(
+        entries[0].contains("2 due dates recomputed"),
+        "{}",
+        entries[0]
+    );
+}
+
+#[test]
+fn an_admin_edits_a_rule_and_it_is_audited() {
+    let (_d, mut store, me) = fresh();
+    let clerk = store
+        .add_staff(&me, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    assert!(
+        store
+            .set_rule(
+                &clerk,
+                "handle",
+                Period {
+                    days: 30,
+                    working: false
+                }
+            )
+            .is_err()
+    );
+    let r = store
+        .set_rule(
+            &me,
+            "handle",
+            Period {
+                days: 45,
+                working: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(r.period.days, 45);
+    assert!(
+        store
+            .set_rule(
+                &me,
+                "nonsense",
+                Period {
+                    days: 1,
+                    working: false
+                }
+            )
+            .is_err()
+    );
 }

@@ -463,28 +463,17 @@ impl App {
                 return;
             }
         };
-        let (days, working) = self
-            .store
-            .rule("accept")
-            .ok()
-            .flatten()
-            .unwrap_or((15, false));
-        let due = due_date(
-            &self.calendar,
-            valid.received_at.date(),
-            Period { days, working },
-        );
-        match self.store.save_intake(&self.me, &valid, due.due) {
+        match self.store.save_intake(&self.me, &valid) {
             Ok(saved) => {
                 self.intake = IntakeForm::default();
                 let text = match self.lang {
                     Lang::Zh => format!(
                         "已保存 {}（初信初访）；受理告知期限 {}",
-                        saved.number, due.due
+                        saved.number, saved.accept.due
                     ),
                     Lang::En => format!(
                         "saved {}, first contact; acceptance notice due {}",
-                        saved.number, due.due
+                        saved.number, saved.accept.due
                     ),
                 };
                 self.say(MessageKind::Success, text);

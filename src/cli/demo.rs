@@ -2,7 +2,7 @@
 //! categories, units, repeat contacts and collective visits, cases in every state.
 
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
-use crate::domain::calendar::{Calendar, Period, due_date};
+use crate::domain::calendar::{Calendar, ClockSpec, Counting, Rule, count};
 use crate::domain::id_number::check_character;
 use crate::domain::permission::{Act, require};
 use crate::domain::{CaseState, Channel, MatterKind, Role};
@@ -11,6 +11,7 @@ use crate::store::{Actor, Store};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
+use std::collections::HashMap;
 use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
@@ -256,6 +257,17 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     let units = store.ids("units")?;
     let experts = store.ids("experts")?;
     let calendar = store.calendar()?;
+    let counting = store.counting()?;
+    let rule = |name: &str| -> Result<Rule, Failure> {
+        store.rule(name)?.ok_or_else(|| {
+            Failure::error(format!(
+                "the deadline rule '{name}' is missing: run `xfdesk init`"
+            ))
+        })
+    };
+    let (register_rule, accept_rule, handle_rule) =
+        (rule("register")?, rule("accept")?, rule("handle")?);
+    let mut memo: DueMemo<'_> = (&calendar, counting, HashMap::new());
     if categories.is_empty() || units.is_empty() {
         return Err(Failure::error(
             "the reference data is missing: run `xfdesk init` first",
@@ -340,15 +352,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
             let category = &categories[rng.random_range(0..categories.len())];
             let (summary, account) = summary_for(&mut rng, &category.code);
             let state = state_for_age(&mut rng, age);
-            let accept_due = due_date(
-                &calendar,
-                day,
-                Period {
-                    days: 15,
-                    working: false,
-                },
-            )
-            .due;
+            let accept_due = due_of(&mut memo, &accept_rule, day);
             let accepted = !matches!(
                 state,
                 CaseState::Registered
@@ -356,13 +360,14 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     | CaseState::Proposed
                     | CaseState::NotAccepted
             );
-            let handle_due = accepted.then(|| handle_due(&calendar, day));
+            // Accepted on the day the acceptance notice fell due; handling runs from then.
+            let handle_due = accepted.then(|| due_of(&mut memo, &handle_rule, accept_due));
             let due = if !state.is_open() {
                 None
             } else if accepted {
                 handle_due
             } else {
-                Some(accept_due)
+                Some(due_of(&mut memo, &register_rule, day).min(accept_due))
             };
             let number = sink.next_case_number(day.year())?;
             let unit_id = matches!(
@@ -392,6 +397,27 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                 due,
                 staff_id,
             })?;
+            if state.is_open() {
+                if let Some(h) = handle_due {
+                    sink.clock(
+                        case_id,
+                        &handle_rule.name,
+                        accept_due,
+                        handle_rule.period,
+                        h,
+                    )?;
+                } else {
+                    let r = due_of(&mut memo, &register_rule, day);
+                    sink.clock(case_id, &register_rule.name, day, register_rule.period, r)?;
+                    sink.clock(
+                        case_id,
+                        &accept_rule.name,
+                        day,
+                        accept_rule.period,
+                        accept_due,
+                    )?;
+                }
+            }
             let head_count = if channel == Channel::Visit && rng.random_bool(0.03) {
                 rng.random_range(5..40)
             } else {
@@ -432,23 +458,15 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     Ok(())
 }
 
-fn handle_due(calendar: &Calendar, received: NaiveDate) -> NaiveDate {
-    let accepted = due_date(
-        calendar,
-        received,
-        Period {
-            days: 15,
-            working: false,
-        },
-    )
-    .due;
-    due_date(
-        calendar,
-        accepted,
-        Period {
-            days: 60,
-            working: false,
-        },
-    )
-    .due
+/// Due dates by (rule, start day), counted once: a million cases share about a thousand days.
+type DueMemo<'a> = (
+    &'a Calendar,
+    Counting,
+    HashMap<(String, NaiveDate), NaiveDate>,
+);
+
+fn due_of(memo: &mut DueMemo<'_>, rule: &Rule, from: NaiveDate) -> NaiveDate {
+    let (calendar, counting, map) = memo;
+    *map.entry((rule.name.clone(), from))
+        .or_insert_with(|| count(calendar, *counting, &ClockSpec::new(from, rule.period)).due)
 }

@@ -2,8 +2,11 @@
 //! non-zero exit; nothing is half-written.
 
 pub mod audit;
+pub mod calendar;
+pub mod deadline;
 pub mod demo;
 pub mod init;
+pub mod rules;
 pub mod staff;
 pub mod tui;
 
@@ -56,6 +59,14 @@ pub enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// The due date under the configured rules and calendars, and how it was counted.
+    Deadline(deadline::DeadlineArgs),
+    /// The official holiday calendar of a year.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+    /// The deadline rules.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
 }
 
 /// An error with the exit code it deserves.
@@ -162,6 +173,9 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Demo(args)) => demo::run(&cli, args),
         Some(Command::Staff(cmd)) => staff::run(&cli, cmd),
         Some(Command::Audit(cmd)) => audit::run(&cli, cmd),
+        Some(Command::Deadline(args)) => deadline::run(&cli, args),
+        Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
+        Some(Command::Rules(cmd)) => rules::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -72,13 +72,87 @@ pub struct Period {
     pub working: bool,
 }
 
+/// A deadline rule (data/rules.toml, kept in the database).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub name: String,
+    /// The event the count runs from (receipt, transfer, acceptance, reply, …).
+    pub event: String,
+    pub period: Period,
+    /// The article of the 条例 (or local rule) it rests on.
+    pub article: String,
+}
+
+/// A clock on a case: its rule, how it is counted now, and when it stopped (met or ended).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    pub rule: String,
+    pub due: Due,
+    pub stopped: Option<NaiveDate>,
+}
+
+/// The counting conventions of Chinese procedure, each a setting (DESIGN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counting {
+    /// Whether the start day is day 1. The default (false) follows procedure: 期间开始的日不计算在内.
+    pub start_day_counts: bool,
+    /// Whether a calendar-day period ending on a rest day or holiday ends on the next working day.
+    pub roll_forward: bool,
+}
+
+impl Default for Counting {
+    fn default() -> Self {
+        Self {
+            start_day_counts: false,
+            roll_forward: true,
+        }
+    }
+}
+
+/// Days that do not count towards a clock (an expert appraisal, a hearing), both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suspension {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Suspension {
+    fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+}
+
+/// Everything that decides a clock's due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockSpec {
+    pub from: NaiveDate,
+    pub period: Period,
+    /// Days added by an approved extension (延期), counted like the period.
+    pub extension_days: u32,
+    pub suspensions: Vec<Suspension>,
+}
+
+impl ClockSpec {
+    pub fn new(from: NaiveDate, period: Period) -> Self {
+        Self {
+            from,
+            period,
+            extension_days: 0,
+            suspensions: vec![],
+        }
+    }
+}
+
 /// A due date and how it was counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
     pub from: NaiveDate,
     pub period: Period,
     pub due: NaiveDate,
-    /// The calendar day the count reached before moving off a rest day, if it moved.
+    pub extension_days: u32,
+    /// Days skipped because the clock was suspended.
+    pub suspended_days: u32,
+    /// The day the count reached before moving off a rest day, if it moved.
     pub moved_from: Option<NaiveDate>,
     /// Years the count touched for which no official calendar is loaded.
     pub missing_years: Vec<i32>,
@@ -87,29 +161,43 @@ pub struct Due {
 impl Due {
     /// One line saying how the date was counted, in Chinese or English.
     pub fn explain(&self, zh: bool) -> String {
-        let mut s = if self.period.working {
-            if zh {
-                format!(
-                    "自 {} 起 {} 个工作日，截止 {}",
-                    self.from, self.period.days, self.due
-                )
-            } else {
-                format!(
-                    "{} working days from {}, last day {}",
-                    self.period.days, self.from, self.due
-                )
-            }
-        } else if zh {
-            format!(
-                "自 {} 起 {} 日，截止 {}",
-                self.from, self.period.days, self.due
-            )
+        let unit_zh = if self.period.working {
+            "个工作日"
         } else {
-            format!(
-                "{} days from {}, last day {}",
-                self.period.days, self.from, self.due
-            )
+            "日"
         };
+        let unit_en = if self.period.working {
+            "working days"
+        } else {
+            "days"
+        };
+        let mut s = if zh {
+            format!("自 {} 起 {} {unit_zh}", self.from, self.period.days)
+        } else {
+            format!("{} {unit_en} from {}", self.period.days, self.from)
+        };
+        if self.extension_days > 0 {
+            if zh {
+                s.push_str(&format!("，延期 {} {unit_zh}", self.extension_days));
+            } else {
+                s.push_str(&format!(", extended by {} {unit_en}", self.extension_days));
+            }
+        }
+        if self.suspended_days > 0 {
+            if zh {
+                s.push_str(&format!("，中止 {} 日不计", self.suspended_days));
+            } else {
+                s.push_str(&format!(
+                    ", {} suspended days not counted",
+                    self.suspended_days
+                ));
+            }
+        }
+        if zh {
+            s.push_str(&format!("，截止 {}", self.due));
+        } else {
+            s.push_str(&format!(", last day {}", self.due));
+        }
         if let Some(d) = self.moved_from {
             if zh {
                 s.push_str(&format!("（{d} 为节假日或休息日，顺延至下一工作日）"));
@@ -137,45 +225,141 @@ impl Due {
     }
 }
 
-/// Count `period` from `from` under Chinese procedure: the start day is not counted; a
-/// calendar-day period ending on a rest day or holiday ends on the next working day; a
-/// working-day period counts only working days (adjusted weekends included).
+/// Count `period` from `from` with the default conventions.
 pub fn due_date(calendar: &Calendar, from: NaiveDate, period: Period) -> Due {
+    count(calendar, Counting::default(), &ClockSpec::new(from, period))
+}
+
+/// Count a clock: walk forward from the start, counting each day that is not suspended (and,
+/// for a working-day period, is a working day), until the period plus any extension is used.
+pub fn count(calendar: &Calendar, counting: Counting, spec: &ClockSpec) -> Due {
     let mut missing = BTreeSet::new();
-    let mut note = |d: NaiveDate| {
-        if !calendar.has_year(d.year()) {
-            missing.insert(d.year());
-        }
-    };
-    let (due, moved_from) = if period.working {
-        let mut day = from;
-        let mut counted = 0;
-        while counted < period.days {
-            day += Duration::days(1);
-            note(day);
-            if calendar.is_working_day(day) {
-                counted += 1;
-            }
-        }
-        (day, None)
+    let target = spec.period.days + spec.extension_days;
+    let mut day = if counting.start_day_counts {
+        spec.from
     } else {
-        let last = from + Duration::days(i64::from(period.days));
-        note(last);
-        let due = calendar.next_working_day_from(last);
+        spec.from + Duration::days(1)
+    };
+    let mut counted = 0;
+    let mut suspended_days = 0;
+    let mut last = spec.from;
+    while counted < target {
+        if !calendar.has_year(day.year()) {
+            missing.insert(day.year());
+        }
+        if spec.suspensions.iter().any(|s| s.contains(day)) {
+            suspended_days += 1;
+        } else if !spec.period.working || calendar.is_working_day(day) {
+            counted += 1;
+            last = day;
+        }
+        day += Duration::days(1);
+    }
+    let mut due = last;
+    if !spec.period.working && counting.roll_forward {
+        due = calendar.next_working_day_from(last);
         let mut d = last;
         while d < due {
             d += Duration::days(1);
-            note(d);
+            if !calendar.has_year(d.year()) {
+                missing.insert(d.year());
+            }
         }
-        (due, (due != last).then_some(last))
-    };
+    }
     Due {
-        from,
-        period,
+        from: spec.from,
+        period: spec.period,
         due,
-        moved_from,
+        extension_days: spec.extension_days,
+        suspended_days,
+        moved_from: (due != last).then_some(last),
         missing_years: missing.into_iter().collect(),
     }
+}
+
+/// Calendar days from `today` to `due`: positive = days left, negative = days overdue.
+pub fn days_left(today: NaiveDate, due: NaiveDate) -> i64 {
+    (due - today).num_days()
+}
+
+/// Why a change to a clock was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockError {
+    /// Only a manager extends or suspends a clock.
+    ManagerOnly,
+    ReasonRequired,
+    /// The 条例 allows one extension.
+    AlreadyExtended,
+    /// More than the longest extension the rules allow.
+    ExtensionTooLong {
+        max: u32,
+    },
+    ZeroDays,
+    /// A suspension that ends before it begins.
+    BackwardsPeriod,
+}
+
+impl std::fmt::Display for ClockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClockError::ManagerOnly => {
+                f.write_str("only a manager may extend or suspend a deadline")
+            }
+            ClockError::ReasonRequired => f.write_str("a reason is required"),
+            ClockError::AlreadyExtended => f.write_str("this deadline was already extended once"),
+            ClockError::ExtensionTooLong { max } => {
+                write!(f, "an extension may be at most {max} days")
+            }
+            ClockError::ZeroDays => f.write_str("an extension needs at least one day"),
+            ClockError::BackwardsPeriod => f.write_str("the suspension ends before it begins"),
+        }
+    }
+}
+
+impl std::error::Error for ClockError {}
+
+/// Check an extension request: a manager, a reason, once, at most `max_days`.
+pub fn check_extension(
+    roles: &[super::role::Role],
+    already_extended: bool,
+    days: u32,
+    max_days: u32,
+    reason: &str,
+) -> Result<(), ClockError> {
+    if !roles.contains(&super::role::Role::Manager) {
+        return Err(ClockError::ManagerOnly);
+    }
+    if reason.trim().is_empty() {
+        return Err(ClockError::ReasonRequired);
+    }
+    if already_extended {
+        return Err(ClockError::AlreadyExtended);
+    }
+    if days == 0 {
+        return Err(ClockError::ZeroDays);
+    }
+    if days > max_days {
+        return Err(ClockError::ExtensionTooLong { max: max_days });
+    }
+    Ok(())
+}
+
+/// Check a suspension: a manager, a reason, a period that runs forward.
+pub fn check_suspension(
+    roles: &[super::role::Role],
+    suspension: Suspension,
+    reason: &str,
+) -> Result<(), ClockError> {
+    if !roles.contains(&super::role::Role::Manager) {
+        return Err(ClockError::ManagerOnly);
+    }
+    if reason.trim().is_empty() {
+        return Err(ClockError::ReasonRequired);
+    }
+    if suspension.to < suspension.from {
+        return Err(ClockError::BackwardsPeriod);
+    }
+    Ok(())
 }
 
 /// How pressing a running clock is, as of a day.
@@ -240,96 +424,259 @@ pub fn urgency(
     }
 }
 
+/// The office-local date and time of an instant: a visit at 23:30 in Beijing is on that day,
+/// whatever the server's own time zone.
+pub fn office_local(
+    instant: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+) -> chrono::NaiveDateTime {
+    instant.with_timezone(&tz).naive_local()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::reference::ReferenceData;
+    use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    /// The 2026 calendar from the State Council notice (国办发明电〔2025〕7号).
-    fn cal2026() -> Calendar {
+    /// The shipped calendars (2024–2026, from the State Council notices).
+    fn official() -> Calendar {
         let mut c = Calendar::new();
-        let mut hol = vec![];
-        for (a, b) in [
-            ("2026-01-01", "2026-01-03"),
-            ("2026-02-15", "2026-02-23"),
-            ("2026-04-04", "2026-04-06"),
-            ("2026-05-01", "2026-05-05"),
-            ("2026-06-19", "2026-06-21"),
-            ("2026-09-25", "2026-09-27"),
-            ("2026-10-01", "2026-10-07"),
-        ] {
-            let mut x = d(a);
-            while x <= d(b) {
-                hol.push(x);
-                x += Duration::days(1);
-            }
+        for y in ReferenceData::builtin().calendars {
+            c.add_calendar_year(&y);
         }
-        let work: Vec<_> = [
-            "2026-01-04",
-            "2026-02-14",
-            "2026-02-28",
-            "2026-05-09",
-            "2026-09-20",
-            "2026-10-10",
-        ]
-        .iter()
-        .map(|s| d(s))
-        .collect();
-        c.add_year(2026, &hol, &work);
         c
     }
 
+    fn cal(days: u32) -> Period {
+        Period {
+            days,
+            working: false,
+        }
+    }
+    fn work(days: u32) -> Period {
+        Period {
+            days,
+            working: true,
+        }
+    }
+
+    /// Hand-counted dates a petition-office clerk would give, rule by rule.
     #[test]
-    fn calendar_days_end_on_next_working_day_after_a_holiday() {
-        // 15 days from 2026-09-16 is 10-01, National Day: moves to 10-08.
-        let due = due_date(
-            &cal2026(),
-            d("2026-09-16"),
-            Period {
-                days: 15,
-                working: false,
-            },
-        );
-        assert_eq!(due.due, d("2026-10-08"));
-        assert_eq!(due.moved_from, Some(d("2026-10-01")));
-        assert!(due.missing_years.is_empty());
+    fn rules_across_the_2026_holidays() {
+        let c = official();
+        let cases = [
+            // Spring Festival 02-15..23, adjusted working Sat 02-14 and Sat 02-28.
+            (
+                "accept 15 from 02-05 ends on 02-20, a holiday",
+                "2026-02-05",
+                cal(15),
+                "2026-02-24",
+            ),
+            (
+                "objection 5 working days over the Spring Festival",
+                "2026-02-12",
+                work(5),
+                "2026-02-26",
+            ),
+            ("handle 60", "2026-01-05", cal(60), "2026-03-06"),
+            // Labour Day 05-01..05, adjusted working Sat 05-09.
+            (
+                "review-request 30 ends on 05-01",
+                "2026-04-01",
+                cal(30),
+                "2026-05-06",
+            ),
+            (
+                "objection 5 working days ends on the adjusted Saturday",
+                "2026-04-29",
+                work(5),
+                "2026-05-09",
+            ),
+            // National Day 10-01..07, adjusted working Sat 10-10.
+            ("handle 60 from 09-28", "2026-09-28", cal(60), "2026-11-27"),
+            (
+                "5 working days from 09-30",
+                "2026-09-30",
+                work(5),
+                "2026-10-13",
+            ),
+            (
+                "rereview-decision 30 ends on 10-01",
+                "2026-09-01",
+                cal(30),
+                "2026-10-08",
+            ),
+            // Starting on a holiday and on an adjusted working day.
+            (
+                "accept 15 from a holiday, ending on a Sunday",
+                "2026-10-03",
+                cal(15),
+                "2026-10-19",
+            ),
+            (
+                "objection from an adjusted working Saturday",
+                "2026-10-10",
+                work(5),
+                "2026-10-16",
+            ),
+            // Across a year end, with both calendars known.
+            (
+                "accept 15 across the 2026 new year",
+                "2025-12-25",
+                cal(15),
+                "2026-01-09",
+            ),
+            (
+                "working days across the new year, counting Sun 01-04",
+                "2025-12-29",
+                work(5),
+                "2026-01-06",
+            ),
+        ];
+        for (what, from, period, due) in cases {
+            let got = due_date(&c, d(from), period);
+            assert_eq!(got.due, d(due), "{what}: {}", got.explain(false));
+            assert!(got.missing_years.is_empty(), "{what}");
+        }
     }
 
     #[test]
-    fn working_days_count_adjusted_weekends() {
-        // From Wed 2026-09-30: 10-01..07 holiday, Sat 10-10 is an adjusted working day.
-        let due = due_date(
-            &cal2026(),
-            d("2026-09-30"),
-            Period {
-                days: 5,
-                working: true,
-            },
+    fn explanations_say_how_the_date_was_counted() {
+        let c = official();
+        let due = due_date(&c, d("2026-01-05"), cal(60));
+        assert_eq!(
+            due.explain(false),
+            "60 days from 2026-01-05, last day 2026-03-06"
         );
-        // 10-08 (Thu) 1, 10-09 (Fri) 2, 10-10 (Sat, adjusted) 3, 10-12 (Mon) 4, 10-13 5.
-        assert_eq!(due.due, d("2026-10-13"));
+        assert_eq!(due.explain(true), "自 2026-01-05 起 60 日，截止 2026-03-06");
+        let moved = due_date(&c, d("2026-09-16"), cal(15));
+        assert_eq!(moved.due, d("2026-10-08"));
+        assert!(
+            moved
+                .explain(false)
+                .contains("2026-10-01 is a rest day or holiday")
+        );
     }
 
     #[test]
-    fn missing_year_is_reported_not_guessed() {
-        let due = due_date(
-            &cal2026(),
-            d("2026-12-20"),
-            Period {
-                days: 30,
-                working: false,
-            },
-        );
+    fn a_year_without_a_calendar_is_counted_on_weekends_and_says_so() {
+        let due = due_date(&official(), d("2026-12-20"), cal(15));
+        assert_eq!(due.due, d("2027-01-04"));
         assert_eq!(due.missing_years, vec![2027]);
-        assert!(due.explain(false).contains("no official calendar for 2027"));
+        assert!(due.explain(true).contains("2027 年无官方日历"));
+    }
+
+    #[test]
+    fn counting_conventions_are_settings() {
+        let c = official();
+        let spec = ClockSpec::new(d("2026-03-02"), cal(15));
+        assert_eq!(count(&c, Counting::default(), &spec).due, d("2026-03-17"));
+        let start_counts = Counting {
+            start_day_counts: true,
+            ..Counting::default()
+        };
+        assert_eq!(count(&c, start_counts, &spec).due, d("2026-03-16"));
+        let no_roll = Counting {
+            roll_forward: false,
+            ..Counting::default()
+        };
+        let spec = ClockSpec::new(d("2026-09-16"), cal(15));
+        assert_eq!(count(&c, no_roll, &spec).due, d("2026-10-01"));
+    }
+
+    #[test]
+    fn extension_and_suspension_move_the_date_and_explain_it() {
+        let c = official();
+        let mut spec = ClockSpec::new(d("2026-01-05"), cal(60));
+        spec.suspensions.push(Suspension {
+            from: d("2026-02-01"),
+            to: d("2026-02-10"),
+        });
+        let due = count(&c, Counting::default(), &spec);
+        assert_eq!(due.due, d("2026-03-16"));
+        assert_eq!(due.suspended_days, 10);
+        assert!(due.explain(false).contains("10 suspended days not counted"));
+        let mut spec = ClockSpec::new(d("2026-01-05"), cal(60));
+        spec.extension_days = 30;
+        // 90 days reach Sun 04-05, inside Qingming (04-04..06): the next working day is 04-07.
+        assert_eq!(count(&c, Counting::default(), &spec).due, d("2026-04-07"));
+    }
+
+    #[test]
+    fn extension_rules() {
+        use crate::domain::Role;
+        let m = [Role::Manager];
+        assert_eq!(check_extension(&m, false, 30, 30, "需补充调查"), Ok(()));
+        assert_eq!(
+            check_extension(&m, true, 10, 30, "x"),
+            Err(ClockError::AlreadyExtended)
+        );
+        assert_eq!(
+            check_extension(&m, false, 31, 30, "x"),
+            Err(ClockError::ExtensionTooLong { max: 30 })
+        );
+        assert_eq!(
+            check_extension(&m, false, 5, 30, " "),
+            Err(ClockError::ReasonRequired)
+        );
+        assert_eq!(
+            check_extension(&[Role::Supervisor], false, 5, 30, "x"),
+            Err(ClockError::ManagerOnly)
+        );
+        let backwards = Suspension {
+            from: d("2026-03-02"),
+            to: d("2026-03-01"),
+        };
+        assert_eq!(
+            check_suspension(&m, backwards, "鉴定"),
+            Err(ClockError::BackwardsPeriod)
+        );
+    }
+
+    #[test]
+    fn a_late_evening_visit_counts_on_the_office_day_with_the_server_on_utc() {
+        use chrono::TimeZone;
+        // 23:30 in Beijing on 2026-09-30 is 15:30 UTC the same day; 00:30 on 02-05 is 16:30
+        // UTC on 02-04. The office date decides the count.
+        let utc = chrono::Utc.with_ymd_and_hms(2026, 2, 4, 16, 30, 0).unwrap();
+        let local = office_local(utc, chrono_tz::Asia::Shanghai);
+        assert_eq!(local.date(), d("2026-02-05"));
+        assert_eq!(
+            due_date(&official(), local.date(), cal(15)).due,
+            d("2026-02-24")
+        );
+        assert_eq!(
+            due_date(&official(), utc.date_naive(), cal(15)).due,
+            d("2026-02-24")
+        );
+        let utc = chrono::Utc
+            .with_ymd_and_hms(2026, 9, 30, 15, 30, 0)
+            .unwrap();
+        assert_eq!(
+            office_local(utc, chrono_tz::Asia::Shanghai).date(),
+            d("2026-09-30")
+        );
+        let utc = chrono::Utc
+            .with_ymd_and_hms(2026, 9, 15, 16, 30, 0)
+            .unwrap();
+        let local = office_local(utc, chrono_tz::Asia::Shanghai).date();
+        assert_eq!(local, d("2026-09-16"));
+        // Counted on the UTC date the visit would wrongly fall due a day earlier.
+        assert_eq!(due_date(&official(), local, cal(15)).due, d("2026-10-08"));
+        assert_eq!(
+            due_date(&official(), utc.date_naive(), cal(15)).due,
+            d("2026-09-30")
+        );
     }
 
     #[test]
     fn urgency_classes() {
-        let c = cal2026();
+        let c = official();
         assert_eq!(
             urgency(&c, d("2026-11-26"), d("2026-11-25"), 3),
             Urgency::Overdue
@@ -342,5 +689,50 @@ mod tests {
             urgency(&c, d("2026-11-25"), d("2026-12-10"), 3),
             Urgency::Normal
         );
+        assert_eq!(days_left(d("2026-11-25"), d("2026-11-20")), -5);
+    }
+
+    fn any_day() -> impl Strategy<Value = NaiveDate> {
+        (0i64..(365 * 3)).prop_map(|n| d("2024-01-01") + Duration::days(n))
+    }
+
+    proptest! {
+        #[test]
+        fn a_working_day_due_date_is_a_working_day(from in any_day(), days in 1u32..60) {
+            let c = official();
+            let due = due_date(&c, from, work(days)).due;
+            prop_assert!(c.is_working_day(due));
+            prop_assert!(due > from);
+        }
+
+        #[test]
+        fn a_rolled_calendar_due_date_is_a_working_day(from in any_day(), days in 1u32..90) {
+            let c = official();
+            prop_assert!(c.is_working_day(due_date(&c, from, cal(days)).due));
+        }
+
+        #[test]
+        fn more_days_never_give_an_earlier_date(from in any_day(), days in 1u32..60, more in 0u32..30, working: bool) {
+            let c = official();
+            let p = |n| Period { days: n, working };
+            prop_assert!(due_date(&c, from, p(days + more)).due >= due_date(&c, from, p(days)).due);
+        }
+
+        #[test]
+        fn without_holidays_n_working_days_end_on_the_nth_weekday(offset in 0i64..300, days in 1u32..40) {
+            // 2030 is declared with no holidays and no adjusted days: plain weeks.
+            let mut c = Calendar::new();
+            c.add_year(2030, &[], &[]);
+            let from = d("2030-01-01") + Duration::days(offset);
+            let mut expected = from;
+            let mut n = 0;
+            while n < days {
+                expected += Duration::days(1);
+                if !matches!(expected.weekday(), Weekday::Sat | Weekday::Sun) {
+                    n += 1;
+                }
+            }
+            prop_assert_eq!(due_date(&c, from, work(days)).due, expected);
+        }
     }
 }

@@ -138,6 +138,21 @@ impl CalendarYear {
     }
 }
 
+impl super::calendar::Calendar {
+    /// Add (or replace) one checked year of the official calendar.
+    pub fn add_calendar_year(&mut self, year: &CalendarYear) {
+        let mut holidays = vec![];
+        let mut working = vec![];
+        for (day, (kind, _)) in &year.days {
+            match kind {
+                DayKind::Holiday => holidays.push(*day),
+                DayKind::AdjustedWorking => working.push(*day),
+            }
+        }
+        self.add_year(year.year, &holidays, &working);
+    }
+}
+
 /// Everything `init` loads.
 #[derive(Debug, Clone)]
 pub struct ReferenceData {

@@ -201,6 +201,7 @@ pub struct CaseDetail {
     pub handle_due: Option<NaiveDate>,
     pub version: i64,
     pub contacts: Vec<ContactRow>,
+    pub clocks: Vec<super::calendar::Clock>,
 }
 
 /// Where a queue page starts: the last row of the page before it (keyset pagination).

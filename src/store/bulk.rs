@@ -12,6 +12,7 @@ pub struct BulkSink<'t> {
     case: Statement<'t>,
     contact: Statement<'t>,
     case_number: Statement<'t>,
+    clock: Statement<'t>,
 }
 
 /// One case to load, already numbered.
@@ -91,6 +92,26 @@ impl BulkSink<'_> {
         Ok(())
     }
 
+    /// A running clock on a case, already counted.
+    pub fn clock(
+        &mut self,
+        case_id: i64,
+        rule: &str,
+        from: NaiveDate,
+        period: crate::domain::calendar::Period,
+        due: NaiveDate,
+    ) -> Result<()> {
+        self.clock.execute(params![
+            case_id,
+            rule,
+            fmt_date(from),
+            period.days,
+            period.working,
+            fmt_date(due)
+        ])?;
+        Ok(())
+    }
+
     /// The next case number of a year. Taken inside the load's own write transaction, so
     /// loads and intakes running at once never hand out the same number.
     pub fn next_case_number(&mut self, year: i32) -> Result<String> {
@@ -133,7 +154,7 @@ impl Store {
             let indexes: Vec<(String, String)> = tx
                 .prepare(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                     AND tbl_name IN ('cases', 'contacts', 'petitioners')",
+                     AND tbl_name IN ('cases', 'contacts', 'petitioners', 'clocks')",
                 )?
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<std::result::Result<_, _>>()?;
@@ -159,6 +180,10 @@ impl Store {
                     "INSERT INTO case_numbers (year, last) VALUES (?1, 1)
                      ON CONFLICT(year) DO UPDATE SET last = last + 1
                      RETURNING last",
+                )?,
+                clock: tx.prepare(
+                    "INSERT INTO clocks (case_id, rule, started, days, working, due)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?,
             };
             let (value, detail) = fill(&mut sink)?;

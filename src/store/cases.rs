@@ -1,7 +1,9 @@
 //! Cases, petitioners and contacts.
 
 use super::audit::{self, Actor};
+use super::clocks::{refresh_case_due, start_clock};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use crate::domain::calendar::{ClockSpec, Due, count};
 use crate::domain::case::{CaseState, case_number, check_step};
 use crate::domain::permission::{Act, require};
 use crate::domain::{
@@ -16,6 +18,8 @@ pub struct SavedCase {
     pub case_id: i64,
     pub number: String,
     pub petitioner_id: i64,
+    /// The acceptance-notice clock (是否受理告知), as counted.
+    pub accept: Due,
 }
 
 /// Open cases by how pressing their running clock is.
@@ -146,20 +150,29 @@ impl Store {
 
     /// Save a new case: petitioner (found or created), case, first contact (初信初访) and the
     /// audit entry, all in one transaction.
-    pub fn save_intake(
-        &mut self,
-        actor: &Staff,
-        intake: &NewIntake,
-        accept_due: NaiveDate,
-    ) -> Result<SavedCase> {
+    /// The register and accept clocks start at receipt (条例 Art. 22–23).
+    pub fn save_intake(&mut self, actor: &Staff, intake: &NewIntake) -> Result<SavedCase> {
         require(actor, Act::RegisterIntake)?;
         let now = self.now();
         let now_text = fmt_ts(now);
         self.write(|tx| {
+            let calendar = super::clocks::calendar_in(tx)?;
+            let counting = super::clocks::counting_of(tx)?;
+            let rule = |name: &str| {
+                super::clocks::rule_by_name(tx, name)?.ok_or_else(|| {
+                    StoreError::NotFound(format!(
+                        "the deadline rule '{name}' is missing: run `xfdesk init`"
+                    ))
+                })
+            };
+            let register_rule = rule("register")?;
+            let accept_rule = rule("accept")?;
+            let received_day = intake.received_at.date();
+            let accept = count(&calendar, counting, &ClockSpec::new(received_day, accept_rule.period));
             let petitioner_id = find_or_create_petitioner(tx, intake, &now_text)?;
             let number = next_case_number(tx, intake.received_at.year())?;
             let received = fmt_ts(intake.received_at);
-            let due = fmt_date(accept_due);
+            let due = fmt_date(accept.due);
             tx.execute(
                 "INSERT INTO cases (number, petitioner_id, kind, category_id, state, summary, account,
                     received_at, accept_due, due, version, updated_at, updated_by)
@@ -178,6 +191,9 @@ impl Store {
                 ],
             )?;
             let case_id = tx.last_insert_rowid();
+            start_clock(tx, &calendar, counting, case_id, &register_rule, received_day)?;
+            start_clock(tx, &calendar, counting, case_id, &accept_rule, received_day)?;
+            refresh_case_due(tx, case_id)?;
             tx.execute(
                 "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
                     recorded_by, recorded_at)
@@ -216,6 +232,7 @@ impl Store {
                 case_id,
                 number,
                 petitioner_id,
+                accept,
             })
         })
     }
@@ -339,6 +356,7 @@ impl Store {
             handle_due: handle_due.as_deref().map(parse_date).transpose()?,
             version,
             contacts,
+            clocks: self.clocks_of(case_id)?,
         }))
     }
 

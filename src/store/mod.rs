@@ -4,12 +4,15 @@
 mod audit;
 pub mod bulk;
 mod cases;
+mod clocks;
 mod reference;
 mod schema;
 mod staff;
 
+pub use crate::domain::reference::CalendarYear;
 pub use audit::{Actor, AuditBreak};
 pub use cases::{SavedCase, UrgencyCounts};
+pub use clocks::CalendarImport;
 pub use reference::ReferenceData;
 
 use crate::domain::calendar::Calendar;
@@ -52,6 +55,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     office_tz: chrono_tz::Tz,
+    /// A fixed "now" for tests and reproducible runs; None is the real clock.
+    pinned_now: Option<NaiveDateTime>,
 }
 
 impl Store {
@@ -97,8 +102,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let latest = 1;
-        if current < latest {
+        if current < schema::LATEST {
             // Take the write lock first so two processes opening a new file do not race.
             conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")?;
             schema::migrations().to_latest(&mut conn)?;
@@ -117,6 +121,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             office_tz,
+            pinned_now: None,
         })
     }
 
@@ -126,7 +131,13 @@ impl Store {
 
     /// Office-local time now: dates are counted in the office's time zone, not the server's.
     pub fn now(&self) -> NaiveDateTime {
-        Utc::now().with_timezone(&self.office_tz).naive_local()
+        self.pinned_now
+            .unwrap_or_else(|| crate::domain::calendar::office_local(Utc::now(), self.office_tz))
+    }
+
+    /// Fix "now" (office-local), so that date-dependent behaviour can be tested.
+    pub fn pin_now(&mut self, now: NaiveDateTime) {
+        self.pinned_now = Some(now);
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -161,46 +172,7 @@ impl Store {
 
     /// The official calendar as loaded into the database.
     pub fn calendar(&self) -> Result<Calendar> {
-        let mut cal = Calendar::new();
-        let years: Vec<i32> = self
-            .conn
-            .prepare("SELECT year FROM calendar_years ORDER BY year")?
-            .query_map([], |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT day, kind FROM calendar_days WHERE day >= ?1 AND day < ?2 ORDER BY day",
-        )?;
-        for year in years {
-            let mut holidays = vec![];
-            let mut working = vec![];
-            let rows = stmt.query_map(
-                [format!("{year}-01-01"), format!("{}-01-01", year + 1)],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-            )?;
-            for row in rows {
-                let (day, kind) = row?;
-                let day = parse_date(&day)?;
-                if kind == "holiday" {
-                    holidays.push(day);
-                } else {
-                    working.push(day);
-                }
-            }
-            cal.add_year(year, &holidays, &working);
-        }
-        Ok(cal)
-    }
-
-    /// A deadline rule by name: (days, working days?).
-    pub fn rule(&self, name: &str) -> Result<Option<(u32, bool)>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT days, working FROM deadline_rules WHERE name = ?1",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
+        load_calendar(&self.conn)
     }
 
     /// True when `init` has run: someone is staff.
@@ -209,6 +181,35 @@ impl Store {
             .conn
             .query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?)
     }
+}
+
+pub(crate) fn load_calendar(conn: &Connection) -> Result<Calendar> {
+    let mut cal = Calendar::new();
+    let years: Vec<i32> = conn
+        .prepare("SELECT year FROM calendar_years ORDER BY year")?
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut stmt = conn
+        .prepare("SELECT day, kind FROM calendar_days WHERE day >= ?1 AND day < ?2 ORDER BY day")?;
+    for year in years {
+        let mut holidays = vec![];
+        let mut working = vec![];
+        let rows = stmt.query_map(
+            [format!("{year}-01-01"), format!("{}-01-01", year + 1)],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        for row in rows {
+            let (day, kind) = row?;
+            let day = parse_date(&day)?;
+            if kind == "holiday" {
+                holidays.push(day);
+            } else {
+                working.push(day);
+            }
+        }
+        cal.add_year(year, &holidays, &working);
+    }
+    Ok(cal)
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {

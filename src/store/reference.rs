@@ -1,39 +1,14 @@
 //! Loading reference data into the database (by `init`) and reading it back.
 
 use super::audit::{self, Actor};
+use super::clocks::put_calendar_year;
 use super::staff::upsert_staff;
 use super::{Result, Store, fmt_date, fmt_ts};
 use crate::domain::Role;
-pub use crate::domain::reference::{CalendarYear, ReferenceData};
-use crate::domain::reference::{DayKind, parse_slot};
+pub use crate::domain::reference::ReferenceData;
+use crate::domain::reference::parse_slot;
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::{Transaction, params};
-
-fn put_calendar_year(tx: &Transaction<'_>, cal: &CalendarYear) -> Result<()> {
-    tx.execute(
-        "INSERT INTO calendar_years (year, notice) VALUES (?1, ?2)
-         ON CONFLICT(year) DO UPDATE SET notice = excluded.notice",
-        params![cal.year, cal.notice],
-    )?;
-    tx.execute(
-        "DELETE FROM calendar_days WHERE day >= ?1 AND day < ?2",
-        params![
-            format!("{}-01-01", cal.year),
-            format!("{}-01-01", cal.year + 1)
-        ],
-    )?;
-    for (day, (kind, name)) in &cal.days {
-        let kind = match kind {
-            DayKind::Holiday => "holiday",
-            DayKind::AdjustedWorking => "working",
-        };
-        tx.execute(
-            "INSERT INTO calendar_days (day, kind, name) VALUES (?1, ?2, ?3)",
-            params![fmt_date(*day), kind, name],
-        )?;
-    }
-    Ok(())
-}
+use rusqlite::params;
 
 impl Store {
     /// Load categories, units, rules, calendars and the sample roster (duty slots for `weeks`

@@ -173,8 +173,42 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit entries are append-only: DELETE refused'); END;
 "#;
 
+/// Each case carries its running clocks, counted when their event happens. The due date is
+/// stored for queries; the explanation is counted again from the inputs when shown.
+const V2: &str = r#"
+CREATE TABLE clocks (
+    id             INTEGER PRIMARY KEY,
+    case_id        INTEGER NOT NULL REFERENCES cases(id),
+    rule           TEXT NOT NULL,
+    started        TEXT NOT NULL,
+    days           INTEGER NOT NULL,
+    working        INTEGER NOT NULL CHECK (working IN (0, 1)),
+    extension_days INTEGER NOT NULL DEFAULT 0,
+    due            TEXT NOT NULL,
+    stopped        TEXT,
+    UNIQUE (case_id, rule)
+);
+CREATE INDEX clocks_running_due ON clocks(due) WHERE stopped IS NULL;
+
+CREATE TABLE clock_suspensions (
+    id       INTEGER PRIMARY KEY,
+    clock_id INTEGER NOT NULL REFERENCES clocks(id),
+    from_day TEXT NOT NULL,
+    to_day   TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    by_staff INTEGER NOT NULL REFERENCES staff(id),
+    at       TEXT NOT NULL
+);
+CREATE INDEX clock_suspensions_clock ON clock_suspensions(clock_id);
+
+INSERT INTO settings (key, value) VALUES ('count_start_day', 'false'), ('roll_forward', 'true')
+    ON CONFLICT(key) DO NOTHING;
+"#;
+
+pub const LATEST: i64 = 2;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

@@ -109,6 +109,22 @@ fn row_text(cells: &[String; 7], width: u16) -> String {
     s
 }
 
+/// The names of the deadline rules as a clerk says them.
+pub fn rule_names(rule: &str) -> (&'static str, &'static str) {
+    match rule {
+        "register" => ("登记转送", "Register by"),
+        "accept" => ("受理告知", "Accept by"),
+        "objection" => ("异议期限", "Objection by"),
+        "handle" => ("办理期限", "Handle by"),
+        "review-request" => ("复查申请", "Review request"),
+        "review-decision" => ("复查决定", "Review decision"),
+        "rereview-request" => ("复核申请", "Re-review request"),
+        "rereview-decision" => ("复核决定", "Re-review decision"),
+        "follow-up" => ("回访", "Follow-up"),
+        _ => ("期限", "Deadline"),
+    }
+}
+
 fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, theme: &Theme) {
     let lang = app.lang;
     let title = format!(" {} ", d.row.number);
@@ -159,29 +175,32 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
             Span::raw(clean_line(u)),
         ]));
     }
-    for (zh, en, due) in [
-        ("受理告知", "Accept by", d.accept_due),
-        ("办理期限", "Handle by", d.handle_due),
-    ] {
-        if let Some(due) = due {
-            let open = d.row.state.is_open();
+    for clock in &d.clocks {
+        let running = clock.stopped.is_none() && d.row.state.is_open();
+        let (zh, en) = rule_names(&clock.rule);
+        let due = clock.due.due;
+        let (text, style) = if running {
             let u = app.urgency_of(due);
-            let text = if open {
+            (
                 format!(
                     "{due} {} {}",
                     u.marker(),
                     lang.pick(u.name_zh(), u.name_en())
-                )
-            } else {
-                due.to_string()
-            };
-            let style = if open {
-                theme.urgency(u)
-            } else {
-                Style::default()
-            };
-            lines.push(Line::from(vec![label(zh, en), Span::styled(text, style)]));
-        }
+                ),
+                theme.urgency(u),
+            )
+        } else {
+            let stopped = clock.stopped.map(|s| s.to_string()).unwrap_or_default();
+            (
+                format!("{due}  {} {stopped}", lang.pick("已停止", "stopped")),
+                theme.dim(),
+            )
+        };
+        lines.push(Line::from(vec![label(zh, en), Span::styled(text, style)]));
+        lines.push(Line::from(Span::styled(
+            format!("          {}", clock.due.explain(lang.is_zh())),
+            theme.dim(),
+        )));
     }
     lines.push(Line::from(vec![
         label("事由", "Summary"),
@@ -296,6 +315,10 @@ mod tests {
         assert!(screen.contains("Petitioner"), "{screen}");
         assert!(screen.contains("first contact"), "{screen}");
         assert!(screen.contains("Accept by"), "{screen}");
+        assert!(
+            screen.contains("15 days from "),
+            "each clock explains itself: {screen}"
+        );
         assert!(lines[39].contains("Esc back"), "{}", lines[39]);
     }
 }

@@ -1,0 +1,86 @@
+//! `xfdesk deadline`: by when? Under the configured rules and calendars, and how it was counted.
+
+use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use crate::domain::calendar::{ClockSpec, Period, count};
+use crate::store::Store;
+use chrono::NaiveDate;
+
+#[derive(Debug, clap::Args)]
+pub struct DeadlineArgs {
+    /// A rule name (register, accept, objection, handle, extend, review-request, …).
+    #[arg(conflicts_with = "days", required_unless_present = "days")]
+    pub rule: Option<String>,
+    /// Count this many days instead of a rule's.
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// With --days: count working days (official calendar, adjusted weekends included).
+    #[arg(long, requires = "days")]
+    pub working: bool,
+    /// The day the period runs from (not itself counted).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: String,
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
+    let lang = lang_of(cli);
+    let from = NaiveDate::parse_from_str(&args.from, "%Y-%m-%d").map_err(|_| {
+        Failure::error(format!(
+            "--from {}: not a date; write it as YYYY-MM-DD",
+            crate::domain::text::clean_line(&args.from)
+        ))
+    })?;
+    let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    current_staff(&store, lang)?;
+    let (rule_name, period, article) = match (&args.rule, args.days) {
+        (Some(name), _) => {
+            let rule = store.rule(name)?.ok_or_else(|| {
+                let names: Vec<String> = store
+                    .rules()
+                    .map(|rs| rs.into_iter().map(|r| r.name).collect())
+                    .unwrap_or_default();
+                Failure::error(format!(
+                    "no deadline rule '{}' (rules: {})",
+                    crate::domain::text::clean_line(name),
+                    names.join(", ")
+                ))
+            })?;
+            (Some(rule.name), rule.period, Some(rule.article))
+        }
+        (None, Some(days)) if days > 0 => (
+            None,
+            Period {
+                days,
+                working: args.working,
+            },
+            None,
+        ),
+        _ => return Err(Failure::error("--days must be at least 1")),
+    };
+    let due = count(
+        &store.calendar()?,
+        store.counting()?,
+        &ClockSpec::new(from, period),
+    );
+    if args.format == "json" {
+        let v = serde_json::json!({
+            "from": from.to_string(),
+            "rule": rule_name,
+            "days": period.days,
+            "working": period.working,
+            "due": due.due.to_string(),
+            "explanation": due.explain(lang.is_zh()),
+            "calendar_missing": !due.missing_years.is_empty(),
+            "missing_years": due.missing_years,
+        });
+        println!("{v}");
+    } else {
+        println!("{}", due.due);
+        println!("{}", due.explain(lang.is_zh()));
+        if let (Some(name), Some(article)) = (rule_name, article) {
+            println!("{name}: {article}");
+        }
+    }
+    Ok(0)
+}
