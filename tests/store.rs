@@ -23,17 +23,20 @@ fn fresh() -> (tempfile::TempDir, Store, Staff) {
 
 fn intake(store: &Store, summary: &str) -> xfdesk::domain::NewIntake {
     let cat = store.categories().unwrap()[0].id;
-    validate_intake(&IntakeInput {
-        id_number: "11010519491231002X".into(),
-        name: "欧阳娜娜".into(),
-        phone: "13800138000".into(),
-        channel: Channel::Visit,
-        kind: MatterKind::Request,
-        category_id: Some(cat),
-        summary: summary.into(),
-        account: "村里的承包地被征收，补偿款\n至今未到位。".into(),
-        received_at: store.now(),
-    })
+    validate_intake(
+        &IntakeInput {
+            id_number: "11010519491231002X".into(),
+            name: "欧阳娜娜".into(),
+            phone: "13800138000".into(),
+            channel: Channel::Visit,
+            kind: MatterKind::Request,
+            category_id: Some(cat),
+            summary: summary.into(),
+            account: "村里的承包地被征收，补偿款\n至今未到位。".into(),
+            ..IntakeInput::blank(store.now())
+        },
+        store.now(),
+    )
     .unwrap()
 }
 
@@ -82,7 +85,7 @@ fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
     let (_d, mut store, me) = fresh();
     let new = intake(&store, "征地补偿款未到位，请求协调");
     let saved = store.save_intake(&me, &new).unwrap();
-    let due = saved.accept.due;
+    let due = saved.accept.clone().unwrap().due;
     assert!(saved.number.starts_with("XF-"));
     let d = store.case_detail(saved.case_id).unwrap().unwrap();
     assert_eq!(d.row.summary, "征地补偿款未到位，请求协调");
@@ -227,7 +230,7 @@ fn d(s: &str) -> NaiveDate {
 fn extension_once_and_suspension_by_a_manager_move_the_clock_and_are_audited() {
     let (_d, mut store, me) = fresh();
     let saved = store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
-    let before = saved.accept.due;
+    let before = saved.accept.clone().unwrap().due;
     let clerk = store
         .add_staff(&me, "xiaoli", "小李", &[Role::Reception])
         .unwrap();
@@ -249,8 +252,8 @@ fn extension_once_and_suspension_by_a_manager_move_the_clock_and_are_audited() {
         "{again}"
     );
     let s = Suspension {
-        from: saved.accept.from,
-        to: saved.accept.from + chrono::Duration::days(9),
+        from: saved.accept.clone().unwrap().from,
+        to: saved.accept.clone().unwrap().from + chrono::Duration::days(9),
     };
     let suspended = store
         .suspend_clock(&me, saved.case_id, "accept", s, "专家鉴定")
@@ -269,10 +272,10 @@ fn importing_a_corrected_calendar_recomputes_running_clocks_and_audits_once() {
     store.pin_now(d("2026-12-28").and_hms_opt(10, 0, 0).unwrap());
     // A case received on 2026-12-28: its 15-day accept clock ends in 2027, which has no calendar.
     let mut new = intake(&store, "跨年");
-    new.received_at = d("2026-12-28").and_hms_opt(10, 0, 0).unwrap();
+    new.received_at = d("2026-12-28").and_hms_opt(9, 0, 0).unwrap();
     let saved = store.save_intake(&me, &new).unwrap();
-    assert_eq!(saved.accept.due, d("2027-01-12"));
-    assert_eq!(saved.accept.missing_years, vec![2027]);
+    assert_eq!(saved.accept.clone().unwrap().due, d("2027-01-12"));
+    assert_eq!(saved.accept.clone().unwrap().missing_years, vec![2027]);
     // A made-up 2027 calendar with 01-11..13 as holidays moves the date to 01-14.
     let y2027 = CalendarYear::parse(
         "year = 2027\nnotice = \"test\"\nholidays = [{ from = \"2027-01-11\", to = \"2027-01-13\", name = \"x\" }]\n",

@@ -11,21 +11,26 @@ fn a_visit_typed_in_chinese_is_saved_and_found_in_the_queue() {
     let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
     tui.wait_for("身份证号");
     // The form opens with the cursor in the ID field: row 2, after the label.
-    assert_eq!(tui.cursor(), (2, 13));
+    assert_eq!(tui.cursor(), (2, 11));
     tui.type_text("11010519491231002X");
     tui.send(ENTER);
     tui.type_text("张三");
     tui.settle();
     // Input methods open their window at the terminal cursor: right after 张三 (4 columns).
-    assert_eq!(tui.cursor(), (3, 17));
-    tui.send(ENTER);
+    assert_eq!(tui.cursor(), (3, 15));
+    tui.send(TAB); // sex: taken from the ID number
+    tui.send(TAB);
     tui.type_text("13800138000");
-    tui.send(ENTER);
-    tui.send(TAB); // channel: visit
-    tui.send(TAB); // kind: request
+    for _ in 0..5 {
+        tui.send(TAB); // address, work unit, channel, received (now), collective
+    }
+    tui.send(TAB); // head-count and representatives are skipped: not collective
     tui.type_text("zd");
     tui.wait_for("zdcq");
-    tui.send(ENTER);
+    tui.send(ENTER); // picks 征地拆迁, on to the kind
+    tui.send(TAB); // units
+    tui.send(TAB); // leapfrog
+    tui.send(TAB); // summary
     tui.type_text("征地补偿款未到位，请求协调");
     tui.send(CTRL_S);
     tui.wait_for("已保存 XF-");

@@ -54,6 +54,16 @@ pub enum Action {
     ChoiceRight,
     Yes,
     No,
+    /// F5: the panel of the person's earlier cases.
+    History,
+    /// F6: the representatives of a collective visit.
+    Representatives,
+    /// F7: route the visitor to a duty expert.
+    Route,
+    /// F8: fill the person's details from the record found.
+    Fill,
+    /// F9: the receipt of the case saved last.
+    Receipt,
 }
 
 /// Where a binding applies.
@@ -69,6 +79,12 @@ pub enum Scope {
     List,
     /// A yes/no question.
     Confirm,
+    /// The intake's history panel.
+    History,
+    /// The representatives dialog.
+    Representatives,
+    /// The duty-expert picker.
+    Experts,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -109,333 +125,70 @@ use Action as A;
 use KeyCode as K;
 use Scope as S;
 
+// One line per binding reads as a table; rustfmt would spread each over ten lines.
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
-    bind!(
-        K::Char('y'),
-        NONE,
-        A::Yes,
-        S::Confirm,
-        "y",
-        "是",
-        "yes",
-        true
-    ),
+    bind!(K::Char('y'), NONE, A::Yes, S::Confirm, "y", "是", "yes", true),
     bind!(K::Char('n'), NONE, A::No, S::Confirm, "n", "否", "no", true),
     bind!(K::Esc, NONE, A::No, S::Confirm, "Esc", "否", "no", false),
-    bind!(
-        K::Char('s'),
-        CTRL,
-        A::Save,
-        S::Intake,
-        "^S",
-        "保存",
-        "save",
-        true
-    ),
-    bind!(
-        K::Tab,
-        NONE,
-        A::NextField,
-        S::Intake,
-        "Tab",
-        "下一项",
-        "next field",
-        true
-    ),
-    bind!(
-        K::BackTab,
-        SHIFT,
-        A::PrevField,
-        S::Intake,
-        "S-Tab",
-        "上一项",
-        "previous field",
-        false
-    ),
-    bind!(
-        K::Enter,
-        NONE,
-        A::Confirm,
-        S::Intake,
-        "Enter",
-        "确认/下一项",
-        "accept, next field",
-        false
-    ),
-    bind!(
-        K::Up,
-        NONE,
-        A::Up,
-        S::Intake,
-        "↑",
-        "上一个类别候选",
-        "previous category match",
-        false
-    ),
-    bind!(
-        K::Down,
-        NONE,
-        A::Down,
-        S::Intake,
-        "↓",
-        "下一个类别候选",
-        "next category match",
-        false
-    ),
-    bind!(
-        K::Left,
-        NONE,
-        A::ChoiceLeft,
-        S::Intake,
-        "←",
-        "选项左移",
-        "previous choice",
-        false
-    ),
-    bind!(
-        K::Right,
-        NONE,
-        A::ChoiceRight,
-        S::Intake,
-        "→",
-        "选项右移",
-        "next choice",
-        false
-    ),
-    bind!(
-        K::Esc,
-        NONE,
-        A::Cancel,
-        S::Intake,
-        "Esc",
-        "清空",
-        "clear",
-        true
-    ),
+    bind!(K::Char('s'), CTRL, A::Save, S::Intake, "^S", "保存", "save", true),
+    bind!(K::Tab, NONE, A::NextField, S::Intake, "Tab", "下一项", "next field", true),
+    bind!(K::BackTab, SHIFT, A::PrevField, S::Intake, "S-Tab", "上一项", "previous field", false),
+    bind!(K::Enter, NONE, A::Confirm, S::Intake, "Enter", "确认/下一项", "accept, next field", false),
+    bind!(K::Up, NONE, A::Up, S::Intake, "↑", "上一个候选", "previous match", false),
+    bind!(K::Down, NONE, A::Down, S::Intake, "↓", "下一个候选", "next match", false),
+    bind!(K::Left, NONE, A::ChoiceLeft, S::Intake, "←", "选项左移", "previous choice", false),
+    bind!(K::Right, NONE, A::ChoiceRight, S::Intake, "→", "选项右移", "next choice", false),
+    bind!(K::Esc, NONE, A::Cancel, S::Intake, "Esc", "清空表单", "clear the form", false),
+    bind!(K::F(5), NONE, A::History, S::Intake, "F5", "既往", "history", true),
+    bind!(K::F(6), NONE, A::Representatives, S::Intake, "F6", "代表", "representatives", false),
+    bind!(K::F(7), NONE, A::Route, S::Intake, "F7", "分派", "route", true),
+    bind!(K::F(8), NONE, A::Fill, S::Intake, "F8", "带入", "fill in", false),
+    bind!(K::F(9), NONE, A::Receipt, S::Intake, "F9", "回执", "receipt", true),
+    bind!(K::Up, NONE, A::Up, S::History, "↑", "上一件", "previous case", false),
+    bind!(K::Down, NONE, A::Down, S::History, "↓", "下一件", "next case", false),
+    bind!(K::Enter, NONE, A::Confirm, S::History, "Enter", "作为重复信访", "attach as repeat", true),
+    bind!(K::F(8), NONE, A::Fill, S::History, "F8", "带入信息", "fill in person", true),
+    bind!(K::F(5), NONE, A::History, S::History, "F5", "返回表单", "back to form", true),
+    bind!(K::Esc, NONE, A::Cancel, S::History, "Esc", "返回表单", "back to form", false),
+    bind!(K::Tab, NONE, A::NextField, S::Representatives, "Tab", "下一格", "next cell", true),
+    bind!(K::BackTab, SHIFT, A::PrevField, S::Representatives, "S-Tab", "上一格", "previous cell", false),
+    bind!(K::Enter, NONE, A::Confirm, S::Representatives, "Enter", "下一格", "next cell", false),
+    bind!(K::Up, NONE, A::Up, S::Representatives, "↑", "上一位", "previous row", false),
+    bind!(K::Down, NONE, A::Down, S::Representatives, "↓", "下一位", "next row", false),
+    bind!(K::F(6), NONE, A::Representatives, S::Representatives, "F6", "完成", "done", true),
+    bind!(K::Esc, NONE, A::Cancel, S::Representatives, "Esc", "完成", "done", false),
+    bind!(K::Char('s'), CTRL, A::Save, S::Representatives, "^S", "保存", "save", true),
+    bind!(K::Up, NONE, A::Up, S::Experts, "↑", "上移", "up", false),
+    bind!(K::Down, NONE, A::Down, S::Experts, "↓", "下移", "down", false),
+    bind!(K::Enter, NONE, A::Confirm, S::Experts, "Enter", "分派/取消", "route/unroute", true),
+    bind!(K::Esc, NONE, A::Cancel, S::Experts, "Esc", "关闭", "close", true),
     bind!(K::Up, NONE, A::Up, S::Queue, "↑", "上移", "up", false),
     bind!(K::Down, NONE, A::Down, S::Queue, "↓", "下移", "down", false),
-    bind!(
-        K::Char('k'),
-        NONE,
-        A::Up,
-        S::Queue,
-        "k",
-        "上移",
-        "up",
-        false
-    ),
-    bind!(
-        K::Char('j'),
-        NONE,
-        A::Down,
-        S::Queue,
-        "j",
-        "下移",
-        "down",
-        false
-    ),
-    bind!(
-        K::PageUp,
-        NONE,
-        A::PageUp,
-        S::Queue,
-        "PgUp",
-        "上页",
-        "page up",
-        true
-    ),
-    bind!(
-        K::PageDown,
-        NONE,
-        A::PageDown,
-        S::Queue,
-        "PgDn",
-        "下页",
-        "page down",
-        true
-    ),
-    bind!(
-        K::Home,
-        NONE,
-        A::Top,
-        S::Queue,
-        "Home",
-        "最新",
-        "newest",
-        false
-    ),
-    bind!(
-        K::Enter,
-        NONE,
-        A::Confirm,
-        S::Queue,
-        "Enter",
-        "详情",
-        "details",
-        true
-    ),
-    bind!(
-        K::Esc,
-        NONE,
-        A::Cancel,
-        S::Detail,
-        "Esc",
-        "返回",
-        "back",
-        true
-    ),
-    bind!(
-        K::Up,
-        NONE,
-        A::Up,
-        S::Detail,
-        "↑",
-        "上滚",
-        "scroll up",
-        false
-    ),
-    bind!(
-        K::Down,
-        NONE,
-        A::Down,
-        S::Detail,
-        "↓",
-        "下滚",
-        "scroll down",
-        false
-    ),
+    bind!(K::Char('k'), NONE, A::Up, S::Queue, "k", "上移", "up", false),
+    bind!(K::Char('j'), NONE, A::Down, S::Queue, "j", "下移", "down", false),
+    bind!(K::PageUp, NONE, A::PageUp, S::Queue, "PgUp", "上页", "page up", true),
+    bind!(K::PageDown, NONE, A::PageDown, S::Queue, "PgDn", "下页", "page down", true),
+    bind!(K::Home, NONE, A::Top, S::Queue, "Home", "最新", "newest", false),
+    bind!(K::Enter, NONE, A::Confirm, S::Queue, "Enter", "详情", "details", true),
+    bind!(K::Esc, NONE, A::Cancel, S::Detail, "Esc", "返回", "back", true),
+    bind!(K::Up, NONE, A::Up, S::Detail, "↑", "上滚", "scroll up", false),
+    bind!(K::Down, NONE, A::Down, S::Detail, "↓", "下滚", "scroll down", false),
     bind!(K::Up, NONE, A::Up, S::List, "↑", "上移", "up", false),
     bind!(K::Down, NONE, A::Down, S::List, "↓", "下移", "down", false),
-    bind!(
-        K::F(1),
-        NONE,
-        A::ShowPane(Pane::Intake),
-        S::Global,
-        "F1",
-        "登记",
-        "intake",
-        true
-    ),
-    bind!(
-        K::F(2),
-        NONE,
-        A::ShowPane(Pane::Queue),
-        S::Global,
-        "F2",
-        "案件",
-        "queue",
-        true
-    ),
-    bind!(
-        K::F(3),
-        NONE,
-        A::ShowPane(Pane::Roster),
-        S::Global,
-        "F3",
-        "值班",
-        "roster",
-        true
-    ),
-    bind!(
-        K::F(4),
-        NONE,
-        A::ShowPane(Pane::Supervision),
-        S::Global,
-        "F4",
-        "督办",
-        "supervision",
-        true
-    ),
-    bind!(
-        K::Char('1'),
-        ALT,
-        A::ShowPane(Pane::Intake),
-        S::Global,
-        "M-1",
-        "登记",
-        "intake",
-        false
-    ),
-    bind!(
-        K::Char('2'),
-        ALT,
-        A::ShowPane(Pane::Queue),
-        S::Global,
-        "M-2",
-        "案件",
-        "queue",
-        false
-    ),
-    bind!(
-        K::Char('3'),
-        ALT,
-        A::ShowPane(Pane::Roster),
-        S::Global,
-        "M-3",
-        "值班",
-        "roster",
-        false
-    ),
-    bind!(
-        K::Char('4'),
-        ALT,
-        A::ShowPane(Pane::Supervision),
-        S::Global,
-        "M-4",
-        "督办",
-        "supervision",
-        false
-    ),
-    bind!(
-        K::F(12),
-        NONE,
-        A::ToggleHelp,
-        S::Global,
-        "F12",
-        "帮助",
-        "help",
-        true
-    ),
-    bind!(
-        K::Char('?'),
-        NONE,
-        A::ToggleHelp,
-        S::Global,
-        "?",
-        "帮助（不在输入框时）",
-        "help (outside text fields)",
-        false
-    ),
-    bind!(
-        K::Char('q'),
-        CTRL,
-        A::Quit,
-        S::Global,
-        "^Q",
-        "退出",
-        "quit",
-        true
-    ),
-    bind!(
-        K::F(10),
-        NONE,
-        A::Quit,
-        S::Global,
-        "F10",
-        "退出",
-        "quit",
-        false
-    ),
-    bind!(
-        K::Char('c'),
-        CTRL,
-        A::Quit,
-        S::Global,
-        "^C",
-        "退出",
-        "quit",
-        false
-    ),
+    bind!(K::F(1), NONE, A::ShowPane(Pane::Intake), S::Global, "F1", "登记", "intake", true),
+    bind!(K::F(2), NONE, A::ShowPane(Pane::Queue), S::Global, "F2", "案件", "queue", true),
+    bind!(K::F(3), NONE, A::ShowPane(Pane::Roster), S::Global, "F3", "值班", "roster", true),
+    bind!(K::F(4), NONE, A::ShowPane(Pane::Supervision), S::Global, "F4", "督办", "supervision", true),
+    bind!(K::Char('1'), ALT, A::ShowPane(Pane::Intake), S::Global, "M-1", "登记", "intake", false),
+    bind!(K::Char('2'), ALT, A::ShowPane(Pane::Queue), S::Global, "M-2", "案件", "queue", false),
+    bind!(K::Char('3'), ALT, A::ShowPane(Pane::Roster), S::Global, "M-3", "值班", "roster", false),
+    bind!(K::Char('4'), ALT, A::ShowPane(Pane::Supervision), S::Global, "M-4", "督办", "supervision", false),
+    bind!(K::F(12), NONE, A::ToggleHelp, S::Global, "F12", "帮助", "help", true),
+    bind!(K::Char('?'), NONE, A::ToggleHelp, S::Global, "?", "帮助（不在输入框时）", "help (outside text fields)", false),
+    bind!(K::Char('q'), CTRL, A::Quit, S::Global, "^Q", "退出", "quit", true),
+    bind!(K::F(10), NONE, A::Quit, S::Global, "F10", "退出", "quit", false),
+    bind!(K::Char('c'), CTRL, A::Quit, S::Global, "^C", "退出", "quit", false),
 ];
 
 fn matches(b: &Binding, key: &KeyEvent) -> bool {

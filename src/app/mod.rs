@@ -2,23 +2,26 @@
 //! here goes through the store.
 
 pub mod intake;
+mod intake_pane;
 pub mod keymap;
 
 use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
-use crate::domain::intake::{IntakeField, validate_intake};
-use crate::domain::{CaseDetail, CaseRow, Category, DutySlot, PageKey, Role, Staff};
-use crate::i18n::{self, Lang};
-use crate::store::{Store, UrgencyCounts};
+use crate::domain::{CaseDetail, CaseRow, Category, DutySlot, PageKey, Role, Staff, Unit};
+use crate::i18n::Lang;
+use crate::store::{ExpertOnDuty, PersonHistory, SavedCase, Store, UrgencyCounts};
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use intake::{IntakeForm, match_categories};
+use intake::IntakeForm;
 use keymap::{Action, Pane, Scope};
+use std::time::Instant;
 
 /// A yes/no question that stands between the user and losing typed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
     QuitWithUnsavedForm,
     ClearForm,
+    /// A draft left by an earlier session (hang-up, crash) waits: bring it back?
+    RestoreDraft,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,22 @@ pub struct App {
     pub message: Option<(MessageKind, String)>,
     pub intake: IntakeForm,
     pub categories: Vec<Category>,
+    pub units: Vec<Unit>,
+    /// People found from what the form holds, most certain first.
+    pub history: Vec<PersonHistory>,
+    /// The history panel has the keys (F5).
+    pub history_focus: bool,
+    /// The highlighted prior case, counted across all people found.
+    pub history_pick: usize,
+    /// The expert picker (F7), while open.
+    pub expert_choices: Option<Vec<ExpertOnDuty>>,
+    pub expert_pick: usize,
+    /// The case saved last, for its receipt (F9).
+    pub last_saved: Option<SavedCase>,
+    /// When the form last changed without its draft being saved.
+    pub draft_changed_at: Option<Instant>,
+    /// The newest visitor routed to me that I have been told about.
+    seen_waiting: Option<i64>,
     pub calendar: Calendar,
     pub queue: QueueView,
     pub roster: RosterView,
@@ -89,7 +108,9 @@ const DUE_SOON_WORKING_DAYS: u32 = 3;
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
         let categories = store.categories()?;
+        let units = store.units()?;
         let calendar = store.calendar()?;
+        let now = store.now();
         let data_version = store.data_version()?;
         let mut app = Self {
             lang,
@@ -99,8 +120,17 @@ impl App {
             help: false,
             question: None,
             message: None,
-            intake: IntakeForm::default(),
+            intake: IntakeForm::new(now),
             categories,
+            units,
+            history: vec![],
+            history_focus: false,
+            history_pick: 0,
+            expert_choices: None,
+            expert_pick: 0,
+            last_saved: None,
+            draft_changed_at: None,
+            seen_waiting: None,
             calendar,
             queue: QueueView::default(),
             roster: RosterView::default(),
@@ -126,6 +156,10 @@ impl App {
                 },
             ));
         }
+        if app.store.draft(app.me.id)?.is_some() {
+            app.question = Some(Question::RestoreDraft);
+        }
+        app.seen_waiting = app.store.waiting_for(app.me.id)?.first().map(|w| w.0);
         Ok(app)
     }
 
@@ -143,6 +177,9 @@ impl App {
             return vec![Scope::Confirm];
         }
         let pane_scope = match self.pane {
+            Pane::Intake if self.expert_choices.is_some() => Scope::Experts,
+            Pane::Intake if self.intake.rep_focus.is_some() => Scope::Representatives,
+            Pane::Intake if self.history_focus => Scope::History,
             Pane::Intake => Scope::Intake,
             Pane::Queue if self.queue.detail.is_some() => Scope::Detail,
             Pane::Queue => Scope::Queue,
@@ -156,6 +193,8 @@ impl App {
         self.question.is_none()
             && !self.help
             && self.pane == Pane::Intake
+            && !self.history_focus
+            && self.expert_choices.is_none()
             && self.intake.focus_is_text()
     }
 
@@ -188,12 +227,19 @@ impl App {
             && !key
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if self.typing() && printable {
+        let account_newline = key.code == KeyCode::Enter
+            && self.intake.focus == crate::domain::intake::IntakeField::Account
+            && self.intake.rep_focus.is_none();
+        if self.typing() && (printable || account_newline) {
             return self.type_into_form(key);
         }
         match binding {
             Some(b) => self.apply(b.action),
-            None if self.pane == Pane::Intake && self.question.is_none() => {
+            None if self.pane == Pane::Intake
+                && self.question.is_none()
+                && !self.history_focus
+                && self.expert_choices.is_none() =>
+            {
                 if let KeyCode::Char(c) = key.code {
                     if let Some(d) = c.to_digit(10)
                         && self.intake.pick_choice(d as usize)
@@ -211,26 +257,10 @@ impl App {
         }
     }
 
-    fn type_into_form(&mut self, key: KeyEvent) -> Outcome {
-        if self.intake.type_key(key.into()) {
-            if self
-                .intake
-                .error
-                .as_ref()
-                .is_some_and(|(f, _)| *f == self.intake.focus)
-            {
-                self.intake.error = None;
-            }
-            Outcome::Redraw
-        } else {
-            // Cursor moves change nothing but the cursor; the loop still has to place it.
-            Outcome::Redraw
-        }
-    }
-
-    /// A bracketed paste: whole, into the focused field, cleaned.
+    /// A bracketed paste: whole, into the focused field, cleaned; it never submits the form.
     pub fn on_paste(&mut self, text: &str) -> Outcome {
-        if self.pane == Pane::Intake && self.question.is_none() && self.intake.paste(text) {
+        if self.typing() && self.intake.paste(text) {
+            self.form_changed();
             Outcome::Redraw
         } else {
             Outcome::Unchanged
@@ -245,8 +275,16 @@ impl App {
             Action::Yes => self.answer(true),
             Action::No => self.answer(false),
             Action::Save => self.save_intake(),
+            Action::NextField | Action::PrevField if self.intake.rep_focus.is_some() => {
+                self.intake.rep_move(action == Action::NextField)
+            }
             Action::NextField => self.intake.move_focus(true),
             Action::PrevField => self.intake.move_focus(false),
+            Action::History => self.toggle_history(),
+            Action::Representatives => self.toggle_representatives(),
+            Action::Route => self.open_experts(),
+            Action::Fill => self.fill_from_history(),
+            Action::Receipt => self.print_receipt(),
             Action::ChoiceLeft | Action::ChoiceRight if self.pane == Pane::Intake => {
                 if self.intake.focus_is_text() {
                     let dir = if action == Action::ChoiceLeft {
@@ -258,6 +296,7 @@ impl App {
                         .type_key(KeyEvent::new(dir, KeyModifiers::NONE).into());
                 } else {
                     self.intake.cycle_choice(action == Action::ChoiceRight);
+                    self.form_changed();
                 }
             }
             Action::Confirm => match self.pane {
@@ -266,6 +305,9 @@ impl App {
                 _ => return Outcome::Unchanged,
             },
             Action::Cancel => match self.pane {
+                Pane::Intake if self.expert_choices.is_some() => self.expert_choices = None,
+                Pane::Intake if self.intake.rep_focus.is_some() => self.intake.rep_focus = None,
+                Pane::Intake if self.history_focus => self.history_focus = false,
                 Pane::Intake if self.intake.has_text() => self.question = Some(Question::ClearForm),
                 Pane::Intake => return Outcome::Unchanged,
                 Pane::Queue => {
@@ -276,7 +318,7 @@ impl App {
             Action::Up | Action::Down => {
                 let down = action == Action::Down;
                 match self.pane {
-                    Pane::Intake => self.move_category_pick(down),
+                    Pane::Intake => self.intake_up_down(down),
                     Pane::Queue if self.queue.detail.is_some() => {
                         self.queue.detail_scroll = if down {
                             self.queue.detail_scroll.saturating_add(1)
@@ -316,17 +358,21 @@ impl App {
     fn answer(&mut self, yes: bool) {
         let q = self.question.take();
         if !yes {
+            if q == Some(Question::RestoreDraft) {
+                self.discard_draft();
+            }
             return;
         }
         match q {
             Some(Question::QuitWithUnsavedForm) => self.quit = true,
             Some(Question::ClearForm) => {
-                self.intake = IntakeForm::default();
+                self.clear_form();
                 self.say(
                     MessageKind::Info,
                     self.t("表单已清空", "form cleared").to_string(),
                 );
             }
+            Some(Question::RestoreDraft) => self.restore_draft(),
             None => {}
         }
     }
@@ -373,11 +419,42 @@ impl App {
             self.calendar = c;
         }
         self.reload_current_or_say();
-        if self.snapshot() == before {
+        let told = self.tell_expert_of_new_visitors();
+        if self.snapshot() == before && !told {
             Outcome::Unchanged
         } else {
             Outcome::Redraw
         }
+    }
+
+    /// An expert's open session is told when a visitor is routed to them.
+    fn tell_expert_of_new_visitors(&mut self) -> bool {
+        if !self.me.has(Role::Expert) {
+            return false;
+        }
+        let Ok(waiting) = self.store.waiting_for(self.me.id) else {
+            return false;
+        };
+        let newest = waiting.first().map(|w| w.0);
+        if newest.is_none() || newest == self.seen_waiting {
+            return false;
+        }
+        self.seen_waiting = newest;
+        let (_, number, name, _) = &waiting[0];
+        let text = match self.lang {
+            Lang::Zh => format!(
+                "新来访分派给您：{number} {}（候谈 {} 人）",
+                crate::domain::text::clean_line(name),
+                waiting.len()
+            ),
+            Lang::En => format!(
+                "a visitor was routed to you: {number} {} ({} waiting)",
+                crate::domain::text::clean_line(name),
+                waiting.len()
+            ),
+        };
+        self.say(MessageKind::Info, text);
+        true
     }
 
     fn snapshot(&self) -> (Vec<CaseRow>, Vec<DutySlot>, UrgencyCounts, usize) {
@@ -396,97 +473,6 @@ impl App {
             self.supervision.counts,
             self.queue.detail.as_ref().map_or(0, |d| d.contacts.len()),
         )
-    }
-
-    // ---- intake ----
-
-    fn intake_enter(&mut self) {
-        if self.intake.focus == IntakeField::Category {
-            let query = intake::text_of(&self.intake.category_query);
-            let picked = match_categories(&self.categories, &query)
-                .get(self.intake.category_pick)
-                .map(|c| (*c).clone());
-            match picked {
-                Some(c) => {
-                    self.intake.set_category(c);
-                    self.intake.move_focus(true);
-                }
-                None => self.say(
-                    MessageKind::Error,
-                    self.t("没有匹配的问题类别", "no category matches")
-                        .to_string(),
-                ),
-            }
-            return;
-        }
-        self.intake.move_focus(true);
-    }
-
-    fn move_category_pick(&mut self, down: bool) {
-        if self.intake.focus != IntakeField::Category {
-            return;
-        }
-        let n = match_categories(
-            &self.categories,
-            &intake::text_of(&self.intake.category_query),
-        )
-        .len();
-        step(&mut self.intake.category_pick, n, down);
-    }
-
-    /// The matches the category picker offers now.
-    pub fn category_matches(&self) -> Vec<&Category> {
-        match_categories(
-            &self.categories,
-            &intake::text_of(&self.intake.category_query),
-        )
-    }
-
-    fn save_intake(&mut self) {
-        // A category typed but not picked is taken if exactly one matches.
-        if self.intake.category.is_none() {
-            let matches = self.category_matches();
-            if matches.len() == 1 && !self.intake.category_query.is_empty() {
-                let c = matches[0].clone();
-                self.intake.set_category(c);
-            }
-        }
-        let now = self.store.now();
-        let input = self.intake.input(now);
-        let valid = match validate_intake(&input) {
-            Ok(v) => v,
-            Err(e) => {
-                let text = i18n::intake_error(self.lang, &e);
-                self.intake.focus = e.field;
-                self.intake.error = Some((e.field, text.clone()));
-                self.say(MessageKind::Error, text);
-                return;
-            }
-        };
-        match self.store.save_intake(&self.me, &valid) {
-            Ok(saved) => {
-                self.intake = IntakeForm::default();
-                let text = match self.lang {
-                    Lang::Zh => format!(
-                        "已保存 {}（初信初访）；受理告知期限 {}",
-                        saved.number, saved.accept.due
-                    ),
-                    Lang::En => format!(
-                        "saved {}, first contact; acceptance notice due {}",
-                        saved.number, saved.accept.due
-                    ),
-                };
-                self.say(MessageKind::Success, text);
-                // Our own write does not change data_version for this connection: reload here.
-                self.queue.page_after = None;
-                self.queue.selected = 0;
-                let _ = self.load_queue();
-            }
-            Err(e) => self.say(
-                MessageKind::Error,
-                format!("{}{e}", self.t("未保存：", "not saved: ")),
-            ),
-        }
     }
 
     // ---- queue ----

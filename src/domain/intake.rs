@@ -1,32 +1,53 @@
 //! Validating an intake form before anything is saved.
 
 use super::id_number::{IdNumber, IdNumberError};
+use super::lookup::ContactKind;
 use super::phone::{PhoneError, normalize_phone};
 use super::text::{clean_line, clean_text};
-use super::types::{Channel, MatterKind, NewIntake};
-use chrono::NaiveDateTime;
+use super::types::{Channel, MatterKind, NewIntake, Representative, Sex, SkippedLevel};
+use chrono::{Duration, NaiveDateTime};
 
-/// The fields of the intake form, in the order the form visits them.
+/// The fields of the intake form, in the fixed order the form visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IntakeField {
     IdNumber,
     Name,
+    Sex,
     Phone,
+    Address,
+    WorkUnit,
     Channel,
-    Kind,
+    ReceivedAt,
+    Collective,
+    HeadCount,
+    Representatives,
     Category,
+    Kind,
+    Units,
+    Leapfrog,
     Summary,
+    Account,
 }
 
 impl IntakeField {
-    pub const ORDER: [IntakeField; 7] = [
+    pub const ORDER: [IntakeField; 17] = [
         IntakeField::IdNumber,
         IntakeField::Name,
+        IntakeField::Sex,
         IntakeField::Phone,
+        IntakeField::Address,
+        IntakeField::WorkUnit,
         IntakeField::Channel,
-        IntakeField::Kind,
+        IntakeField::ReceivedAt,
+        IntakeField::Collective,
+        IntakeField::HeadCount,
+        IntakeField::Representatives,
         IntakeField::Category,
+        IntakeField::Kind,
+        IntakeField::Units,
+        IntakeField::Leapfrog,
         IntakeField::Summary,
+        IntakeField::Account,
     ];
 }
 
@@ -35,11 +56,24 @@ impl IntakeField {
 pub enum IntakeProblem {
     IdNumber(IdNumberError),
     NameMissing,
-    NameTooLong,
+    TooLong {
+        max: usize,
+        has: usize,
+    },
+    /// The sex chosen contradicts the one the ID number encodes.
+    SexMismatch,
     Phone(PhoneError),
+    ReceivedAtInvalid,
+    ReceivedAtFuture,
+    HeadCountInvalid,
+    /// A collective visit (集体访) is 5 or more people.
+    CollectiveTooFew(u32),
+    /// A collective visit names 1 to 5 representatives (条例 Art. 20).
+    RepresentativesMissing,
+    /// Representative `n` (1-based) has a problem of its own.
+    Representative(usize, Box<IntakeProblem>),
     CategoryMissing,
     SummaryMissing,
-    SummaryTooLong(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,115 +82,269 @@ pub struct IntakeError {
     pub problem: IntakeProblem,
 }
 
+/// One representative as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RepresentativeInput {
+    pub name: String,
+    pub id_number: String,
+    pub phone: String,
+}
+
+impl RepresentativeInput {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.id_number.trim().is_empty()
+            && self.phone.trim().is_empty()
+    }
+}
+
 /// The form as typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntakeInput {
     pub id_number: String,
     pub name: String,
+    pub sex: Option<Sex>,
     pub phone: String,
+    pub address: String,
+    pub work_unit: String,
     pub channel: Channel,
-    pub kind: MatterKind,
+    /// `YYYY-MM-DD HH:MM`, office-local.
+    pub received_at: String,
+    pub collective: bool,
+    pub head_count: String,
+    pub representatives: Vec<RepresentativeInput>,
     pub category_id: Option<i64>,
+    pub kind: MatterKind,
+    pub unit_ids: Vec<i64>,
+    pub skipped_level: Option<SkippedLevel>,
     pub summary: String,
     pub account: String,
-    pub received_at: NaiveDateTime,
+    pub contact: ContactKind,
+    pub expert_id: Option<i64>,
+}
+
+impl IntakeInput {
+    /// An empty form received at `now`.
+    pub fn blank(now: NaiveDateTime) -> Self {
+        Self {
+            id_number: String::new(),
+            name: String::new(),
+            sex: None,
+            phone: String::new(),
+            address: String::new(),
+            work_unit: String::new(),
+            channel: Channel::Visit,
+            received_at: format_received(now),
+            collective: false,
+            head_count: String::new(),
+            representatives: vec![],
+            category_id: None,
+            kind: MatterKind::Request,
+            unit_ids: vec![],
+            skipped_level: None,
+            summary: String::new(),
+            account: String::new(),
+            contact: ContactKind::FirstContact,
+            expert_id: None,
+        }
+    }
 }
 
 pub const SUMMARY_MAX_CHARS: usize = 100;
 pub const NAME_MAX_CHARS: usize = 40;
+pub const LINE_MAX_CHARS: usize = 100;
+/// A long account is allowed (a pasted petition letter); beyond this it belongs in a material.
+pub const ACCOUNT_MAX_CHARS: usize = 200_000;
+pub const MAX_REPRESENTATIVES: usize = 5;
+pub const COLLECTIVE_MIN: u32 = 5;
 
-/// Validate the form; the first problem in field order is returned, so focus can go there.
-pub fn validate_intake(input: &IntakeInput) -> Result<NewIntake, IntakeError> {
-    let err = |field, problem| IntakeError { field, problem };
-    let today = input.received_at.date();
-    let id_text = clean_line(&input.id_number);
-    let id_number = if id_text.trim().is_empty() {
-        None
+pub fn format_received(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn limit(text: &str, max: usize) -> Result<(), IntakeProblem> {
+    let has = text.chars().count();
+    if has > max {
+        Err(IntakeProblem::TooLong { max, has })
     } else {
-        Some(
-            IdNumber::parse(&id_text, today)
-                .map_err(|e| err(IntakeField::IdNumber, IntakeProblem::IdNumber(e)))?
-                .as_str()
-                .to_string(),
-        )
-    };
+        Ok(())
+    }
+}
+
+fn optional_id(text: &str, today: chrono::NaiveDate) -> Result<Option<IdNumber>, IntakeProblem> {
+    let t = clean_line(text);
+    if t.trim().is_empty() {
+        Ok(None)
+    } else {
+        IdNumber::parse(&t, today)
+            .map(Some)
+            .map_err(IntakeProblem::IdNumber)
+    }
+}
+
+fn optional_phone(text: &str) -> Result<Option<String>, IntakeProblem> {
+    let t = clean_line(text);
+    if t.trim().is_empty() {
+        Ok(None)
+    } else {
+        normalize_phone(&t)
+            .map(|(p, _)| Some(p))
+            .map_err(IntakeProblem::Phone)
+    }
+}
+
+/// Validate the form as of `now`; the first problem in field order is returned, so focus can go
+/// there. A repeat contact needs no category or summary: its case has them.
+pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewIntake, IntakeError> {
+    let err = |field| move |problem| IntakeError { field, problem };
+    let today = now.date();
+    let id = optional_id(&input.id_number, today).map_err(err(IntakeField::IdNumber))?;
     let name = clean_line(&input.name).trim().to_string();
     // A letter may be anonymous (匿名, mostly 检举控告); anyone at the counter gives a name.
     let name = if name.is_empty() {
-        if input.channel == Channel::Letter && id_number.is_none() {
+        if input.channel == Channel::Letter && id.is_none() {
             "匿名".to_string()
         } else {
-            return Err(err(IntakeField::Name, IntakeProblem::NameMissing));
+            return Err(err(IntakeField::Name)(IntakeProblem::NameMissing));
         }
     } else {
         name
     };
-    if name.chars().count() > NAME_MAX_CHARS {
-        return Err(err(IntakeField::Name, IntakeProblem::NameTooLong));
-    }
-    let phone_text = clean_line(&input.phone);
-    let phone = if phone_text.trim().is_empty() {
-        None
-    } else {
-        Some(
-            normalize_phone(&phone_text)
-                .map_err(|e| err(IntakeField::Phone, IntakeProblem::Phone(e)))?
-                .0,
-        )
+    limit(&name, NAME_MAX_CHARS).map_err(err(IntakeField::Name))?;
+    let sex = match (&id, input.sex) {
+        (Some(id), Some(s)) if (s == Sex::Male) != id.is_male() => {
+            return Err(err(IntakeField::Sex)(IntakeProblem::SexMismatch));
+        }
+        (Some(id), None) => Some(if id.is_male() { Sex::Male } else { Sex::Female }),
+        (_, s) => s,
     };
-    let category_id = input
-        .category_id
-        .ok_or(err(IntakeField::Category, IntakeProblem::CategoryMissing))?;
-    let summary = clean_line(&input.summary).trim().to_string();
-    if summary.is_empty() {
-        return Err(err(IntakeField::Summary, IntakeProblem::SummaryMissing));
-    }
-    let summary_len = summary.chars().count();
-    if summary_len > SUMMARY_MAX_CHARS {
-        return Err(err(
-            IntakeField::Summary,
-            IntakeProblem::SummaryTooLong(summary_len),
+    let phone = optional_phone(&input.phone).map_err(err(IntakeField::Phone))?;
+    let address = clean_line(&input.address).trim().to_string();
+    limit(&address, LINE_MAX_CHARS).map_err(err(IntakeField::Address))?;
+    let work_unit = clean_line(&input.work_unit).trim().to_string();
+    limit(&work_unit, LINE_MAX_CHARS).map_err(err(IntakeField::WorkUnit))?;
+    let received_at = NaiveDateTime::parse_from_str(input.received_at.trim(), "%Y-%m-%d %H:%M")
+        .map_err(|_| err(IntakeField::ReceivedAt)(IntakeProblem::ReceivedAtInvalid))?;
+    // A few minutes of clock difference between a clerk's watch and the server are normal.
+    if received_at > now + Duration::minutes(10) {
+        return Err(err(IntakeField::ReceivedAt)(
+            IntakeProblem::ReceivedAtFuture,
         ));
     }
+    let mut head_count = 1;
+    let mut representatives = vec![];
+    if input.collective {
+        head_count = input
+            .head_count
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0 && *n < 100_000)
+            .ok_or(err(IntakeField::HeadCount)(IntakeProblem::HeadCountInvalid))?;
+        if head_count < COLLECTIVE_MIN {
+            return Err(err(IntakeField::HeadCount)(
+                IntakeProblem::CollectiveTooFew(head_count),
+            ));
+        }
+        let rep_err = |i: usize| {
+            move |p: IntakeProblem| IntakeError {
+                field: IntakeField::Representatives,
+                problem: IntakeProblem::Representative(i + 1, Box::new(p)),
+            }
+        };
+        for (i, r) in input
+            .representatives
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.is_empty())
+        {
+            let rname = clean_line(&r.name).trim().to_string();
+            if rname.is_empty() {
+                return Err(rep_err(i)(IntakeProblem::NameMissing));
+            }
+            limit(&rname, NAME_MAX_CHARS).map_err(rep_err(i))?;
+            let rid = optional_id(&r.id_number, today).map_err(rep_err(i))?;
+            let rphone = optional_phone(&r.phone).map_err(rep_err(i))?;
+            representatives.push(Representative {
+                name: rname,
+                id_number: rid.map(|x| x.as_str().to_string()),
+                phone: rphone,
+            });
+        }
+        if representatives.is_empty() || representatives.len() > MAX_REPRESENTATIVES {
+            return Err(err(IntakeField::Representatives)(
+                IntakeProblem::RepresentativesMissing,
+            ));
+        }
+    }
+    let first_contact = input.contact == ContactKind::FirstContact;
+    let category_id = match (input.category_id, first_contact) {
+        (Some(c), _) => Some(c),
+        (None, false) => None,
+        (None, true) => return Err(err(IntakeField::Category)(IntakeProblem::CategoryMissing)),
+    };
+    let summary = clean_line(&input.summary).trim().to_string();
+    if summary.is_empty() && first_contact {
+        return Err(err(IntakeField::Summary)(IntakeProblem::SummaryMissing));
+    }
+    limit(&summary, SUMMARY_MAX_CHARS).map_err(err(IntakeField::Summary))?;
+    let account = clean_text(&input.account, true);
+    limit(&account, ACCOUNT_MAX_CHARS).map_err(err(IntakeField::Account))?;
+    let mut unit_ids = input.unit_ids.clone();
+    unit_ids.dedup();
     Ok(NewIntake {
-        id_number,
+        id_number: id.map(|x| x.as_str().to_string()),
         name,
+        sex,
         phone,
+        address,
+        work_unit,
         channel: input.channel,
         kind: input.kind,
         category_id,
         summary,
-        account: clean_text(&input.account, true),
-        received_at: input.received_at,
+        account,
+        received_at,
+        head_count,
+        representatives,
+        unit_ids,
+        skipped_level: input.skipped_level,
+        contact: input.contact,
+        expert_id: input.expert_id,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap()
+    }
 
     fn input() -> IntakeInput {
         IntakeInput {
             id_number: "11010519491231002X".into(),
             name: "张三".into(),
             phone: "13800138000".into(),
-            channel: Channel::Visit,
-            kind: MatterKind::Request,
             category_id: Some(1),
             summary: "征地补偿款未到位".into(),
-            account: String::new(),
-            received_at: chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
-                .unwrap()
-                .and_hms_opt(9, 30, 0)
-                .unwrap(),
+            ..IntakeInput::blank(now())
         }
     }
 
     #[test]
-    fn a_complete_form_validates() {
-        let ok = validate_intake(&input()).unwrap();
+    fn a_complete_form_validates_and_takes_sex_from_the_id() {
+        let ok = validate_intake(&input(), now()).unwrap();
         assert_eq!(ok.name, "张三");
         assert_eq!(ok.id_number.as_deref(), Some("11010519491231002X"));
+        assert_eq!(ok.sex, Some(Sex::Female));
+        assert_eq!(ok.received_at, now());
+        assert_eq!(ok.head_count, 1);
     }
 
     #[test]
@@ -164,7 +352,7 @@ mod tests {
         let mut i = input();
         i.id_number = "110105194912310021".into();
         i.summary = String::new();
-        let e = validate_intake(&i).unwrap_err();
+        let e = validate_intake(&i, now()).unwrap_err();
         assert_eq!(e.field, IntakeField::IdNumber);
         assert!(matches!(
             e.problem,
@@ -173,21 +361,100 @@ mod tests {
     }
 
     #[test]
-    fn phone_summary_category_are_checked() {
+    fn sex_must_agree_with_the_id() {
+        let mut i = input();
+        i.sex = Some(Sex::Male);
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::SexMismatch
+        );
+    }
+
+    #[test]
+    fn phone_summary_category_and_dates_are_checked() {
         let mut i = input();
         i.phone = "1380013".into();
-        assert_eq!(validate_intake(&i).unwrap_err().field, IntakeField::Phone);
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().field,
+            IntakeField::Phone
+        );
         let mut i = input();
         i.category_id = None;
         assert_eq!(
-            validate_intake(&i).unwrap_err().field,
+            validate_intake(&i, now()).unwrap_err().field,
             IntakeField::Category
         );
         let mut i = input();
         i.summary = "   ".into();
         assert_eq!(
-            validate_intake(&i).unwrap_err().problem,
+            validate_intake(&i, now()).unwrap_err().problem,
             IntakeProblem::SummaryMissing
+        );
+        let mut i = input();
+        i.received_at = "2026-11-26 09:00".into();
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::ReceivedAtFuture
+        );
+        i.received_at = "2026-11-31 09:00".into();
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::ReceivedAtInvalid
+        );
+        i.received_at = "2026-10-08 14:05".into();
+        assert!(
+            validate_intake(&i, now()).is_ok(),
+            "a letter posted earlier is fine"
+        );
+    }
+
+    #[test]
+    fn a_collective_visit_needs_five_people_and_one_to_five_representatives() {
+        let mut i = input();
+        i.collective = true;
+        i.head_count = "4".into();
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::CollectiveTooFew(4)
+        );
+        i.head_count = "30".into();
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::RepresentativesMissing
+        );
+        i.representatives = vec![
+            RepresentativeInput {
+                name: "李四".into(),
+                id_number: "440524188001010014".into(),
+                phone: String::new(),
+            },
+            RepresentativeInput::default(),
+            RepresentativeInput {
+                name: "王五".into(),
+                id_number: String::new(),
+                phone: "13912345678".into(),
+            },
+        ];
+        let ok = validate_intake(&i, now()).unwrap();
+        assert_eq!(ok.head_count, 30);
+        assert_eq!(ok.representatives.len(), 2, "empty rows are skipped");
+        i.representatives[2].phone = "123".into();
+        let e = validate_intake(&i, now()).unwrap_err();
+        assert_eq!(e.field, IntakeField::Representatives);
+        assert!(
+            matches!(e.problem, IntakeProblem::Representative(3, _)),
+            "{:?}",
+            e.problem
+        );
+        i.representatives = (0..6)
+            .map(|n| RepresentativeInput {
+                name: format!("代表{n}"),
+                ..Default::default()
+            })
+            .collect();
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().problem,
+            IntakeProblem::RepresentativesMissing
         );
     }
 
@@ -196,15 +463,32 @@ mod tests {
         let mut i = input();
         i.id_number.clear();
         i.name.clear();
-        assert_eq!(validate_intake(&i).unwrap_err().field, IntakeField::Name);
+        assert_eq!(
+            validate_intake(&i, now()).unwrap_err().field,
+            IntakeField::Name
+        );
         i.channel = Channel::Letter;
-        assert_eq!(validate_intake(&i).unwrap().name, "匿名");
+        assert_eq!(validate_intake(&i, now()).unwrap().name, "匿名");
+    }
+
+    #[test]
+    fn a_repeat_needs_no_category_or_summary() {
+        let mut i = input();
+        i.category_id = None;
+        i.summary.clear();
+        i.contact = ContactKind::RepeatOf(7);
+        let ok = validate_intake(&i, now()).unwrap();
+        assert_eq!(ok.contact, ContactKind::RepeatOf(7));
+        assert_eq!(ok.category_id, None);
     }
 
     #[test]
     fn escape_sequences_never_reach_the_saved_intake() {
         let mut i = input();
         i.summary = "工资\u{1b}[2J拖欠".into();
-        assert_eq!(validate_intake(&i).unwrap().summary, "工资拖欠");
+        i.account = "第一段\u{1b}]52;c;eA==\u{7}\n第二段\u{202e}".into();
+        let ok = validate_intake(&i, now()).unwrap();
+        assert_eq!(ok.summary, "工资拖欠");
+        assert_eq!(ok.account, "第一段\n第二段");
     }
 }

@@ -152,18 +152,108 @@ pub struct Petitioner {
     pub phone: Option<String>,
 }
 
-/// A validated intake: petitioner, new case and its first contact, ready to be saved.
+/// 性别.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Sex::Male => "男",
+            Sex::Female => "女",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
+/// 越级: the level the petitioner skipped to come here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SkippedLevel {
+    Village,
+    Township,
+    County,
+    City,
+}
+
+impl SkippedLevel {
+    pub const ALL: [SkippedLevel; 4] = [
+        SkippedLevel::Village,
+        SkippedLevel::Township,
+        SkippedLevel::County,
+        SkippedLevel::City,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            SkippedLevel::Village => "village",
+            SkippedLevel::Township => "township",
+            SkippedLevel::County => "county",
+            SkippedLevel::City => "city",
+        }
+    }
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            SkippedLevel::Village => "越过村（社区）",
+            SkippedLevel::Township => "越过乡镇（街道）",
+            SkippedLevel::County => "越过县级",
+            SkippedLevel::City => "越过市级",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            SkippedLevel::Village => "skipped village",
+            SkippedLevel::Township => "skipped township",
+            SkippedLevel::County => "skipped county",
+            SkippedLevel::City => "skipped city",
+        }
+    }
+}
+
+/// A representative of a collective visit (at most 5, 条例 Art. 20).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Representative {
+    pub name: String,
+    pub id_number: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A validated intake: the petitioner, and either a new case with its first contact or a
+/// repeat contact on an open case, ready to be saved in one transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewIntake {
     pub id_number: Option<String>,
     pub name: String,
+    pub sex: Option<Sex>,
     pub phone: Option<String>,
+    pub address: String,
+    pub work_unit: String,
     pub channel: Channel,
     pub kind: MatterKind,
-    pub category_id: i64,
+    /// None only for a repeat, whose case has its category.
+    pub category_id: Option<i64>,
     pub summary: String,
     pub account: String,
     pub received_at: NaiveDateTime,
+    pub head_count: u32,
+    pub representatives: Vec<Representative>,
+    pub unit_ids: Vec<i64>,
+    pub skipped_level: Option<SkippedLevel>,
+    pub contact: super::lookup::ContactKind,
+    /// The duty expert the visitor is routed to (专家门诊式接访).
+    pub expert_id: Option<i64>,
 }
 
 /// One line of the queue.

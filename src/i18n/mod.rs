@@ -55,11 +55,21 @@ pub fn field_name(lang: Lang, field: IntakeField) -> &'static str {
     match field {
         IntakeField::IdNumber => lang.pick("身份证号", "ID number"),
         IntakeField::Name => lang.pick("姓名", "Name"),
+        IntakeField::Sex => lang.pick("性别", "Sex"),
         IntakeField::Phone => lang.pick("电话", "Phone"),
+        IntakeField::Address => lang.pick("住址", "Address"),
+        IntakeField::WorkUnit => lang.pick("工作单位", "Work unit"),
         IntakeField::Channel => lang.pick("渠道", "Channel"),
-        IntakeField::Kind => lang.pick("性质", "Kind"),
+        IntakeField::ReceivedAt => lang.pick("收到时间", "Received"),
+        IntakeField::Collective => lang.pick("集体访", "Collective"),
+        IntakeField::HeadCount => lang.pick("人数", "Head-count"),
+        IntakeField::Representatives => lang.pick("代表", "Representatives"),
         IntakeField::Category => lang.pick("问题类别", "Category"),
+        IntakeField::Kind => lang.pick("性质", "Kind"),
+        IntakeField::Units => lang.pick("涉及单位", "Units"),
+        IntakeField::Leapfrog => lang.pick("越级", "Leapfrog"),
         IntakeField::Summary => lang.pick("事由摘要", "Summary"),
+        IntakeField::Account => lang.pick("诉求及事实", "Account"),
     }
 }
 
@@ -84,25 +94,31 @@ pub fn id_number_problem(lang: Lang, e: &IdNumberError) -> String {
         (Lang::Zh, IdNumberError::WrongCheckDigit { expected, found }) => {
             format!("校验码错误：末位应为 {expected}，输入的是 {found}，请核对号码")
         }
-        (Lang::En, IdNumberError::WrongCheckDigit { expected, found }) => {
-            format!(
-                "wrong check digit: the last character should be {expected}, not {found}; check the number"
-            )
-        }
+        (Lang::En, IdNumberError::WrongCheckDigit { expected, found }) => format!(
+            "wrong check digit: the last character should be {expected}, not {found}; check the number"
+        ),
     }
 }
 
-pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
-    let field = field_name(lang, e.field);
-    let problem = match &e.problem {
+fn problem_text(lang: Lang, problem: &IntakeProblem) -> String {
+    match problem {
         IntakeProblem::IdNumber(err) => id_number_problem(lang, err),
         IntakeProblem::NameMissing => lang
             .pick(
-                "来访人必须留姓名（只有来信可以匿名）",
-                "a visitor must give a name (only letters may be anonymous)",
+                "必须填写姓名（只有来信可以匿名）",
+                "a name is required (only letters may be anonymous)",
             )
             .into(),
-        IntakeProblem::NameTooLong => lang.pick("过长", "is too long").into(),
+        IntakeProblem::TooLong { max, has } => match lang {
+            Lang::Zh => format!("最多{max}字，现为{has}字"),
+            Lang::En => format!("at most {max} characters, has {has}"),
+        },
+        IntakeProblem::SexMismatch => lang
+            .pick(
+                "与身份证号中的性别不符",
+                "does not match the sex the ID number encodes",
+            )
+            .into(),
         IntakeProblem::Phone(PhoneError::BadCharacter) => lang
             .pick("只能是数字和连字符", "digits and a hyphen only")
             .into(),
@@ -118,6 +134,32 @@ pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
                 "a landline is an area code and 7–8 digits, e.g. 010-12345678",
             )
             .into(),
+        IntakeProblem::ReceivedAtInvalid => lang
+            .pick(
+                "应写成 年-月-日 时:分，如 2026-11-25 09:30",
+                "write it as YYYY-MM-DD HH:MM",
+            )
+            .into(),
+        IntakeProblem::ReceivedAtFuture => {
+            lang.pick("不能晚于现在", "cannot be in the future").into()
+        }
+        IntakeProblem::HeadCountInvalid => {
+            lang.pick("请填写人数", "give the number of people").into()
+        }
+        IntakeProblem::CollectiveTooFew(n) => match lang {
+            Lang::Zh => format!("集体访应为5人以上，现为{n}人"),
+            Lang::En => format!("a collective visit is 5 or more people, not {n}"),
+        },
+        IntakeProblem::RepresentativesMissing => lang
+            .pick(
+                "集体访须推选1至5名代表（F6 填写代表）",
+                "a collective visit names 1 to 5 representatives (F6 to enter them)",
+            )
+            .into(),
+        IntakeProblem::Representative(n, inner) => match lang {
+            Lang::Zh => format!("第{n}位代表：{}", problem_text(lang, inner)),
+            Lang::En => format!("representative {n}: {}", problem_text(lang, inner)),
+        },
         IntakeProblem::CategoryMissing => lang
             .pick(
                 "请选择问题类别（输入编号、名称或拼音首字母）",
@@ -125,11 +167,12 @@ pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
             )
             .into(),
         IntakeProblem::SummaryMissing => lang.pick("不能为空", "must not be empty").into(),
-        IntakeProblem::SummaryTooLong(n) => match lang {
-            Lang::Zh => format!("最多100字，现为{n}字；详情请写入经过"),
-            Lang::En => format!("at most 100 characters, has {n}"),
-        },
-    };
+    }
+}
+
+pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
+    let field = field_name(lang, e.field);
+    let problem = problem_text(lang, &e.problem);
     match lang {
         Lang::Zh => format!("{field}：{problem}"),
         Lang::En => format!("{field}: {problem}"),

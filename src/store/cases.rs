@@ -1,26 +1,13 @@
 //! Cases, petitioners and contacts.
 
-use super::audit::{self, Actor};
-use super::clocks::{refresh_case_due, start_clock};
+use super::audit::{self};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
-use crate::domain::calendar::{ClockSpec, Due, count};
 use crate::domain::case::{CaseState, case_number, check_step};
-use crate::domain::permission::{Act, require};
 use crate::domain::{
-    CaseDetail, CaseRow, Category, ContactRow, DutySlot, NewIntake, PageKey, Petitioner, Staff,
+    CaseDetail, CaseRow, Category, ContactRow, DutySlot, PageKey, Petitioner, Staff,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
-
-/// What a saved intake hands back to the receptionist.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SavedCase {
-    pub case_id: i64,
-    pub number: String,
-    pub petitioner_id: i64,
-    /// The acceptance-notice clock (是否受理告知), as counted.
-    pub accept: Due,
-}
 
 /// Open cases by how pressing their running clock is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,37 +73,6 @@ fn to_case_row(raw: RawRow) -> Result<CaseRow> {
     })
 }
 
-/// Find the petitioner by ID number (or phone and name), or create them.
-fn find_or_create_petitioner(tx: &Transaction<'_>, intake: &NewIntake, now: &str) -> Result<i64> {
-    if let Some(idn) = &intake.id_number {
-        if let Some(id) = tx
-            .query_row(
-                "SELECT id FROM petitioners WHERE id_number = ?1",
-                [idn],
-                |r| r.get(0),
-            )
-            .optional()?
-        {
-            return Ok(id);
-        }
-    } else if let Some(phone) = &intake.phone
-        && let Some(id) = tx
-            .query_row(
-                "SELECT id FROM petitioners WHERE phone = ?1 AND name = ?2 AND id_number IS NULL",
-                params![phone, intake.name],
-                |r| r.get(0),
-            )
-            .optional()?
-    {
-        return Ok(id);
-    }
-    tx.execute(
-        "INSERT INTO petitioners (id_number, name, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![intake.id_number, intake.name, intake.phone, now],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
 /// The next case number of a year, inside the caller's write transaction.
 pub(crate) fn next_case_number(tx: &Transaction<'_>, year: i32) -> Result<String> {
     let seq: u32 = tx.query_row(
@@ -146,95 +102,6 @@ impl Store {
             })?
             .collect::<std::result::Result<_, _>>()?;
         Ok(rows)
-    }
-
-    /// Save a new case: petitioner (found or created), case, first contact (初信初访) and the
-    /// audit entry, all in one transaction.
-    /// The register and accept clocks start at receipt (条例 Art. 22–23).
-    pub fn save_intake(&mut self, actor: &Staff, intake: &NewIntake) -> Result<SavedCase> {
-        require(actor, Act::RegisterIntake)?;
-        let now = self.now();
-        let now_text = fmt_ts(now);
-        self.write(|tx| {
-            let calendar = super::clocks::calendar_in(tx)?;
-            let counting = super::clocks::counting_of(tx)?;
-            let rule = |name: &str| {
-                super::clocks::rule_by_name(tx, name)?.ok_or_else(|| {
-                    StoreError::NotFound(format!(
-                        "the deadline rule '{name}' is missing: run `xfdesk init`"
-                    ))
-                })
-            };
-            let register_rule = rule("register")?;
-            let accept_rule = rule("accept")?;
-            let received_day = intake.received_at.date();
-            let accept = count(&calendar, counting, &ClockSpec::new(received_day, accept_rule.period));
-            let petitioner_id = find_or_create_petitioner(tx, intake, &now_text)?;
-            let number = next_case_number(tx, intake.received_at.year())?;
-            let received = fmt_ts(intake.received_at);
-            let due = fmt_date(accept.due);
-            tx.execute(
-                "INSERT INTO cases (number, petitioner_id, kind, category_id, state, summary, account,
-                    received_at, accept_due, due, version, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, 'registered', ?5, ?6, ?7, ?8, ?8, 1, ?9, ?10)",
-                params![
-                    number,
-                    petitioner_id,
-                    intake.kind.code(),
-                    intake.category_id,
-                    intake.summary,
-                    intake.account,
-                    received,
-                    due,
-                    now_text,
-                    actor.id
-                ],
-            )?;
-            let case_id = tx.last_insert_rowid();
-            start_clock(tx, &calendar, counting, case_id, &register_rule, received_day)?;
-            start_clock(tx, &calendar, counting, case_id, &accept_rule, received_day)?;
-            refresh_case_due(tx, case_id)?;
-            tx.execute(
-                "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
-                    recorded_by, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
-                params![
-                    case_id,
-                    petitioner_id,
-                    intake.channel.code(),
-                    received,
-                    actor.id,
-                    now_text
-                ],
-            )?;
-            let detail = serde_json::json!({
-                "number": number,
-                "petitioner_id": petitioner_id,
-                "channel": intake.channel.code(),
-                "kind": intake.kind.code(),
-                "category_id": intake.category_id,
-                "summary": intake.summary,
-                "received_at": received,
-                "accept_due": due,
-                "first_contact": true,
-            })
-            .to_string();
-            audit::append(
-                tx,
-                &Actor::from(actor),
-                now,
-                "intake.new_case",
-                "case",
-                Some(case_id),
-                &detail,
-            )?;
-            Ok(SavedCase {
-                case_id,
-                number,
-                petitioner_id,
-                accept,
-            })
-        })
     }
 
     /// The queue, newest first, starting after `after` (keyset pagination: no OFFSET).

@@ -5,14 +5,16 @@ mod audit;
 pub mod bulk;
 mod cases;
 mod clocks;
+mod intake;
 mod reference;
 mod schema;
 mod staff;
 
 pub use crate::domain::reference::CalendarYear;
 pub use audit::{Actor, AuditBreak};
-pub use cases::{SavedCase, UrgencyCounts};
+pub use cases::UrgencyCounts;
 pub use clocks::CalendarImport;
+pub use intake::{ExpertOnDuty, PersonHistory, PriorCase, SavedCase};
 pub use reference::ReferenceData;
 
 use crate::domain::calendar::Calendar;

@@ -205,10 +205,52 @@ INSERT INTO settings (key, value) VALUES ('count_start_day', 'false'), ('roll_fo
     ON CONFLICT(key) DO NOTHING;
 "#;
 
-pub const LATEST: i64 = 2;
+/// The whole intake form: the person's details, pinyin initials for lookup, representatives
+/// of collective visits, the units concerned, leapfrogging, routing, and per-staff drafts.
+const V3: &str = r#"
+ALTER TABLE petitioners ADD COLUMN sex TEXT CHECK (sex IN ('male', 'female'));
+ALTER TABLE petitioners ADD COLUMN address TEXT;
+ALTER TABLE petitioners ADD COLUMN work_unit TEXT;
+ALTER TABLE petitioners ADD COLUMN name_initials TEXT;
+CREATE INDEX petitioners_initials ON petitioners(name_initials) WHERE name_initials IS NOT NULL;
+
+ALTER TABLE contacts ADD COLUMN skipped_level TEXT;
+ALTER TABLE contacts ADD COLUMN expert_id INTEGER REFERENCES staff(id);
+
+CREATE TABLE representatives (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id),
+    position   INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+    name       TEXT NOT NULL,
+    id_number  TEXT,
+    phone      TEXT,
+    PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE case_units (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    PRIMARY KEY (case_id, unit_id)
+) WITHOUT ROWID;
+
+CREATE TABLE drafts (
+    staff_id INTEGER PRIMARY KEY REFERENCES staff(id),
+    saved_at TEXT NOT NULL,
+    body     TEXT NOT NULL
+);
+
+INSERT INTO settings (key, value) VALUES
+    ('office_name', '县信访局'),
+    ('office_phone', '0000-12345'),
+    ('office_address', '县人民路1号'),
+    ('receipt_dir', ''),
+    ('receipt_printer', '')
+    ON CONFLICT(key) DO NOTHING;
+"#;
+
+pub const LATEST: i64 = 3;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 #[cfg(test)]

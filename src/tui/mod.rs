@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often open views ask SQLite whether another process changed the data.
 const DATA_VERSION_INTERVAL: Duration = Duration::from_millis(1000);
@@ -150,6 +150,9 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     let theme = Theme::from_env();
 
     let ending = event_loop(app, &mut terminal, &signals, &theme);
+    // Whatever ended the session (quit, hang-up, SIGTERM, a vanished terminal), what was typed
+    // is kept as a draft before the process goes.
+    app.save_draft();
     drop(terminal);
     ending
 }
@@ -171,6 +174,7 @@ fn event_loop(
 ) -> anyhow::Result<Ending> {
     let mut dirty = true;
     let mut empty_wakeups = 0u32;
+    let mut last_tick = Instant::now();
     loop {
         if app.quit {
             return Ok(Ending::Quit);
@@ -184,11 +188,23 @@ fn event_loop(
             }
             dirty = false;
         }
-        match wait_for_input(DATA_VERSION_INTERVAL) {
+        // Sleep until input, the data-version check, or the pending draft's debounce.
+        let now = Instant::now();
+        let mut timeout = DATA_VERSION_INTERVAL.saturating_sub(now.duration_since(last_tick));
+        if let Some(due) = app.draft_due() {
+            timeout = timeout.min(due.saturating_duration_since(now));
+        }
+        match wait_for_input(timeout) {
             Wake::Gone => return Ok(Ending::TerminalGone),
             Wake::Timeout => {
-                if app.on_tick() == Outcome::Redraw {
-                    dirty = true;
+                if app.draft_due().is_some_and(|d| d <= Instant::now()) {
+                    app.save_draft();
+                }
+                if last_tick.elapsed() >= DATA_VERSION_INTERVAL {
+                    last_tick = Instant::now();
+                    if app.on_tick() == Outcome::Redraw {
+                        dirty = true;
+                    }
                 }
                 continue;
             }

@@ -190,6 +190,10 @@ fn draw_question(frame: &mut Frame<'_>, body: Rect, app: &App, q: Question, them
             "清空表单，丢弃已输入的内容吗？(y/n)",
             "Clear the form and discard what was typed? (y/n)",
         ),
+        Question::RestoreDraft => app.lang.pick(
+            "有上次未保存的登记草稿，恢复吗？(y 恢复 / n 丢弃)",
+            "An unsaved form was left last time. Restore it? (y restore / n discard)",
+        ),
     };
     let w = (widgets::width(text) as u16 + 4).min(body.width);
     let area = widgets::centered(body, w, 3);

@@ -263,7 +263,7 @@ mod tests {
 
     fn register(app: &mut crate::app::App, name: &str, summary: &str) {
         app.pane = Pane::Intake;
-        app.intake = Default::default();
+        app.intake = crate::app::intake::IntakeForm::new(app.store.now());
         app.intake.focus = IntakeField::Name;
         for c in name.chars() {
             app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

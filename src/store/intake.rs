@@ -1,0 +1,586 @@
+//! Saving an intake (a new case with its first contact, or a repeat contact on an open case),
+//! looking up returning petitioners, duty experts for routing, and drafts.
+
+use super::audit::{self, Actor};
+use super::clocks::{calendar_in, counting_of, refresh_case_due, rule_by_name, start_clock};
+use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use crate::domain::calendar::{ClockSpec, Due, count};
+use crate::domain::case::{CaseState, check_step};
+use crate::domain::lookup::{ContactKind, LookupKey, check_repeat, name_initials};
+use crate::domain::permission::{Act, require};
+use crate::domain::{NewIntake, Staff};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// What a saved intake hands back to the receptionist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCase {
+    pub case_id: i64,
+    pub number: String,
+    pub petitioner_id: i64,
+    /// True for a repeat contact on an existing case (重复信访).
+    pub repeat: bool,
+    /// The acceptance-notice clock (是否受理告知), as counted.
+    pub accept: Option<Due>,
+    /// Where the visitor goes when routed to a duty expert: (expert's name, room).
+    pub routed_to: Option<(String, String)>,
+}
+
+/// A person found while the form is typed, with their prior cases newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonHistory {
+    pub petitioner_id: i64,
+    pub id_number: Option<String>,
+    pub name: String,
+    pub sex: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub work_unit: Option<String>,
+    /// The key that found them (its certainty orders the list).
+    pub matched_by: LookupKey,
+    pub cases: Vec<PriorCase>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorCase {
+    pub case_id: i64,
+    pub number: String,
+    pub received_at: NaiveDateTime,
+    pub category: String,
+    pub state: CaseState,
+    pub due: Option<NaiveDate>,
+    pub summary: String,
+    pub contacts: u32,
+}
+
+/// An expert on duty now, for routing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpertOnDuty {
+    pub staff_id: i64,
+    pub name: String,
+    pub room: String,
+    pub waiting: u32,
+    /// Whether the expert's specialties cover the chosen category.
+    pub covers: bool,
+}
+
+/// A petitioner row: id, ID number, name, sex, phone, address, work unit.
+type RawPerson = (
+    i64,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A prior case row: id, number, received, category, state, due, summary, contacts.
+type RawPrior = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    u32,
+);
+
+const PRIOR_CASES: u32 = 20;
+const PEOPLE: u32 = 8;
+
+fn save_petitioner(tx: &Transaction<'_>, intake: &NewIntake, now: &str) -> Result<i64> {
+    let existing: Option<i64> = if let Some(idn) = &intake.id_number {
+        tx.query_row(
+            "SELECT id FROM petitioners WHERE id_number = ?1",
+            [idn],
+            |r| r.get(0),
+        )
+        .optional()?
+    } else if let Some(phone) = &intake.phone {
+        tx.query_row(
+            "SELECT id FROM petitioners WHERE phone = ?1 AND name = ?2 AND id_number IS NULL",
+            params![phone, intake.name],
+            |r| r.get(0),
+        )
+        .optional()?
+    } else {
+        None
+    };
+    let blank = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    match existing {
+        Some(id) => {
+            // The newest details a person gives replace the old; a blank field keeps the old.
+            tx.execute(
+                "UPDATE petitioners SET name = ?2, name_initials = ?3,
+                    sex = coalesce(?4, sex), phone = coalesce(?5, phone),
+                    address = coalesce(?6, address), work_unit = coalesce(?7, work_unit),
+                    version = version + 1
+                 WHERE id = ?1",
+                params![
+                    id,
+                    intake.name,
+                    name_initials(&intake.name),
+                    intake.sex.map(|s| s.code()),
+                    intake.phone,
+                    blank(&intake.address),
+                    blank(&intake.work_unit)
+                ],
+            )?;
+            Ok(id)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, address,
+                    work_unit, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    intake.id_number,
+                    intake.name,
+                    name_initials(&intake.name),
+                    intake.sex.map(|s| s.code()),
+                    intake.phone,
+                    blank(&intake.address),
+                    blank(&intake.work_unit),
+                    now
+                ],
+            )?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
+}
+
+fn save_contact(
+    tx: &Transaction<'_>,
+    actor: &Staff,
+    case_id: i64,
+    petitioner_id: i64,
+    intake: &NewIntake,
+    repeat: bool,
+    now: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat, head_count,
+            leapfrog, skipped_level, expert_id, recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            case_id,
+            petitioner_id,
+            intake.channel.code(),
+            fmt_ts(intake.received_at),
+            repeat,
+            intake.head_count,
+            intake.skipped_level.is_some(),
+            intake.skipped_level.map(|l| l.code()),
+            intake.expert_id,
+            actor.id,
+            now
+        ],
+    )?;
+    let contact_id = tx.last_insert_rowid();
+    for (i, r) in intake.representatives.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO representatives (contact_id, position, name, id_number, phone)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![contact_id, (i + 1) as i64, r.name, r.id_number, r.phone],
+        )?;
+    }
+    Ok(contact_id)
+}
+
+/// The expert's name and room today, for telling the visitor where to go.
+fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<(String, String)> {
+    let name: String = tx
+        .query_row(
+            "SELECT name FROM staff WHERE id = ?1 AND active = 1",
+            [expert_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound("the chosen expert is not active staff".into()))?;
+    let room: Option<String> = tx
+        .query_row(
+            "SELECT room FROM duty_slots WHERE staff_id = ?1 AND day = ?2 ORDER BY half LIMIT 1",
+            params![expert_id, fmt_date(day)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok((name, room.unwrap_or_default()))
+}
+
+impl Store {
+    /// Save an intake in one transaction: the petitioner (found or created, details updated),
+    /// then either a new case (its clocks, its units, routing) with its first contact, or a
+    /// repeat contact on an open case; representatives; the audit entry.
+    pub fn save_intake(&mut self, actor: &Staff, intake: &NewIntake) -> Result<SavedCase> {
+        require(actor, Act::RegisterIntake)?;
+        if intake.expert_id.is_some() {
+            check_step(&actor.roles, CaseState::Registered, CaseState::WithExpert)?;
+        }
+        let now = self.now();
+        let now_text = fmt_ts(now);
+        self.write(|tx| {
+            let petitioner_id = save_petitioner(tx, intake, &now_text)?;
+            let routed_to = match intake.expert_id {
+                Some(e) => Some(expert_room(tx, e, intake.received_at.date())?),
+                None => None,
+            };
+            match intake.contact {
+                ContactKind::FirstContact => {
+                    let saved = new_case(tx, actor, intake, petitioner_id, &now_text, now)?;
+                    Ok(SavedCase { routed_to, ..saved })
+                }
+                ContactKind::RepeatOf(case_id) => {
+                    let (number, state): (String, String) = tx
+                        .query_row(
+                            "SELECT number, state FROM cases WHERE id = ?1",
+                            [case_id],
+                            |r| Ok((r.get(0)?, r.get(1)?)),
+                        )
+                        .optional()?
+                        .ok_or_else(|| StoreError::NotFound(format!("no case with id {case_id}")))?;
+                    let state: CaseState = state.parse().map_err(StoreError::Invalid)?;
+                    check_repeat(state.is_open()).map_err(|_| {
+                        StoreError::Invalid(format!(
+                            "{number} is closed: a closed matter is reopened by a review (复查) request, not a repeat contact"
+                        ))
+                    })?;
+                    let contact_id =
+                        save_contact(tx, actor, case_id, petitioner_id, intake, true, &now_text)?;
+                    if let Some(expert) = intake.expert_id
+                        && state == CaseState::Registered
+                    {
+                        tx.execute(
+                            "UPDATE cases SET state = 'with_expert', expert_id = ?2,
+                                version = version + 1, updated_at = ?3, updated_by = ?4
+                             WHERE id = ?1",
+                            params![case_id, expert, now_text, actor.id],
+                        )?;
+                    }
+                    let detail = serde_json::json!({
+                        "number": number,
+                        "contact_id": contact_id,
+                        "petitioner_id": petitioner_id,
+                        "channel": intake.channel.code(),
+                        "received_at": fmt_ts(intake.received_at),
+                        "head_count": intake.head_count,
+                        "expert_id": intake.expert_id,
+                        "repeat": true,
+                    });
+                    audit::append(
+                        tx,
+                        &Actor::from(actor),
+                        now,
+                        "intake.repeat",
+                        "case",
+                        Some(case_id),
+                        &detail.to_string(),
+                    )?;
+                    Ok(SavedCase {
+                        case_id,
+                        number,
+                        petitioner_id,
+                        repeat: true,
+                        accept: None,
+                        routed_to,
+                    })
+                }
+            }
+        })
+    }
+
+    /// People matching the typed keys, most certain match first, each with their prior cases
+    /// newest first. Uses the indexes on ID number, phone, name and name initials.
+    pub fn find_history(&self, keys: &[LookupKey]) -> Result<Vec<PersonHistory>> {
+        let mut people: Vec<PersonHistory> = vec![];
+        for key in keys {
+            let (sql, arg) = match key {
+                LookupKey::IdNumber(v) => ("id_number = ?1", v),
+                LookupKey::Phone(v) => ("phone = ?1", v),
+                LookupKey::Name(v) => ("name = ?1", v),
+                LookupKey::Initials(v) => ("name_initials = ?1", v),
+            };
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT id, id_number, name, sex, phone, address, work_unit FROM petitioners
+                 WHERE {sql} ORDER BY id DESC LIMIT {PEOPLE}"
+            ))?;
+            let found: Vec<RawPerson> = stmt
+                .query_map([arg], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+            for (id, id_number, name, sex, phone, address, work_unit) in found {
+                if people.iter().any(|p| p.petitioner_id == id) || people.len() >= PEOPLE as usize {
+                    continue;
+                }
+                people.push(PersonHistory {
+                    petitioner_id: id,
+                    id_number,
+                    name,
+                    sex,
+                    phone,
+                    address,
+                    work_unit,
+                    matched_by: key.clone(),
+                    cases: self.prior_cases(id)?,
+                });
+            }
+        }
+        Ok(people)
+    }
+
+    fn prior_cases(&self, petitioner_id: i64) -> Result<Vec<PriorCase>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.number, c.received_at, cat.name_zh, c.state, c.due, c.summary,
+                (SELECT count(*) FROM contacts ct WHERE ct.case_id = c.id)
+             FROM cases c JOIN categories cat ON cat.id = c.category_id
+             WHERE c.petitioner_id = ?1 ORDER BY c.received_at DESC LIMIT ?2",
+        )?;
+        let raws: Vec<RawPrior> = stmt
+            .query_map(params![petitioner_id, PRIOR_CASES], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        raws.into_iter()
+            .map(
+                |(case_id, number, received, category, state, due, summary, contacts)| {
+                    Ok(PriorCase {
+                        case_id,
+                        number,
+                        received_at: parse_timestamp(&received)?,
+                        category,
+                        state: state.parse().map_err(StoreError::Invalid)?,
+                        due: due.as_deref().map(parse_date).transpose()?,
+                        summary,
+                        contacts,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Experts on duty in the half-day of `at`, those covering `category_id` first, then by
+    /// how few visitors wait for them.
+    pub fn experts_on_duty(
+        &self,
+        at: NaiveDateTime,
+        category_id: Option<i64>,
+    ) -> Result<Vec<ExpertOnDuty>> {
+        use chrono::Timelike;
+        let half = if at.hour() >= 12 { "pm" } else { "am" };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.staff_id, s.name, d.room,
+                (SELECT count(*) FROM cases c WHERE c.expert_id = d.staff_id AND c.state = 'with_expert'),
+                EXISTS(SELECT 1 FROM staff_specialties sp WHERE sp.staff_id = d.staff_id AND sp.category_id = ?3)
+             FROM duty_slots d JOIN staff s ON s.id = d.staff_id
+             WHERE d.day = ?1 AND d.half = ?2 AND s.active = 1",
+        )?;
+        let mut experts: Vec<ExpertOnDuty> = stmt
+            .query_map(params![fmt_date(at.date()), half, category_id], |r| {
+                Ok(ExpertOnDuty {
+                    staff_id: r.get(0)?,
+                    name: r.get(1)?,
+                    room: r.get(2)?,
+                    waiting: r.get(3)?,
+                    covers: r.get(4)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        experts.sort_by_key(|e| (!e.covers, e.waiting, e.staff_id));
+        Ok(experts)
+    }
+
+    /// Visitors routed to `expert_id` and still waiting, newest first: (number, name, received).
+    pub fn waiting_for(&self, expert_id: i64) -> Result<Vec<(i64, String, String, NaiveDateTime)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.number, coalesce(p.name, ''), c.updated_at FROM cases c
+             LEFT JOIN petitioners p ON p.id = c.petitioner_id
+             WHERE c.expert_id = ?1 AND c.state = 'with_expert' ORDER BY c.updated_at DESC LIMIT 20",
+        )?;
+        let raws: Vec<(i64, String, String, String)> = stmt
+            .query_map([expert_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        raws.into_iter()
+            .map(|(id, n, name, at)| Ok((id, n, name, parse_timestamp(&at)?)))
+            .collect()
+    }
+
+    /// Keep this staff member's half-typed form (one draft each), replacing the last.
+    pub fn save_draft(&mut self, staff_id: i64, body: &str) -> Result<()> {
+        let now = fmt_ts(self.now());
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO drafts (staff_id, saved_at, body) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(staff_id) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body",
+                params![staff_id, now, body],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The draft left by this staff member, if any: (saved at, body).
+    pub fn draft(&self, staff_id: i64) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT saved_at, body FROM drafts WHERE staff_id = ?1",
+                [staff_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn delete_draft(&mut self, staff_id: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM drafts WHERE staff_id = ?1", [staff_id])?;
+            Ok(())
+        })
+    }
+
+    pub fn units(&self) -> Result<Vec<crate::domain::Unit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, code, name, initials FROM units ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(crate::domain::Unit {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    initials: r.get(3)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+fn new_case(
+    tx: &Transaction<'_>,
+    actor: &Staff,
+    intake: &NewIntake,
+    petitioner_id: i64,
+    now_text: &str,
+    now: NaiveDateTime,
+) -> Result<SavedCase> {
+    let category_id = intake
+        .category_id
+        .ok_or_else(|| StoreError::Invalid("a new case needs a category".into()))?;
+    let calendar = calendar_in(tx)?;
+    let counting = counting_of(tx)?;
+    let rule = |name: &str| {
+        rule_by_name(tx, name)?.ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "the deadline rule '{name}' is missing: run `xfdesk init`"
+            ))
+        })
+    };
+    let register_rule = rule("register")?;
+    let accept_rule = rule("accept")?;
+    let received_day = intake.received_at.date();
+    let accept = count(
+        &calendar,
+        counting,
+        &ClockSpec::new(received_day, accept_rule.period),
+    );
+    let number = super::cases::next_case_number(tx, intake.received_at.year())?;
+    let received = fmt_ts(intake.received_at);
+    let state = if intake.expert_id.is_some() {
+        CaseState::WithExpert
+    } else {
+        CaseState::Registered
+    };
+    tx.execute(
+        "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id, state,
+            summary, account, received_at, accept_due, due, version, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1, ?12, ?13)",
+        params![
+            number,
+            petitioner_id,
+            intake.kind.code(),
+            category_id,
+            intake.unit_ids.first(),
+            intake.expert_id,
+            state.code(),
+            intake.summary,
+            intake.account,
+            received,
+            fmt_date(accept.due),
+            now_text,
+            actor.id
+        ],
+    )?;
+    let case_id = tx.last_insert_rowid();
+    for unit in &intake.unit_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO case_units (case_id, unit_id) VALUES (?1, ?2)",
+            params![case_id, unit],
+        )?;
+    }
+    start_clock(
+        tx,
+        &calendar,
+        counting,
+        case_id,
+        &register_rule,
+        received_day,
+    )?;
+    start_clock(tx, &calendar, counting, case_id, &accept_rule, received_day)?;
+    refresh_case_due(tx, case_id)?;
+    let contact_id = save_contact(tx, actor, case_id, petitioner_id, intake, false, now_text)?;
+    let detail = serde_json::json!({
+        "number": number,
+        "petitioner_id": petitioner_id,
+        "contact_id": contact_id,
+        "channel": intake.channel.code(),
+        "kind": intake.kind.code(),
+        "category_id": category_id,
+        "unit_ids": intake.unit_ids,
+        "summary": intake.summary,
+        "received_at": received,
+        "head_count": intake.head_count,
+        "representatives": intake.representatives.len(),
+        "skipped_level": intake.skipped_level.map(|l| l.code()),
+        "accept_due": fmt_date(accept.due),
+        "expert_id": intake.expert_id,
+        "state": state.code(),
+        "first_contact": true,
+    });
+    audit::append(
+        tx,
+        &Actor::from(actor),
+        now,
+        "intake.new_case",
+        "case",
+        Some(case_id),
+        &detail.to_string(),
+    )?;
+    Ok(SavedCase {
+        case_id,
+        number,
+        petitioner_id,
+        repeat: false,
+        accept: Some(accept),
+        routed_to: None,
+    })
+}
