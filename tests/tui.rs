@@ -314,3 +314,150 @@ fn a_second_session_sees_a_new_case_without_a_key_press() {
     assert!(out.status.success(), "{}", stderr(&out));
     manager.wait_for("案件（共 3 件");
 }
+
+fn write_to(master: &std::os::fd::OwnedFd, bytes: &[u8]) {
+    use std::os::fd::AsRawFd;
+    let mut done = 0;
+    while done < bytes.len() {
+        // SAFETY: writing from our buffer to a descriptor we own.
+        let n = unsafe {
+            libc::write(
+                master.as_raw_fd(),
+                bytes[done..].as_ptr().cast(),
+                bytes.len() - done,
+            )
+        };
+        assert!(n > 0, "write to the terminal failed");
+        done += n as usize;
+    }
+}
+
+#[test]
+fn a_returning_petitioner_is_found_and_a_repeat_adds_a_contact_not_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    tui.wait_for("身份证号");
+    // First visit: a new case.
+    tui.type_text("11010519491231002X");
+    tui.send(ENTER);
+    tui.type_text("张三");
+    for _ in 0..8 {
+        tui.send(TAB);
+    }
+    tui.type_text("zd");
+    tui.wait_for("zdcq");
+    tui.send(ENTER);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.type_text("征地补偿款未到位");
+    tui.send(CTRL_S);
+    tui.wait_for("已保存 XF-2026");
+    // The same ID card again: the history shows the case at once.
+    tui.type_text("11010519491231002X");
+    tui.wait_for("身份证号相同");
+    assert!(
+        tui.screen().contains("征地补偿款未到位"),
+        "{}",
+        tui.screen()
+    );
+    tui.send(b"\x1b[15~"); // F5: into the history panel
+    tui.wait_for("回车作为重复信访");
+    tui.send(ENTER); // this contact is a repeat on that case
+    tui.wait_for("重复信访：XF-");
+    tui.send(b"\x1b[19~"); // F8: fill in the person's details
+    tui.wait_for("已带入");
+    tui.send(CTRL_S);
+    tui.wait_for("已登记为 XF-");
+    tui.send(CTRL_Q);
+    assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(0));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let cases: i64 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cases, 1, "a repeat opens no new case");
+    let (first, repeats): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE is_repeat = 0), count(*) FILTER (WHERE is_repeat = 1) FROM contacts",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((first, repeats), (1, 1));
+    let people: i64 = conn
+        .query_row("SELECT count(*) FROM petitioners", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(people, 1);
+}
+
+#[test]
+fn a_hang_up_while_typing_keeps_the_draft_and_the_next_start_offers_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let (master, mut child) = start_on_own_pty(&db, true, false);
+    read_until(&master, "身份证号");
+    write_to(&master, "11010519491231002X\r王小明".as_bytes());
+    write_to(&master, b"\t\t\t");
+    write_to(&master, "城关镇东街村12号".as_bytes());
+    read_until(&master, "东街村12号");
+    // The connection drops at once, before the typing pause would have saved the draft.
+    drop(master);
+    let status = wait_child(&mut child, Duration::from_secs(5)).expect("ended on hang-up");
+    assert_eq!(status.code(), Some(129));
+    let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    tui.wait_for("恢复吗");
+    tui.send(b"y");
+    tui.wait_for("已恢复");
+    let screen = tui.screen();
+    assert!(screen.contains("11010519491231002X"), "{screen}");
+    assert!(screen.contains("王小明"), "{screen}");
+    assert!(screen.contains("城关镇东街村12号"), "{screen}");
+}
+
+#[test]
+fn a_pasted_100_kb_account_with_escape_sequences_is_stored_without_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    tui.wait_for("身份证号");
+    tui.send(TAB);
+    tui.type_text("李四");
+    for _ in 0..8 {
+        tui.send(TAB);
+    }
+    tui.type_text("tq");
+    tui.wait_for("tqgz");
+    tui.send(ENTER);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.type_text("拖欠工资");
+    tui.send(TAB); // into the account
+    let line = "工地欠薪三个月，\x1b[31m老板\x1b[0m失联\x1b]52;c;ZXZpbA==\x07。\u{202e}反转\r\n";
+    let mut account = String::new();
+    while account.len() < 100 * 1024 {
+        account.push_str(line);
+    }
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice(account.as_bytes());
+    paste.extend_from_slice(b"\x1b[201~");
+    tui.send(&paste);
+    tui.settle();
+    tui.send(CTRL_S);
+    tui.wait_for("已保存 XF-");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: String = conn
+        .query_row("SELECT account FROM cases", [], |r| r.get(0))
+        .unwrap();
+    let lines = account.matches('\n').count();
+    assert!(
+        !stored.contains('\u{1b}') && !stored.contains('\u{7}') && !stored.contains('\u{202e}')
+    );
+    assert!(!stored.contains('\r'));
+    assert_eq!(
+        stored.matches("工地欠薪三个月，老板失联。反转").count(),
+        lines,
+        "every line arrived whole"
+    );
+}

@@ -41,9 +41,22 @@ impl BulkSink<'_> {
         phone: Option<&str>,
         created: NaiveDateTime,
     ) -> Result<i64> {
-        Ok(self
-            .petitioner
-            .insert(params![id_number, name, phone, fmt_ts(created)])?)
+        // The sequence digit before the check character is odd for men (GB 11643).
+        let sex = id_number.and_then(|id| id.as_bytes().get(16)).map(|d| {
+            if (d - b'0') % 2 == 1 {
+                "male"
+            } else {
+                "female"
+            }
+        });
+        Ok(self.petitioner.insert(params![
+            id_number,
+            name,
+            crate::domain::lookup::name_initials(name),
+            sex,
+            phone,
+            fmt_ts(created)
+        ])?)
     }
 
     pub fn case(&mut self, c: &BulkCase<'_>) -> Result<i64> {
@@ -163,7 +176,8 @@ impl Store {
             }
             let mut sink = BulkSink {
                 petitioner: tx.prepare(
-                    "INSERT INTO petitioners (id_number, name, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?,
                 case: tx.prepare(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,

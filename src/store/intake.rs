@@ -457,6 +457,30 @@ impl Store {
         })
     }
 
+    /// Up to `n` petitioners spread over the table, for benchmarks: (ID number, phone, name,
+    /// initials).
+    pub fn sample_petitioners(
+        &self,
+        n: usize,
+    ) -> Result<Vec<(Option<String>, Option<String>, String, String)>> {
+        let max: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(id), 0) FROM petitioners", [], |r| {
+                    r.get(0)
+                })?;
+        let step = (max / n.max(1) as i64).max(1);
+        let mut stmt = self.conn.prepare(
+            "SELECT id_number, phone, name, coalesce(name_initials, '') FROM petitioners
+             WHERE id % ?1 = 0 LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![step, n as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
     pub fn units(&self) -> Result<Vec<crate::domain::Unit>> {
         let mut stmt = self
             .conn

@@ -45,7 +45,7 @@ fn slots(w: u16) -> Vec<Slot> {
         s(F::Address, 2, 0, 10, rest(0, 10)),
         s(F::WorkUnit, 3, 0, 10, rest(0, 10)),
         s(F::Channel, 4, 0, 10, rest(0, 10)),
-        s(F::ReceivedAt, 5, 0, 10, 16),
+        s(F::ReceivedAt, 5, 0, 10, 17),
         s(F::Collective, 5, 28, 8, 11),
         s(F::HeadCount, 5, 48, 6, 5),
         s(F::Representatives, 5, 60, 6, rest(60, 6)),
@@ -837,6 +837,12 @@ mod tests {
             assert!(screen.contains(label), "missing {label}:\n{screen}");
         }
         assert!(lines[23].contains("^S 保存"), "{}", lines[23]);
+        let received = app.intake.text(IntakeField::ReceivedAt);
+        assert!(
+            lines[7].contains(&format!(" {received} ")),
+            "the whole time shows: {}",
+            lines[7]
+        );
         // Row 2 (border, then the first field), column 1 (border) + 10 (label).
         assert_eq!(cursor, Some((11, 2)));
     }
