@@ -87,6 +87,9 @@ type RawPrior = (
     u32,
 );
 
+/// (ID number, phone, name, pinyin initials) of a petitioner, for benchmarks.
+pub type SampledPerson = (Option<String>, Option<String>, String, String);
+
 const PRIOR_CASES: u32 = 20;
 const PEOPLE: u32 = 8;
 
@@ -459,10 +462,7 @@ impl Store {
 
     /// Up to `n` petitioners spread over the table, for benchmarks: (ID number, phone, name,
     /// initials).
-    pub fn sample_petitioners(
-        &self,
-        n: usize,
-    ) -> Result<Vec<(Option<String>, Option<String>, String, String)>> {
+    pub fn sample_petitioners(&self, n: usize) -> Result<Vec<SampledPerson>> {
         let max: i64 =
             self.conn
                 .query_row("SELECT coalesce(max(id), 0) FROM petitioners", [], |r| {
