@@ -97,7 +97,7 @@ fn a_wrong_check_digit_is_refused_naming_the_field_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let db = initialised_db(dir.path());
     let mut tui = Tui::start(&db, 80, 24, "en_US.UTF-8", &[]);
-    tui.wait_for("ID number");
+    tui.wait_for("ID no.");
     tui.type_text("110105194912310021");
     tui.send(CTRL_S);
     tui.wait_for("ID number: wrong check digit");

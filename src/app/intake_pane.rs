@@ -129,6 +129,15 @@ impl App {
         if self.history.is_empty() {
             self.history_focus = false;
         }
+        // A valid ID number says the person's sex: no need to ask.
+        if self.intake.sex.is_none()
+            && let Ok(id) = crate::domain::id_number::IdNumber::parse(
+                &self.intake.text(IntakeField::IdNumber),
+                self.store.today(),
+            )
+        {
+            self.intake.sex = Some(if id.is_male() { Sex::Male } else { Sex::Female });
+        }
     }
 
     /// Prior cases across the people found, in the order the panel lists them.
@@ -466,7 +475,6 @@ impl App {
                         ),
                     });
                 }
-                text.push_str(self.t("  F9 回执", "  F9 receipt"));
                 self.last_saved = Some(saved);
                 self.intake = IntakeForm::new(self.store.now());
                 self.history.clear();
@@ -524,7 +532,15 @@ impl App {
                 .as_ref()
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
-            received_at: detail.row.received_at,
+            received_at: if saved.repeat {
+                detail
+                    .contacts
+                    .last()
+                    .map_or(detail.row.received_at, |c| c.received_at)
+            } else {
+                detail.row.received_at
+            },
+            first_received_at: detail.row.received_at,
             channel: detail
                 .contacts
                 .last()

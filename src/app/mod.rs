@@ -676,3 +676,51 @@ fn step(selected: &mut usize, len: usize, down: bool) {
         *selected = selected.saturating_sub(1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::intake::{IntakeInput, validate_intake};
+    use crate::store::{Actor, ReferenceData};
+
+    /// A receptionist routes a visitor in one session; the expert's own session, idle, is told
+    /// on its next data-version check.
+    #[test]
+    fn an_expert_is_told_when_a_visitor_is_routed_to_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let mut desk = Store::open(&path).unwrap();
+        let admin = desk
+            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
+            .unwrap();
+        let today = desk.today();
+        desk.load_reference(&Actor::from(&admin), &ReferenceData::builtin(), today, 1)
+            .unwrap();
+        let expert = desk.staff_by_login("wangjg").unwrap().unwrap();
+        let mut app = App::new(Store::open(&path).unwrap(), expert.clone(), Lang::Zh).unwrap();
+        assert_eq!(app.on_tick(), Outcome::Unchanged, "nothing happened yet");
+        let now = desk.now();
+        let cat = desk.categories().unwrap()[0].id;
+        let intake = validate_intake(
+            &IntakeInput {
+                name: "张三".into(),
+                category_id: Some(cat),
+                summary: "征地补偿".into(),
+                expert_id: Some(expert.id),
+                ..IntakeInput::blank(now)
+            },
+            now,
+        )
+        .unwrap();
+        let saved = desk.save_intake(&admin, &intake).unwrap();
+        assert_eq!(app.on_tick(), Outcome::Redraw);
+        let (_, text) = app.message.clone().unwrap();
+        assert!(
+            text.contains(&saved.number) && text.contains("张三"),
+            "{text}"
+        );
+        assert_eq!(app.on_tick(), Outcome::Unchanged, "told once");
+        let d = desk.case_detail(saved.case_id).unwrap().unwrap();
+        assert_eq!(d.row.state, crate::domain::CaseState::WithExpert);
+    }
+}

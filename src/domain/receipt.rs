@@ -8,7 +8,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub struct ReceiptFacts {
     pub number: String,
     pub petitioner: String,
+    /// When this contact was received.
     pub received_at: NaiveDateTime,
+    /// When the case was first registered (differs for a repeat contact).
+    pub first_received_at: NaiveDateTime,
     pub channel: Channel,
     pub category: String,
     pub summary: String,
@@ -26,10 +29,10 @@ pub struct ReceiptFacts {
 pub fn receipt_text(f: &ReceiptFacts) -> String {
     let c = |s: &str| clean_line(s);
     let mut out = String::new();
-    out.push_str(&format!(
-        "{:^40}\n\n",
-        format!("{}  信访事项登记回执", c(&f.office_name))
-    ));
+    // Centred on a 60-column page by display width (a Chinese character takes two).
+    let title = format!("{}  信访事项登记回执", c(&f.office_name));
+    let indent = 60usize.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str())) / 2;
+    out.push_str(&format!("{}{title}\n\n", " ".repeat(indent)));
     out.push_str(&format!("编    号：{}\n", c(&f.number)));
     out.push_str(&format!("信 访 人：{}\n", c(&f.petitioner)));
     out.push_str(&format!(
@@ -37,6 +40,12 @@ pub fn receipt_text(f: &ReceiptFacts) -> String {
         f.received_at.format("%Y年%m月%d日 %H:%M"),
         f.channel.name_zh()
     ));
+    if f.repeat {
+        out.push_str(&format!(
+            "初次登记：{}\n",
+            f.first_received_at.format("%Y年%m月%d日 %H:%M")
+        ));
+    }
     out.push_str(&format!("问题类别：{}\n", c(&f.category)));
     out.push_str(&format!("事    由：{}\n\n", c(&f.summary)));
     if f.repeat {
@@ -75,6 +84,7 @@ mod tests {
             number: "XF-2026-000123".into(),
             petitioner: "张三\u{1b}[2J".into(),
             received_at: day.and_hms_opt(9, 30, 0).unwrap(),
+            first_received_at: day.and_hms_opt(9, 30, 0).unwrap(),
             channel: Channel::Visit,
             category: "征地拆迁".into(),
             summary: "补偿款未到位".into(),

@@ -90,7 +90,7 @@ impl MatterKind {
     }
     pub fn name_en(self) -> &'static str {
         match self {
-            MatterKind::Request => "claim/request",
+            MatterKind::Request => "claim",
             MatterKind::Suggestion => "suggestion",
             MatterKind::Accusation => "accusation",
         }
@@ -214,10 +214,10 @@ impl SkippedLevel {
     }
     pub fn name_en(self) -> &'static str {
         match self {
-            SkippedLevel::Village => "skipped village",
-            SkippedLevel::Township => "skipped township",
-            SkippedLevel::County => "skipped county",
-            SkippedLevel::City => "skipped city",
+            SkippedLevel::Village => "village",
+            SkippedLevel::Township => "township",
+            SkippedLevel::County => "county",
+            SkippedLevel::City => "city",
         }
     }
 }

@@ -73,6 +73,19 @@ pub fn field_name(lang: Lang, field: IntakeField) -> &'static str {
     }
 }
 
+/// A field's label on the form, where English names must fit a narrow column.
+pub fn field_label(lang: Lang, field: IntakeField) -> &'static str {
+    match (lang, field) {
+        (Lang::En, IntakeField::IdNumber) => "ID no.",
+        (Lang::En, IntakeField::Phone) => "Tel",
+        (Lang::En, IntakeField::WorkUnit) => "Employer",
+        (Lang::En, IntakeField::Collective) => "Group",
+        (Lang::En, IntakeField::HeadCount) => "Count",
+        (Lang::En, IntakeField::Representatives) => "Reps",
+        _ => field_name(lang, field),
+    }
+}
+
 pub fn id_number_problem(lang: Lang, e: &IdNumberError) -> String {
     match (lang, e) {
         (Lang::Zh, IdNumberError::WrongLength(n)) => format!("应为18位（或旧式15位），现为{n}位"),

@@ -8,7 +8,7 @@ use crate::domain::intake::IntakeField;
 use crate::domain::lookup::{ContactKind, LookupKey};
 use crate::domain::text::clean_line;
 use crate::domain::{Channel, MatterKind, SkippedLevel};
-use crate::i18n::{Lang, field_name};
+use crate::i18n::{Lang, field_label};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -46,9 +46,9 @@ fn slots(w: u16) -> Vec<Slot> {
         s(F::WorkUnit, 3, 0, 10, rest(0, 10)),
         s(F::Channel, 4, 0, 10, rest(0, 10)),
         s(F::ReceivedAt, 5, 0, 10, 17),
-        s(F::Collective, 5, 28, 8, 11),
-        s(F::HeadCount, 5, 48, 6, 5),
-        s(F::Representatives, 5, 60, 6, rest(60, 6)),
+        s(F::Collective, 5, 28, 8, 12),
+        s(F::HeadCount, 5, 49, 7, 5),
+        s(F::Representatives, 5, 62, 6, rest(62, 6)),
         s(F::Category, 6, 0, 10, 16),
         s(F::Kind, 6, 28, 6, rest(28, 6)),
         s(F::Units, 7, 0, 10, 16),
@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let label_text = format!(
             "{}{}",
             if focused { "▶" } else { " " },
-            field_name(lang, slot.field)
+            field_label(lang, slot.field)
         );
         let label_style = if focused {
             theme.title()
@@ -297,7 +297,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             let label = format!(
                 "{}{}",
                 if focused { "▶" } else { " " },
-                field_name(lang, IntakeField::Account)
+                field_label(lang, IntakeField::Account)
             );
             frame.render_widget(
                 Paragraph::new(Span::styled(

@@ -137,9 +137,6 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let right = format!(" {} {}", app.lang.pick("数据库", "db"), clean_line(&db));
-    let right_w = widgets::width(&right);
-    let room = usize::from(area.width).saturating_sub(right_w);
     let (text, style) = match &app.message {
         Some((kind, text)) => (
             clean_line(text),
@@ -151,6 +148,12 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         ),
         None => (String::new(), Style::default()),
     };
+    // The message matters more than the database's name: a long one takes the whole line.
+    let mut right = format!(" {} {}", app.lang.pick("数据库", "db"), clean_line(&db));
+    if widgets::width(&text) + widgets::width(&right) > usize::from(area.width) {
+        right.clear();
+    }
+    let room = usize::from(area.width).saturating_sub(widgets::width(&right));
     let text = fit(&text, room);
     let pad = room.saturating_sub(widgets::width(&text));
     let line = Line::from(vec![

@@ -14,8 +14,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-/// Column widths: number, received, petitioner, category, state, due; the summary takes the rest.
-const COLS: [usize; 6] = [14, 11, 8, 8, 8, 6];
+/// Column widths: number, received, petitioner, category, state, due; the summary takes the
+/// rest. A wide terminal gives the state and category room for their full names.
+fn cols(width: u16) -> [usize; 6] {
+    if width >= 110 {
+        [14, 11, 10, 12, 14, 6]
+    } else {
+        [14, 11, 8, 8, 8, 6]
+    }
+}
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     if let Some(detail) = &app.queue.detail {
@@ -98,12 +105,13 @@ fn cells(app: &App, row: &CaseRow, urgency: Option<Urgency>) -> [String; 7] {
 }
 
 fn row_text(cells: &[String; 7], width: u16) -> String {
+    let cols = cols(width);
     let mut s = String::new();
-    for (i, w) in COLS.iter().enumerate() {
+    for (i, w) in cols.iter().enumerate() {
         s.push_str(&pad(&cells[i], *w));
         s.push(' ');
     }
-    let used = COLS.iter().sum::<usize>() + COLS.len();
+    let used = cols.iter().sum::<usize>() + cols.len();
     let rest = usize::from(width).saturating_sub(used);
     s.push_str(&pad(&cells[6], rest));
     s
