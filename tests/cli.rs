@@ -364,3 +364,25 @@ fn calendar_import_refuses_malformed_files_naming_the_date() {
         stdout(&out)
     );
 }
+
+#[test]
+fn settings_are_listed_changed_by_an_admin_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["settings", "set", "office_name", "东城区信访局"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&xfdesk(&db, &["settings", "list"])).contains("东城区信访局"));
+    let bad = xfdesk(&db, &["settings", "set", "office_tz", "Mars/Olympus"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("not a valid value"),
+        "{}",
+        stderr(&bad)
+    );
+    let unknown = xfdesk(&db, &["settings", "set", "colour", "red"]);
+    assert!(
+        stderr(&unknown).contains("unknown setting 'colour'"),
+        "{}",
+        stderr(&unknown)
+    );
+}

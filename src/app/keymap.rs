@@ -125,7 +125,8 @@ use Action as A;
 use KeyCode as K;
 use Scope as S;
 
-// One line per binding reads as a table; rustfmt would spread each over ten lines.
+// One line per binding reads as a table; rustfmt would spread each over ten lines. The pane
+// keys F1–F4 stay off the bottom line: the tab bar at the top shows them.
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     bind!(K::Char('y'), NONE, A::Yes, S::Confirm, "y", "是", "yes", true),
@@ -176,10 +177,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(K::Down, NONE, A::Down, S::Detail, "↓", "下滚", "scroll down", false),
     bind!(K::Up, NONE, A::Up, S::List, "↑", "上移", "up", false),
     bind!(K::Down, NONE, A::Down, S::List, "↓", "下移", "down", false),
-    bind!(K::F(1), NONE, A::ShowPane(Pane::Intake), S::Global, "F1", "登记", "intake", true),
-    bind!(K::F(2), NONE, A::ShowPane(Pane::Queue), S::Global, "F2", "案件", "queue", true),
-    bind!(K::F(3), NONE, A::ShowPane(Pane::Roster), S::Global, "F3", "值班", "roster", true),
-    bind!(K::F(4), NONE, A::ShowPane(Pane::Supervision), S::Global, "F4", "督办", "supervision", true),
+    bind!(K::F(1), NONE, A::ShowPane(Pane::Intake), S::Global, "F1", "登记", "intake", false),
+    bind!(K::F(2), NONE, A::ShowPane(Pane::Queue), S::Global, "F2", "案件", "queue", false),
+    bind!(K::F(3), NONE, A::ShowPane(Pane::Roster), S::Global, "F3", "值班", "roster", false),
+    bind!(K::F(4), NONE, A::ShowPane(Pane::Supervision), S::Global, "F4", "督办", "supervision", false),
     bind!(K::Char('1'), ALT, A::ShowPane(Pane::Intake), S::Global, "M-1", "登记", "intake", false),
     bind!(K::Char('2'), ALT, A::ShowPane(Pane::Queue), S::Global, "M-2", "案件", "queue", false),
     bind!(K::Char('3'), ALT, A::ShowPane(Pane::Roster), S::Global, "M-3", "值班", "roster", false),

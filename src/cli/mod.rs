@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod demo;
 pub mod init;
 pub mod rules;
+pub mod settings;
 pub mod staff;
 pub mod tui;
 
@@ -67,6 +68,9 @@ pub enum Command {
     /// The deadline rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
+    /// Office settings: receipts, time zone, counting conventions.
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
 }
 
 /// An error with the exit code it deserves.
@@ -176,6 +180,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Deadline(args)) => deadline::run(&cli, args),
         Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
         Some(Command::Rules(cmd)) => rules::run(&cli, cmd),
+        Some(Command::Settings(cmd)) => settings::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

@@ -277,6 +277,9 @@ pub struct ContactRow {
     pub is_repeat: bool,
     pub head_count: u32,
     pub recorded_by: String,
+    /// What a repeat contact said this time.
+    pub summary: Option<String>,
+    pub account: Option<String>,
 }
 
 /// Everything the read-only detail view shows of one case.

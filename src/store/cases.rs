@@ -47,6 +47,17 @@ type DetailRaw = (
     i64,
 );
 
+/// A contact row: received, channel, repeat?, head-count, recorded by, summary, account.
+type RawContact = (
+    String,
+    String,
+    bool,
+    u32,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 /// A queue row as SQLite returns it, before parsing into a `CaseRow`.
 type RawRow = (
     i64,
@@ -194,23 +205,34 @@ impl Store {
                 .optional()?,
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT ct.received_at, ct.channel, ct.is_repeat, ct.head_count, s.name
+            "SELECT ct.received_at, ct.channel, ct.is_repeat, ct.head_count, s.name, ct.summary,
+                ct.account
              FROM contacts ct JOIN staff s ON s.id = ct.recorded_by
              WHERE ct.case_id = ?1 ORDER BY ct.received_at, ct.id",
         )?;
-        let raw_contacts: Vec<(String, String, bool, u32, String)> = stmt
+        let raw_contacts: Vec<RawContact> = stmt
             .query_map([case_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })?
             .collect::<std::result::Result<_, _>>()?;
         let mut contacts = Vec::with_capacity(raw_contacts.len());
-        for (at, channel, is_repeat, head_count, recorded_by) in raw_contacts {
+        for (at, channel, is_repeat, head_count, recorded_by, summary, account) in raw_contacts {
             contacts.push(ContactRow {
                 received_at: parse_timestamp(&at)?,
                 channel: channel.parse().map_err(StoreError::Invalid)?,
                 is_repeat,
                 head_count,
                 recorded_by,
+                summary,
+                account,
             });
         }
         Ok(Some(CaseDetail {

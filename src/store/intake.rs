@@ -163,10 +163,11 @@ fn save_contact(
     repeat: bool,
     now: &str,
 ) -> Result<i64> {
+    let words = |s: &str| (repeat && !s.is_empty()).then(|| s.to_string());
     tx.execute(
         "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat, head_count,
-            leapfrog, skipped_level, expert_id, recorded_by, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            leapfrog, skipped_level, expert_id, recorded_by, recorded_at, summary, account)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             case_id,
             petitioner_id,
@@ -178,7 +179,9 @@ fn save_contact(
             intake.skipped_level.map(|l| l.code()),
             intake.expert_id,
             actor.id,
-            now
+            now,
+            words(&intake.summary),
+            words(&intake.account)
         ],
     )?;
     let contact_id = tx.last_insert_rowid();

@@ -172,6 +172,44 @@ impl Store {
             .optional()?)
     }
 
+    /// Change a setting (admin), audited with its old and new value.
+    pub fn set_setting(
+        &mut self,
+        actor: &crate::domain::Staff,
+        key: &str,
+        value: &str,
+    ) -> Result<()> {
+        crate::domain::permission::require(actor, crate::domain::permission::Act::Administer)?;
+        let now = self.now();
+        self.write(|tx| {
+            let before: Option<String> = tx
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            audit::append(
+                tx,
+                &actor.into(),
+                now,
+                "setting.set",
+                "setting",
+                None,
+                &format!("{key}: {} -> {value}", before.unwrap_or_default()),
+            )
+        })?;
+        if key == "office_tz"
+            && let Ok(tz) = value.parse()
+        {
+            self.office_tz = tz;
+        }
+        Ok(())
+    }
+
     /// The official calendar as loaded into the database.
     pub fn calendar(&self) -> Result<Calendar> {
         load_calendar(&self.conn)

@@ -215,6 +215,9 @@ ALTER TABLE petitioners ADD COLUMN name_initials TEXT;
 CREATE INDEX petitioners_initials ON petitioners(name_initials) WHERE name_initials IS NOT NULL;
 
 ALTER TABLE contacts ADD COLUMN skipped_level TEXT;
+-- What a repeat contact said this time (a first contact's words are the case's own).
+ALTER TABLE contacts ADD COLUMN summary TEXT;
+ALTER TABLE contacts ADD COLUMN account TEXT;
 ALTER TABLE contacts ADD COLUMN expert_id INTEGER REFERENCES staff(id);
 
 CREATE TABLE representatives (

@@ -911,6 +911,8 @@ mod tests {
         let (lines, _) = render(&mut app, 80, 24);
         assert!(lines[1].contains("repeat on XF-"), "{}", lines[1]);
         app.apply(Action::Fill);
+        app.intake
+            .set_text(IntakeField::Summary, "再次来访催问进度");
         app.apply(Action::Save);
         assert_eq!(app.store.case_count().unwrap(), before, "{:?}", app.message);
         let saved = app.last_saved.clone().unwrap();
@@ -918,6 +920,11 @@ mod tests {
         let d = app.store.case_detail(saved.case_id).unwrap().unwrap();
         assert_eq!(d.contacts.len(), 2);
         assert!(d.contacts[1].is_repeat);
+        assert_eq!(
+            d.contacts[1].summary.as_deref(),
+            Some("再次来访催问进度"),
+            "the repeat's words are kept"
+        );
     }
 
     #[test]

@@ -251,6 +251,14 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
             &s,
             usize::from(area.width.saturating_sub(2)),
         )));
+        if let Some(summary) = &c.summary {
+            lines.push(Line::from(format!("    {}", clean_line(summary))));
+        }
+        if let Some(account) = &c.account {
+            for l in clean_text(account, true).lines() {
+                lines.push(Line::from(Span::styled(format!("    {l}"), theme.dim())));
+            }
+        }
     }
     frame.render_widget(
         Paragraph::new(lines)
