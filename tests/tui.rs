@@ -104,7 +104,7 @@ fn a_wrong_check_digit_is_refused_naming_the_field_and_nothing_is_saved() {
     assert_eq!(tui.cursor().0, 2, "focus went back to the ID field");
     tui.send(CTRL_Q);
     // Unsaved text: quitting asks first.
-    tui.wait_for("Quit anyway?");
+    tui.wait_for("kept as a draft for next time. Quit?");
     tui.send(b"y");
     assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(0));
     let conn = rusqlite::Connection::open(&db).unwrap();

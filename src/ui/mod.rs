@@ -186,8 +186,8 @@ fn draw_legend(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 fn draw_question(frame: &mut Frame<'_>, body: Rect, app: &App, q: Question, theme: &Theme) {
     let text = match q {
         Question::QuitWithUnsavedForm => app.lang.pick(
-            "表单中有未保存的内容。仍要退出吗？(y/n)",
-            "The form holds unsaved text. Quit anyway? (y/n)",
+            "表单尚未保存，将留作草稿供下次恢复。退出吗？(y/n)",
+            "The form is not saved; it is kept as a draft for next time. Quit? (y/n)",
         ),
         Question::ClearForm => app.lang.pick(
             "清空表单，丢弃已输入的内容吗？(y/n)",
