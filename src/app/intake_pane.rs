@@ -2,8 +2,7 @@
 //! a duty expert, saving, receipts and drafts.
 
 use super::intake::{IntakeDraft, IntakeForm, match_categories, match_units, text_of};
-use super::{App, MessageKind, Outcome, Question};
-use crate::domain::calendar::Period;
+use super::{App, MessageKind, Outcome};
 use crate::domain::intake::{IntakeField, validate_intake};
 use crate::domain::lookup::{ContactKind, lookup_keys};
 use crate::domain::receipt::{ReceiptFacts, receipt_text};
@@ -607,18 +606,9 @@ impl App {
         })
     }
 
-    /// The period of the accept rule, for screens that explain it.
-    pub fn accept_period(&self) -> Option<Period> {
-        self.store.rule("accept").ok().flatten().map(|r| r.period)
-    }
-
     /// Representative `row`'s cells, for drawing.
     pub fn rep_texts(&self, row: usize) -> [String; 3] {
         let r = &self.intake.reps[row];
         [text_of(&r[0]), text_of(&r[1]), text_of(&r[2])]
-    }
-
-    pub fn ask(&mut self, q: Question) {
-        self.question = Some(q);
     }
 }

@@ -661,10 +661,6 @@ impl App {
             .collect::<Vec<_>>()
             .join(",")
     }
-
-    pub fn is(&self, role: Role) -> bool {
-        self.me.has(role)
-    }
 }
 
 fn step(selected: &mut usize, len: usize, down: bool) {

@@ -163,15 +163,6 @@ impl Store {
         Ok(n as u64)
     }
 
-    pub fn case_id_by_number(&self, number: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM cases WHERE number = ?1", [number], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
     pub fn case_detail(&self, case_id: i64) -> Result<Option<CaseDetail>> {
         let mut stmt = self
             .conn

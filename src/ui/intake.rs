@@ -470,12 +470,12 @@ fn draw_text(
     text: &TextArea<'static>,
     style: Style,
 ) -> Position {
+    // The field's style is laid down first; the text area patches its text over it. Drawing
+    // the text area by reference (no clone) keeps a 100 KB account cheap to redraw.
     frame.render_widget(Paragraph::new("").style(style), area);
-    let mut t = text.clone();
-    t.set_style(style);
-    frame.render_widget(&t, area);
-    let sc = t.screen_cursor();
-    let (top, left) = t.scroll_offset();
+    frame.render_widget(text, area);
+    let sc = text.screen_cursor();
+    let (top, left) = text.scroll_offset();
     let col = (sc.col as u16)
         .saturating_sub(left)
         .min(area.width.saturating_sub(1));
