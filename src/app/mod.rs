@@ -86,6 +86,8 @@ pub struct App {
     /// The newest visitor routed to me that I have been told about.
     seen_waiting: Option<i64>,
     pub calendar: Calendar,
+    /// The `due-soon` rule: within this many working days a clock is due soon.
+    pub due_soon_days: u32,
     pub queue: QueueView,
     pub roster: RosterView,
     pub supervision: SupervisionView,
@@ -103,7 +105,8 @@ pub enum Outcome {
     Redraw,
 }
 
-const DUE_SOON_WORKING_DAYS: u32 = 3;
+/// Working days before a due date that make it "due soon" when the `due-soon` rule is missing.
+const DUE_SOON_DEFAULT: u32 = 3;
 
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
@@ -111,6 +114,9 @@ impl App {
         let units = store.units()?;
         let calendar = store.calendar()?;
         let now = store.now();
+        let store_due_soon = store
+            .rule("due-soon")?
+            .map_or(DUE_SOON_DEFAULT, |r| r.period.days);
         let data_version = store.data_version()?;
         let mut app = Self {
             lang,
@@ -132,6 +138,7 @@ impl App {
             draft_changed_at: None,
             seen_waiting: None,
             calendar,
+            due_soon_days: store_due_soon,
             queue: QueueView::default(),
             roster: RosterView::default(),
             supervision: SupervisionView::default(),
@@ -592,12 +599,7 @@ impl App {
 
     /// The urgency of a running clock today.
     pub fn urgency_of(&self, due: NaiveDate) -> Urgency {
-        urgency(
-            &self.calendar,
-            self.store.today(),
-            due,
-            DUE_SOON_WORKING_DAYS,
-        )
+        urgency(&self.calendar, self.store.today(), due, self.due_soon_days)
     }
 
     // ---- roster ----
@@ -628,7 +630,7 @@ impl App {
             &self.calendar,
             today,
             Period {
-                days: DUE_SOON_WORKING_DAYS,
+                days: self.due_soon_days,
                 working: true,
             },
         )

@@ -38,8 +38,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Span::raw("  "),
         Span::styled(
             match lang {
-                Lang::Zh => format!("~ 三个工作日内到期 {}", c.due_soon),
-                Lang::En => format!("~ due within 3 working days {}", c.due_soon),
+                Lang::Zh => format!("~ {}个工作日内到期 {}", app.due_soon_days, c.due_soon),
+                Lang::En => format!(
+                    "~ due within {} working days {}",
+                    app.due_soon_days, c.due_soon
+                ),
             },
             theme.urgency(Urgency::DueSoon),
         ),
