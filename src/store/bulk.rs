@@ -169,7 +169,7 @@ impl Store {
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
                      AND tbl_name IN ('cases', 'contacts', 'petitioners', 'clocks')",
                 )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([], |r| r.try_into())?
                 .collect::<std::result::Result<_, _>>()?;
             for (name, _) in &indexes {
                 tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;

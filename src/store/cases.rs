@@ -24,16 +24,7 @@ const CASE_ROW_SELECT: &str = "SELECT c.id, c.number, c.received_at, COALESCE(p.
     JOIN categories cat ON cat.id = c.category_id";
 
 fn case_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-    ))
+    r.try_into()
 }
 
 /// The detail columns beyond a queue row: kind, account, petitioner, unit, clocks, version.
@@ -175,7 +166,7 @@ impl Store {
             "SELECT c.kind, c.account, c.petitioner_id, u.name, c.accept_due, c.handle_due, c.version
              FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?1",
             [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            |r| r.try_into(),
         )?;
         let petitioner = match pid {
             None => None,
@@ -202,17 +193,7 @@ impl Store {
              WHERE ct.case_id = ?1 ORDER BY ct.received_at, ct.id",
         )?;
         let raw_contacts: Vec<RawContact> = stmt
-            .query_map([case_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
+            .query_map([case_id], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         let mut contacts = Vec::with_capacity(raw_contacts.len());
         for (at, channel, is_repeat, head_count, recorded_by, summary, account) in raw_contacts {
@@ -256,7 +237,7 @@ impl Store {
                     "SELECT c.state, c.version, s.name, c.updated_at FROM cases c
                      LEFT JOIN staff s ON s.id = c.updated_by WHERE c.id = ?1",
                     [case_id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    |r| r.try_into(),
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("no case with id {case_id}")))?;
@@ -316,7 +297,7 @@ impl Store {
                     count(*) FILTER (WHERE due >= ?1 AND due <= ?2)
              FROM cases WHERE state <> 'closed'",
             params![fmt_date(today), fmt_date(soon_until)],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| r.try_into(),
         )?;
         Ok(UrgencyCounts {
             open: open as u64,

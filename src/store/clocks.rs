@@ -151,19 +151,7 @@ fn clock_rows(
          FROM clocks WHERE {where_sql} ORDER BY id"
     ))?;
     let raws: Vec<RawClock> = stmt
-        .query_map([arg], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?
+        .query_map([arg], |r| r.try_into())?
         .collect::<std::result::Result<_, _>>()?;
     let mut susp = conn.prepare_cached(
         "SELECT from_day, to_day FROM clock_suspensions WHERE clock_id = ?1 ORDER BY id",
@@ -171,7 +159,7 @@ fn clock_rows(
     let mut out = Vec::with_capacity(raws.len());
     for (id, case_id, rule, started, days, working, extension_days, due, stopped) in raws {
         let spans: Vec<(String, String)> = susp
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([id], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         let mut suspensions = Vec::with_capacity(spans.len());
         for (f, t) in spans {
@@ -276,7 +264,7 @@ impl Store {
         let raws: Vec<(String, String, String)> = stmt
             .query_map(
                 [format!("{year}-01-01"), format!("{}-01-01", year + 1)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| r.try_into(),
             )?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()

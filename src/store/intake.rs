@@ -242,7 +242,7 @@ impl Store {
                         .query_row(
                             "SELECT number, state FROM cases WHERE id = ?1",
                             [case_id],
-                            |r| Ok((r.get(0)?, r.get(1)?)),
+                            |r| r.try_into(),
                         )
                         .optional()?
                         .ok_or_else(|| StoreError::NotFound(format!("no case with id {case_id}")))?;
@@ -312,17 +312,7 @@ impl Store {
                  WHERE {sql} ORDER BY id DESC LIMIT {PEOPLE}"
             ))?;
             let found: Vec<RawPerson> = stmt
-                .query_map([arg], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                    ))
-                })?
+                .query_map([arg], |r| r.try_into())?
                 .collect::<std::result::Result<_, _>>()?;
             for (id, id_number, name, sex, phone, address, work_unit) in found {
                 if people.iter().any(|p| p.petitioner_id == id) || people.len() >= PEOPLE as usize {
@@ -352,18 +342,7 @@ impl Store {
              WHERE c.petitioner_id = ?1 ORDER BY c.received_at DESC LIMIT ?2",
         )?;
         let raws: Vec<RawPrior> = stmt
-            .query_map(params![petitioner_id, PRIOR_CASES], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })?
+            .query_map(params![petitioner_id, PRIOR_CASES], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()
             .map(
@@ -422,9 +401,7 @@ impl Store {
              WHERE c.expert_id = ?1 AND c.state = 'with_expert' ORDER BY c.updated_at DESC LIMIT 20",
         )?;
         let raws: Vec<(i64, String, String, String)> = stmt
-            .query_map([expert_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
+            .query_map([expert_id], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()
             .map(|(id, n, name, at)| Ok((id, n, name, parse_timestamp(&at)?)))
@@ -451,7 +428,7 @@ impl Store {
             .query_row(
                 "SELECT saved_at, body FROM drafts WHERE staff_id = ?1",
                 [staff_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.try_into(),
             )
             .optional()?)
     }
@@ -477,9 +454,7 @@ impl Store {
              WHERE id % ?1 = 0 LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map(params![step, n as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
+            .query_map(params![step, n as i64], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         Ok(rows)
     }

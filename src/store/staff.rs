@@ -22,7 +22,7 @@ pub(crate) fn staff_by_login(conn: &Connection, login: &str) -> Result<Option<St
         .query_row(
             "SELECT id, name, active FROM staff WHERE login = ?1",
             [login],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| r.try_into(),
         )
         .optional()?;
     match row {
