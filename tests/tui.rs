@@ -203,7 +203,12 @@ fn read_until(master: &std::os::fd::OwnedFd, text: &str) {
         if unsafe { libc::poll(fds.as_mut_ptr(), 1, 100) } > 0 {
             let n = unsafe { libc::read(master.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
             if n > 0 {
-                parser.process(&buf[..n as usize]);
+                let chunk = &buf[..n as usize];
+                if chunk.windows(4).any(|w| w == b"\x1b[6n") {
+                    // A UTF-8 terminal: the probe's two characters moved the cursor to column 5.
+                    write_to(master, b"\x1b[1;5R");
+                }
+                parser.process(chunk);
                 if parser.screen().contents().contains(text) {
                     return;
                 }
@@ -460,4 +465,26 @@ fn a_pasted_100_kb_account_with_escape_sequences_is_stored_without_them() {
         lines,
         "every line arrived whole"
     );
+}
+
+#[test]
+fn a_terminal_that_is_not_utf8_is_told_how_to_switch_instead_of_getting_a_garbled_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    // A GBK terminal reads the probe's six UTF-8 bytes as three wide characters: column 7.
+    let mut tui = Tui::start_answering(&db, 80, 24, "zh_CN.UTF-8", &[], Some(7));
+    assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(2));
+    tui.settle();
+    let bytes = tui.bytes.lock().unwrap().clone();
+    let (gbk, _, _) = encoding_rs::GB18030.encode("终端编码不是 UTF-8");
+    assert!(
+        bytes.windows(gbk.len()).any(|w| w == &gbk[..]),
+        "the Chinese message is in GB18030 bytes"
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("Xshell: File > Properties > Terminal > Encoding"),
+        "{text}"
+    );
+    assert!(!text.contains("身份证号"), "no form was drawn");
 }

@@ -56,5 +56,6 @@ pub fn run(cli: &Cli) -> CliResult {
         Ending::HangUp => 129,
         Ending::Terminated => 143,
         Ending::TerminalGone => 129,
+        Ending::NotUtf8 => super::exit::ERROR,
     })
 }

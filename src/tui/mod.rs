@@ -2,6 +2,7 @@
 //! resize, a signal or the data-version timer, and draws only when something changed.
 
 pub mod backend;
+pub mod probe;
 
 use crate::app::{App, Outcome};
 use crate::ui::{self, Theme};
@@ -24,6 +25,10 @@ const DATA_VERSION_INTERVAL: Duration = Duration::from_millis(1000);
 /// is taken to be gone (crossterm's reader can spin on a dead tty: crossterm issue #793).
 const EMPTY_WAKEUPS_LIMIT: u32 = 200;
 
+/// How long to wait for the terminal to report its cursor. A terminal that never answers only
+/// delays the start by this much; over SSH the answer takes one round trip.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(1500);
+
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -31,6 +36,8 @@ pub enum Ending {
     HangUp,
     Terminated,
     TerminalGone,
+    /// The terminal does not decode UTF-8; the user was told how to switch.
+    NotUtf8,
 }
 
 fn restore_terminal() {
@@ -139,6 +146,14 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
 
     enable_raw_mode()?;
     let _guard = TerminalGuard;
+    // Before drawing anything: a GBK terminal would show the form as garbage.
+    if let probe::TerminalEncoding::NotUtf8 { .. } = probe::probe(PROBE_TIMEOUT)? {
+        drop(_guard);
+        let mut out = io::stdout();
+        let _ = out.write_all(&probe::not_utf8_message());
+        let _ = out.flush();
+        return Ok(Ending::NotUtf8);
+    }
     let mut stdout = BufWriter::with_capacity(64 * 1024, io::stdout());
     execute!(stdout, EnterAlternateScreen, EnableBracketedPaste)?;
     let mut backend = LeanBackend::new(stdout);

@@ -60,7 +60,7 @@ pub fn initialised_db(dir: &Path) -> PathBuf {
 /// The real binary in a pseudo-terminal.
 pub struct Tui {
     pub master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    writer: Arc<Mutex<Option<Box<dyn Write + Send>>>>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote.
@@ -69,6 +69,20 @@ pub struct Tui {
 
 impl Tui {
     pub fn start(db: &Path, cols: u16, rows: u16, lang: &str, extra_args: &[&str]) -> Tui {
+        Self::start_answering(db, cols, rows, lang, extra_args, None)
+    }
+
+    /// Start, with the terminal answering a cursor-position query (`ESC[6n`) the way a real one
+    /// does, from the screen model; or, with `column`, always with that column (a terminal
+    /// that decodes the probe differently).
+    pub fn start_answering(
+        db: &Path,
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        extra_args: &[&str],
+        column: Option<u16>,
+    ) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -91,7 +105,7 @@ impl Tui {
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
+        let writer = Arc::new(Mutex::new(Some(pair.master.take_writer().expect("writer"))));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(rows).unwrap(),
             std::num::NonZeroU16::new(cols).unwrap(),
@@ -101,14 +115,26 @@ impl Tui {
         {
             let screen = Arc::clone(&screen);
             let bytes = Arc::clone(&bytes);
+            let writer = Arc::clone(&writer);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => {
-                            screen.lock().unwrap().process(&buf[..n]);
-                            bytes.lock().unwrap().extend_from_slice(&buf[..n]);
+                            let chunk = &buf[..n];
+                            let mut parser = screen.lock().unwrap();
+                            parser.process(chunk);
+                            bytes.lock().unwrap().extend_from_slice(chunk);
+                            if chunk.windows(4).any(|w| w == b"\x1b[6n") {
+                                let (row, col) = parser.screen().cursor_position();
+                                let col = column.unwrap_or(col + 1);
+                                let answer = format!("\x1b[{};{}R", row + 1, col);
+                                if let Some(w) = writer.lock().unwrap().as_mut() {
+                                    let _ = w.write_all(answer.as_bytes());
+                                    let _ = w.flush();
+                                }
+                            }
                         }
                     }
                 }
@@ -116,7 +142,7 @@ impl Tui {
         }
         Tui {
             master: Some(pair.master),
-            writer: Some(writer),
+            writer,
             child,
             screen,
             bytes,
@@ -144,7 +170,8 @@ impl Tui {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        let w = self.writer.as_mut().expect("terminal open");
+        let mut guard = self.writer.lock().unwrap();
+        let w = guard.as_mut().expect("terminal open");
         w.write_all(bytes).unwrap();
         w.flush().unwrap();
     }
@@ -189,7 +216,7 @@ impl Tui {
 
     /// Close the terminal from the far end, as a dropped SSH connection does.
     pub fn hang_up(&mut self) {
-        self.writer = None;
+        *self.writer.lock().unwrap() = None;
         self.master = None;
     }
 }
