@@ -251,10 +251,12 @@ impl App {
                     if let Some(d) = c.to_digit(10)
                         && self.intake.pick_choice(d as usize)
                     {
+                        self.form_changed();
                         return Outcome::Redraw;
                     }
                     if c == ' ' && !self.intake.focus_is_text() {
                         self.intake.cycle_choice(true);
+                        self.form_changed();
                         return Outcome::Redraw;
                     }
                 }
