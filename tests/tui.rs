@@ -21,8 +21,8 @@ fn a_visit_typed_in_chinese_is_saved_and_found_in_the_queue() {
     tui.send(TAB); // sex: taken from the ID number
     tui.send(TAB);
     tui.type_text("13800138000");
-    for _ in 0..5 {
-        tui.send(TAB); // address, work unit, channel, received (now), collective
+    for _ in 0..6 {
+        tui.send(TAB); // address, work unit, channel, urgent, received (now), collective
     }
     tui.send(TAB); // head-count and representatives are skipped: not collective
     tui.type_text("zd");
@@ -347,7 +347,7 @@ fn a_returning_petitioner_is_found_and_a_repeat_adds_a_contact_not_a_case() {
     tui.type_text("11010519491231002X");
     tui.send(ENTER);
     tui.type_text("张三");
-    for _ in 0..8 {
+    for _ in 0..9 {
         tui.send(TAB);
     }
     tui.type_text("zd");
@@ -428,7 +428,7 @@ fn a_pasted_100_kb_account_with_escape_sequences_is_stored_without_them() {
     tui.wait_for("身份证号");
     tui.send(TAB);
     tui.type_text("李四");
-    for _ in 0..8 {
+    for _ in 0..9 {
         tui.send(TAB);
     }
     tui.type_text("tq");

@@ -34,6 +34,7 @@ pub struct IntakeForm {
     pub account: TextArea<'static>,
     pub sex: Option<Sex>,
     pub channel: Channel,
+    pub urgent: bool,
     pub collective: bool,
     pub kind: MatterKind,
     pub skipped_level: Option<SkippedLevel>,
@@ -91,6 +92,7 @@ impl IntakeForm {
             account: account_field(),
             sex: None,
             channel: Channel::Visit,
+            urgent: false,
             collective: false,
             kind: MatterKind::Request,
             skipped_level: None,
@@ -248,6 +250,7 @@ impl IntakeForm {
             }
             IntakeField::Channel => self.channel = step(&Channel::ALL, self.channel, forward),
             IntakeField::Collective => self.collective = !self.collective,
+            IntakeField::Urgent => self.urgent = !self.urgent,
             IntakeField::Kind => self.kind = step(&MatterKind::ALL, self.kind, forward),
             IntakeField::Leapfrog => {
                 let all = [
@@ -274,6 +277,7 @@ impl IntakeForm {
                 self.channel = Channel::ALL[d - 1];
             }
             IntakeField::Collective if (1..=2).contains(&d) => self.collective = d == 2,
+            IntakeField::Urgent if (1..=2).contains(&d) => self.urgent = d == 2,
             IntakeField::Kind if (1..=MatterKind::ALL.len()).contains(&d) => {
                 self.kind = MatterKind::ALL[d - 1];
             }
@@ -298,6 +302,7 @@ impl IntakeForm {
             address: self.text(IntakeField::Address),
             work_unit: self.text(IntakeField::WorkUnit),
             channel: self.channel,
+            urgent: self.urgent,
             received_at: self.text(IntakeField::ReceivedAt),
             collective: self.collective,
             head_count: self.text(IntakeField::HeadCount),
@@ -363,6 +368,7 @@ impl IntakeForm {
             account: self.account.lines().join("\n"),
             sex: self.sex,
             channel: self.channel.code().to_string(),
+            urgent: self.urgent,
             collective: self.collective,
             kind: self.kind.code().to_string(),
             skipped_level: self.skipped_level,
@@ -393,6 +399,7 @@ impl IntakeForm {
         f.account = account;
         f.sex = d.sex;
         f.channel = d.channel.parse().unwrap_or(Channel::Visit);
+        f.urgent = d.urgent;
         f.collective = d.collective;
         f.kind = d.kind.parse().unwrap_or(MatterKind::Request);
         f.skipped_level = d.skipped_level;
@@ -431,6 +438,8 @@ pub struct IntakeDraft {
     pub account: String,
     pub sex: Option<Sex>,
     pub channel: String,
+    #[serde(default)]
+    pub urgent: bool,
     pub collective: bool,
     pub kind: String,
     pub skipped_level: Option<SkippedLevel>,

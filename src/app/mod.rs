@@ -85,6 +85,8 @@ pub struct App {
     pub draft_changed_at: Option<Instant>,
     /// The newest visitor routed to me that I have been told about.
     seen_waiting: Option<i64>,
+    /// When the newest urgent case I have been told about was flagged.
+    seen_urgent: Option<String>,
     pub calendar: Calendar,
     /// The `due-soon` rule: within this many working days a clock is due soon.
     pub due_soon_days: u32,
@@ -137,6 +139,7 @@ impl App {
             last_saved: None,
             draft_changed_at: None,
             seen_waiting: None,
+            seen_urgent: None,
             calendar,
             due_soon_days: store_due_soon,
             queue: QueueView::default(),
@@ -167,6 +170,7 @@ impl App {
             app.question = Some(Question::RestoreDraft);
         }
         app.seen_waiting = app.store.waiting_for(app.me.id)?.first().map(|w| w.0);
+        app.seen_urgent = app.store.latest_urgent()?.map(|u| u.0);
         Ok(app)
     }
 
@@ -428,12 +432,36 @@ impl App {
             self.calendar = c;
         }
         self.reload_current_or_say();
-        let told = self.tell_expert_of_new_visitors();
+        let told = self.tell_expert_of_new_visitors() | self.tell_managers_of_urgent_cases();
         if self.snapshot() == before && !told {
             Outcome::Unchanged
         } else {
             Outcome::Redraw
         }
+    }
+
+    /// A manager's open session is told at once of a major or urgent matter (条例 Art. 25).
+    fn tell_managers_of_urgent_cases(&mut self) -> bool {
+        if !self.me.has(Role::Manager) {
+            return false;
+        }
+        let Ok(Some((at, number, name, summary))) = self.store.latest_urgent() else {
+            return false;
+        };
+        if self.seen_urgent.as_deref() == Some(at.as_str()) {
+            return false;
+        }
+        self.seen_urgent = Some(at);
+        let (name, summary) = (
+            crate::domain::text::clean_line(&name),
+            crate::domain::text::clean_line(&summary),
+        );
+        let text = match self.lang {
+            Lang::Zh => format!("紧急事项：{number} {name}：{summary}"),
+            Lang::En => format!("urgent: {number} {name}: {summary}"),
+        };
+        self.say(MessageKind::Error, text);
+        true
     }
 
     /// An expert's open session is told when a visitor is routed to them.
@@ -722,5 +750,48 @@ mod tests {
         assert_eq!(app.on_tick(), Outcome::Unchanged, "told once");
         let d = desk.case_detail(saved.case_id).unwrap().unwrap();
         assert_eq!(d.row.state, crate::domain::CaseState::WithExpert);
+    }
+
+    /// A receptionist flags a matter urgent; a manager's idle session is told on its next check.
+    #[test]
+    fn a_manager_is_told_at_once_of_an_urgent_matter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let mut desk = Store::open(&path).unwrap();
+        let admin = desk
+            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
+            .unwrap();
+        let today = desk.today();
+        desk.load_reference(&Actor::from(&admin), &ReferenceData::builtin(), today, 1)
+            .unwrap();
+        let manager = desk
+            .add_staff(&admin, "leader", "王局长", &[Role::Manager])
+            .unwrap();
+        let mut app = App::new(Store::open(&path).unwrap(), manager, Lang::Zh).unwrap();
+        app.message = None; // the start-up note about next year's calendar
+        let now = desk.now();
+        let cat = desk.categories().unwrap()[0].id;
+        let input = |urgent| IntakeInput {
+            name: "张三".into(),
+            category_id: Some(cat),
+            summary: "数十人聚集于县政府门前".into(),
+            urgent,
+            ..IntakeInput::blank(now)
+        };
+        desk.save_intake(&admin, &validate_intake(&input(false), now).unwrap())
+            .unwrap();
+        app.on_tick();
+        assert!(app.message.is_none(), "an ordinary case raises nothing");
+        let saved = desk
+            .save_intake(&admin, &validate_intake(&input(true), now).unwrap())
+            .unwrap();
+        assert_eq!(app.on_tick(), Outcome::Redraw);
+        let (kind, text) = app.message.clone().unwrap();
+        assert_eq!(kind, MessageKind::Error, "shown to stand out");
+        assert!(
+            text.starts_with("紧急事项：") && text.contains(&saved.number),
+            "{text}"
+        );
+        assert!(desk.case_detail(saved.case_id).unwrap().unwrap().urgent);
     }
 }

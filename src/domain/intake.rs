@@ -17,6 +17,8 @@ pub enum IntakeField {
     Address,
     WorkUnit,
     Channel,
+    /// Major or urgent (条例 Art. 25): managers are told at once.
+    Urgent,
     ReceivedAt,
     Collective,
     HeadCount,
@@ -30,7 +32,7 @@ pub enum IntakeField {
 }
 
 impl IntakeField {
-    pub const ORDER: [IntakeField; 17] = [
+    pub const ORDER: [IntakeField; 18] = [
         IntakeField::IdNumber,
         IntakeField::Name,
         IntakeField::Sex,
@@ -38,6 +40,7 @@ impl IntakeField {
         IntakeField::Address,
         IntakeField::WorkUnit,
         IntakeField::Channel,
+        IntakeField::Urgent,
         IntakeField::ReceivedAt,
         IntakeField::Collective,
         IntakeField::HeadCount,
@@ -108,6 +111,7 @@ pub struct IntakeInput {
     pub address: String,
     pub work_unit: String,
     pub channel: Channel,
+    pub urgent: bool,
     /// `YYYY-MM-DD HH:MM`, office-local.
     pub received_at: String,
     pub collective: bool,
@@ -134,6 +138,7 @@ impl IntakeInput {
             address: String::new(),
             work_unit: String::new(),
             channel: Channel::Visit,
+            urgent: false,
             received_at: format_received(now),
             collective: false,
             head_count: String::new(),
@@ -300,6 +305,7 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
         address,
         work_unit,
         channel: input.channel,
+        urgent: input.urgent,
         kind: input.kind,
         category_id,
         summary,

@@ -241,6 +241,8 @@ pub struct NewIntake {
     pub address: String,
     pub work_unit: String,
     pub channel: Channel,
+    /// A major or urgent matter (条例 Art. 25): reported to managers at once.
+    pub urgent: bool,
     pub kind: MatterKind,
     /// None only for a repeat, whose case has its category.
     pub category_id: Option<i64>,
@@ -287,6 +289,8 @@ pub struct ContactRow {
 pub struct CaseDetail {
     pub row: CaseRow,
     pub kind: MatterKind,
+    /// Flagged major or urgent (条例 Art. 25).
+    pub urgent: bool,
     pub account: String,
     pub petitioner: Option<Petitioner>,
     pub unit: Option<String>,

@@ -60,6 +60,7 @@ pub fn field_name(lang: Lang, field: IntakeField) -> &'static str {
         IntakeField::Address => lang.pick("住址", "Address"),
         IntakeField::WorkUnit => lang.pick("工作单位", "Work unit"),
         IntakeField::Channel => lang.pick("渠道", "Channel"),
+        IntakeField::Urgent => lang.pick("紧急", "Urgent"),
         IntakeField::ReceivedAt => lang.pick("收到时间", "Received"),
         IntakeField::Collective => lang.pick("集体访", "Collective"),
         IntakeField::HeadCount => lang.pick("人数", "Head-count"),

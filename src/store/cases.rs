@@ -30,6 +30,7 @@ fn case_row(r: &Row<'_>) -> rusqlite::Result<RawRow> {
 /// The detail columns beyond a queue row: kind, account, petitioner, unit, clocks, version.
 type DetailRaw = (
     String,
+    bool,
     String,
     Option<i64>,
     Option<String>,
@@ -162,8 +163,8 @@ impl Store {
             return Ok(None);
         };
         let row = to_case_row(raw)?;
-        let (kind, account, pid, unit, accept_due, handle_due, version): DetailRaw = self.conn.query_row(
-            "SELECT c.kind, c.account, c.petitioner_id, u.name, c.accept_due, c.handle_due, c.version
+        let (kind, urgent, account, pid, unit, accept_due, handle_due, version): DetailRaw = self.conn.query_row(
+            "SELECT c.kind, c.urgent, c.account, c.petitioner_id, u.name, c.accept_due, c.handle_due, c.version
              FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?1",
             [case_id],
             |r| r.try_into(),
@@ -210,6 +211,7 @@ impl Store {
         Ok(Some(CaseDetail {
             row,
             kind: kind.parse().map_err(StoreError::Invalid)?,
+            urgent,
             account,
             petitioner,
             unit,

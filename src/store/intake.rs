@@ -254,6 +254,12 @@ impl Store {
                     })?;
                     let contact_id =
                         save_contact(tx, actor, case_id, petitioner_id, intake, true, &now_text)?;
+                    if intake.urgent {
+                        tx.execute(
+                            "UPDATE cases SET urgent = 1, urgent_at = ?2 WHERE id = ?1",
+                            params![case_id, now_text],
+                        )?;
+                    }
                     if let Some(expert) = intake.expert_id
                         && state == CaseState::Registered
                     {
@@ -272,6 +278,7 @@ impl Store {
                         "received_at": fmt_ts(intake.received_at),
                         "head_count": intake.head_count,
                         "expert_id": intake.expert_id,
+                        "urgent": intake.urgent,
                         "repeat": true,
                     });
                     audit::append(
@@ -408,6 +415,21 @@ impl Store {
             .collect()
     }
 
+    /// The open case flagged urgent most recently: (when flagged, number, petitioner, summary).
+    pub fn latest_urgent(&self) -> Result<Option<(String, String, String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT c.urgent_at, c.number, coalesce(p.name, ''), c.summary FROM cases c
+                 LEFT JOIN petitioners p ON p.id = c.petitioner_id
+                 WHERE c.urgent = 1 AND c.state <> 'closed' AND c.urgent_at IS NOT NULL
+                 ORDER BY c.urgent_at DESC LIMIT 1",
+                [],
+                |r| r.try_into(),
+            )
+            .optional()?)
+    }
+
     /// Keep this staff member's half-typed form (one draft each), replacing the last.
     pub fn save_draft(&mut self, staff_id: i64, body: &str) -> Result<()> {
         let now = fmt_ts(self.now());
@@ -514,8 +536,10 @@ fn new_case(
     };
     tx.execute(
         "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id, state,
-            summary, account, received_at, accept_due, due, version, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1, ?12, ?13)",
+            summary, account, received_at, accept_due, due, version, updated_at, updated_by,
+            urgent, urgent_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1, ?12, ?13, ?14,
+            CASE WHEN ?14 THEN ?12 END)",
         params![
             number,
             petitioner_id,
@@ -529,7 +553,8 @@ fn new_case(
             received,
             fmt_date(accept.due),
             now_text,
-            actor.id
+            actor.id,
+            intake.urgent
         ],
     )?;
     let case_id = tx.last_insert_rowid();
@@ -565,6 +590,7 @@ fn new_case(
         "skipped_level": intake.skipped_level.map(|l| l.code()),
         "accept_due": fmt_date(accept.due),
         "expert_id": intake.expert_id,
+        "urgent": intake.urgent,
         "state": state.code(),
         "first_contact": true,
     });

@@ -250,10 +250,16 @@ INSERT INTO settings (key, value) VALUES
     ON CONFLICT(key) DO NOTHING;
 "#;
 
-pub const LATEST: i64 = 3;
+/// When a case was flagged major or urgent (条例 Art. 25); managers' sessions watch for it.
+const V4: &str = r#"
+ALTER TABLE cases ADD COLUMN urgent_at TEXT;
+CREATE INDEX cases_urgent ON cases(urgent_at) WHERE urgent = 1;
+"#;
+
+pub const LATEST: i64 = 4;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 #[cfg(test)]

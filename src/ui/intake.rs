@@ -44,7 +44,8 @@ fn slots(w: u16) -> Vec<Slot> {
         s(F::Phone, 1, 26, 6, 16),
         s(F::Address, 2, 0, 10, rest(0, 10)),
         s(F::WorkUnit, 3, 0, 10, rest(0, 10)),
-        s(F::Channel, 4, 0, 10, rest(0, 10)),
+        s(F::Channel, 4, 0, 10, 38),
+        s(F::Urgent, 4, 50, 6, rest(50, 6)),
         s(F::ReceivedAt, 5, 0, 10, 17),
         s(F::Collective, 5, 28, 8, 12),
         s(F::HeadCount, 5, 49, 7, 5),
@@ -178,6 +179,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     .iter()
                     .position(|c| *c == form.channel)
                     .unwrap_or(0),
+                focused,
+                theme,
+            ),
+            IntakeField::Urgent => draw_choice(
+                frame,
+                farea,
+                [lang.pick("否", "no"), lang.pick("是", "yes")].into_iter(),
+                usize::from(form.urgent),
                 focused,
                 theme,
             ),
@@ -435,6 +444,10 @@ fn hint(lang: Lang, field: IntakeField) -> &'static str {
         IntakeField::Representatives => lang.pick(
             "回车或 F6 填写1至5名代表",
             "Enter or F6 to enter 1 to 5 representatives",
+        ),
+        IntakeField::Urgent => lang.pick(
+            "重大、紧急事项（条例第二十五条）：保存时立即通知领导",
+            "A major or urgent matter (Art. 25): managers are told on saving",
         ),
         IntakeField::Sex
         | IntakeField::Channel
@@ -823,6 +836,7 @@ mod tests {
             "住址",
             "工作单位",
             "渠道",
+            "紧急",
             "收到时间",
             "集体访",
             "人数",

@@ -170,13 +170,20 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
             lang.pick(d.kind.name_zh(), d.kind.name_en())
         )),
     ]));
-    lines.push(Line::from(vec![
+    let mut state = vec![
         label("状态", "State"),
         Span::raw(
             lang.pick(d.row.state.name_zh(), d.row.state.name_en())
                 .to_string(),
         ),
-    ]));
+    ];
+    if d.urgent {
+        state.push(Span::styled(
+            lang.pick("  ！紧急事项", "  ! urgent"),
+            theme.urgency(crate::domain::calendar::Urgency::Overdue),
+        ));
+    }
+    lines.push(Line::from(state));
     if let Some(u) = &d.unit {
         lines.push(Line::from(vec![
             label("责任单位", "Unit"),
