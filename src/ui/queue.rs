@@ -328,6 +328,30 @@ mod tests {
     }
 
     #[test]
+    fn english_queue_at_80x24() {
+        let (_d, mut app) = app(Lang::En);
+        register(&mut app, "张三", "征地补偿款未到位");
+        app.apply(Action::ShowPane(Pane::Queue));
+        let (lines, _) = render(&mut app, 80, 24);
+        assert!(
+            lines[1].contains("Cases (1 in all, newest first)"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].contains("Number") && lines[2].contains("Summary"),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[3].contains("张三") && lines[3].contains("registe"),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[23].contains("Enter details"), "{}", lines[23]);
+    }
+
+    #[test]
     fn detail_view_in_english_at_120x40() {
         let (_d, mut app) = app(Lang::En);
         register(&mut app, "张三", "征地补偿款未到位");

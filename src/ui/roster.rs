@@ -114,10 +114,15 @@ mod tests {
         assert!(screen.contains("本周接访安排"), "{screen}");
         assert!(screen.contains("王建国"), "{screen}");
         assert!(screen.contains("接访室"), "{screen}");
-        let (lines, _) = {
-            app.lang = Lang::En;
-            render(&mut app, 120, 40)
-        };
-        assert!(lines.join("\n").contains("Duty roster"));
+        app.lang = Lang::En;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let (lines, _) = render(&mut app, w, h);
+            let screen = lines.join("\n");
+            assert!(screen.contains("Duty roster"), "{screen}");
+            assert!(
+                screen.contains("Expert") && screen.contains("王建国"),
+                "{screen}"
+            );
+        }
     }
 }
