@@ -386,3 +386,45 @@ fn settings_are_listed_changed_by_an_admin_and_checked() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn kill_9_in_the_middle_of_a_write_loses_nothing_saved_and_leaves_the_file_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["demo", "--cases", "500"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A big load in one transaction, killed without warning half-way.
+    let mut child = std::process::Command::new(bin())
+        .args(["demo", "--cases", "300000", "--db"])
+        .arg(&db)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        n, 500,
+        "the saved cases are all there and nothing half-written is"
+    );
+    let counted: i64 = conn
+        .query_row("SELECT value FROM counters WHERE name = 'cases'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(counted, 500);
+    drop(conn);
+    assert!(xfdesk(&db, &["audit", "verify"]).status.success());
+    // And the office carries on: the next write succeeds.
+    let out = xfdesk(&db, &["demo", "--cases", "10"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
