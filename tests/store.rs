@@ -346,3 +346,24 @@ fn an_admin_edits_a_rule_and_it_is_audited() {
             .is_err()
     );
 }
+
+#[test]
+fn an_id_number_is_shown_whole_only_to_roles_that_need_it_and_each_reveal_is_audited() {
+    let (_d, mut store, me) = fresh();
+    let saved = store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
+    let expert = store
+        .add_staff(&me, "zhuanjia", "专家", &[Role::Expert])
+        .unwrap();
+    assert!(matches!(
+        store.reveal_id_number(&expert, saved.case_id),
+        Err(StoreError::Denied(_))
+    ));
+    assert_eq!(
+        store
+            .reveal_id_number(&me, saved.case_id)
+            .unwrap()
+            .as_deref(),
+        Some("11010519491231002X")
+    );
+    assert!(store.verify_audit().unwrap().is_ok());
+}

@@ -50,6 +50,8 @@ fn a_visit_typed_in_chinese_is_saved_and_found_in_the_queue() {
         "ID masked in the detail:\n{}",
         tui.screen()
     );
+    tui.send(b"v"); // a receptionist may see it whole; the reveal is audited
+    tui.wait_for("张三  11010519491231002X");
     tui.send(CTRL_Q);
     assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(0));
     // The terminal is left clean: main screen back, cursor shown.
@@ -90,6 +92,14 @@ fn a_visit_typed_in_chinese_is_saved_and_found_in_the_queue() {
         )
         .unwrap();
     assert_eq!(audited, 1);
+    let reveals: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'id_number.reveal'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reveals, 1);
 }
 
 #[test]

@@ -64,6 +64,8 @@ pub enum Action {
     Fill,
     /// F9: the receipt of the case saved last.
     Receipt,
+    /// Show the petitioner's ID number whole (audited).
+    RevealId,
 }
 
 /// Where a binding applies.
@@ -173,6 +175,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(K::Home, NONE, A::Top, S::Queue, "Home", "最新", "newest", false),
     bind!(K::Enter, NONE, A::Confirm, S::Queue, "Enter", "详情", "details", true),
     bind!(K::Esc, NONE, A::Cancel, S::Detail, "Esc", "返回", "back", true),
+    bind!(K::Char('v'), NONE, A::RevealId, S::Detail, "v", "显示完整身份证号（留痕）", "show the whole ID number (audited)", true),
     bind!(K::Up, NONE, A::Up, S::Detail, "↑", "上滚", "scroll up", false),
     bind!(K::Down, NONE, A::Down, S::Detail, "↓", "下滚", "scroll down", false),
     bind!(K::Up, NONE, A::Up, S::List, "↑", "上移", "up", false),

@@ -40,6 +40,8 @@ pub struct QueueView {
     pub page_after: Option<PageKey>,
     pub detail: Option<CaseDetail>,
     pub detail_scroll: u16,
+    /// The detail's ID number shown whole, after an audited reveal.
+    pub revealed_id: Option<String>,
     pub total: u64,
 }
 
@@ -298,6 +300,7 @@ impl App {
             Action::Route => self.open_experts(),
             Action::Fill => self.fill_from_history(),
             Action::Receipt => self.print_receipt(),
+            Action::RevealId => self.reveal_id(),
             Action::ChoiceLeft | Action::ChoiceRight if self.pane == Pane::Intake => {
                 if self.intake.focus_is_text() {
                     let dir = if action == Action::ChoiceLeft {
@@ -325,6 +328,7 @@ impl App {
                 Pane::Intake => return Outcome::Unchanged,
                 Pane::Queue => {
                     self.queue.detail = None;
+                    self.queue.revealed_id = None;
                 }
                 _ => return Outcome::Unchanged,
             },
@@ -614,6 +618,32 @@ impl App {
         }
     }
 
+    fn reveal_id(&mut self) {
+        let Some(d) = &self.queue.detail else {
+            return;
+        };
+        let case_id = d.row.id;
+        match self.store.reveal_id_number(&self.me, case_id) {
+            Ok(Some(id)) => {
+                self.queue.revealed_id = Some(id);
+                self.say(
+                    MessageKind::Info,
+                    self.t(
+                        "已显示完整身份证号，此操作已记入操作日志",
+                        "ID number shown whole; this is in the audit log",
+                    )
+                    .to_string(),
+                );
+            }
+            Ok(None) => self.say(
+                MessageKind::Info,
+                self.t("此信访人没有身份证号", "no ID number on record")
+                    .to_string(),
+            ),
+            Err(e) => self.say(MessageKind::Error, e.to_string()),
+        }
+    }
+
     fn open_detail(&mut self) {
         let Some(row) = self.queue.rows.get(self.queue.selected) else {
             return;
@@ -622,6 +652,7 @@ impl App {
             Ok(d) => {
                 self.queue.detail = d;
                 self.queue.detail_scroll = 0;
+                self.queue.revealed_id = None;
             }
             Err(e) => self.say(MessageKind::Error, e.to_string()),
         }

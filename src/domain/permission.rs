@@ -13,6 +13,8 @@ pub enum Act {
     Administer,
     /// Fill a database with synthetic demo data.
     LoadDemoData,
+    /// See a resident ID number whole (personal information under PIPL; each reveal audited).
+    RevealIdNumber,
 }
 
 impl Act {
@@ -25,6 +27,7 @@ impl Act {
                 Role::Manager,
             ],
             Act::Administer | Act::LoadDemoData => &[Role::Admin],
+            Act::RevealIdNumber => &[Role::Reception, Role::Manager],
         }
     }
     fn describe(self) -> &'static str {
@@ -32,6 +35,7 @@ impl Act {
             Act::RegisterIntake => "registering a letter or visit",
             Act::Administer => "administration",
             Act::LoadDemoData => "loading demo data",
+            Act::RevealIdNumber => "seeing an ID number whole",
         }
     }
 }
@@ -89,6 +93,18 @@ mod tests {
         assert!(require(&staff(&[Role::Reception], true), Act::RegisterIntake).is_ok());
         assert!(require(&staff(&[Role::Reception], true), Act::Administer).is_err());
         assert!(require(&staff(&[Role::Admin], true), Act::Administer).is_ok());
+    }
+
+    #[test]
+    fn only_reception_and_managers_see_id_numbers_whole() {
+        assert!(require(&staff(&[Role::Reception], true), Act::RevealIdNumber).is_ok());
+        assert!(require(&staff(&[Role::Manager], true), Act::RevealIdNumber).is_ok());
+        for r in [Role::Expert, Role::Supervisor, Role::Admin] {
+            assert!(
+                require(&staff(&[r], true), Act::RevealIdNumber).is_err(),
+                "{r}"
+            );
+        }
     }
 
     #[test]

@@ -415,6 +415,36 @@ impl Store {
             .collect()
     }
 
+    /// The whole ID number of a case's petitioner, for a role that needs it; the reveal is
+    /// written to the audit log in the same transaction.
+    pub fn reveal_id_number(&mut self, actor: &Staff, case_id: i64) -> Result<Option<String>> {
+        require(actor, Act::RevealIdNumber)?;
+        let now = self.now();
+        self.write(|tx| {
+            let found: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT p.id_number FROM cases c JOIN petitioners p ON p.id = c.petitioner_id
+                     WHERE c.id = ?1",
+                    [case_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id_number = found.flatten();
+            if id_number.is_some() {
+                audit::append(
+                    tx,
+                    &Actor::from(actor),
+                    now,
+                    "id_number.reveal",
+                    "case",
+                    Some(case_id),
+                    "resident ID number shown whole",
+                )?;
+            }
+            Ok(id_number)
+        })
+    }
+
     /// The open case flagged urgent most recently: (when flagged, number, petitioner, summary).
     pub fn latest_urgent(&self) -> Result<Option<(String, String, String, String)>> {
         Ok(self

@@ -145,7 +145,8 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         Some(p) => {
             let mut s = clean_line(&p.name);
             if let Some(id) = &p.id_number {
-                s.push_str(&format!("  {}", mask(id)));
+                let shown = app.queue.revealed_id.clone().unwrap_or_else(|| mask(id));
+                s.push_str(&format!("  {}", clean_line(&shown)));
             }
             if let Some(ph) = &p.phone {
                 s.push_str(&format!("  {}", clean_line(ph)));
