@@ -428,3 +428,43 @@ fn kill_9_in_the_middle_of_a_write_loses_nothing_saved_and_leaves_the_file_consi
     let out = xfdesk(&db, &["demo", "--cases", "10"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn backup_is_a_consistent_online_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    assert!(xfdesk(&db, &["demo", "--cases", "300"]).status.success());
+    // A writer keeps going while the copy is taken.
+    let mut writer = std::process::Command::new(bin())
+        .args(["demo", "--cases", "3000", "--db"])
+        .arg(&db)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let copy = dir.path().join("backups/office-copy.db");
+    let out = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("backed up "), "{}", stdout(&out));
+    assert!(
+        writer.wait().unwrap().success(),
+        "the writer was not disturbed"
+    );
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        n == 300 || n == 3300,
+        "a whole snapshot, before or after the load: {n}"
+    );
+    drop(conn);
+    assert!(xfdesk(&copy, &["audit", "verify"]).status.success());
+    let again = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("never overwrites"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -2,6 +2,7 @@
 //! non-zero exit; nothing is half-written.
 
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod deadline;
 pub mod demo;
@@ -60,6 +61,8 @@ pub enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// A consistent copy of the live database (admin), taken while others keep working.
+    Backup(backup::BackupArgs),
     /// The due date under the configured rules and calendars, and how it was counted.
     Deadline(deadline::DeadlineArgs),
     /// The official holiday calendar of a year.
@@ -178,6 +181,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Staff(cmd)) => staff::run(&cli, cmd),
         Some(Command::Audit(cmd)) => audit::run(&cli, cmd),
         Some(Command::Deadline(args)) => deadline::run(&cli, args),
+        Some(Command::Backup(args)) => backup::run(&cli, args),
         Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
         Some(Command::Rules(cmd)) => rules::run(&cli, cmd),
         Some(Command::Settings(cmd)) => settings::run(&cli, cmd),

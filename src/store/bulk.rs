@@ -34,6 +34,8 @@ pub struct BulkCase<'a> {
 }
 
 impl BulkSink<'_> {
+    /// A petitioner, or the one already holding this ID number (a load run twice with the same
+    /// seed meets the same people again: they come back, as people do).
     pub fn petitioner(
         &mut self,
         id_number: Option<&str>,
@@ -49,14 +51,17 @@ impl BulkSink<'_> {
                 "female"
             }
         });
-        Ok(self.petitioner.insert(params![
-            id_number,
-            name,
-            crate::domain::lookup::name_initials(name),
-            sex,
-            phone,
-            fmt_ts(created)
-        ])?)
+        Ok(self.petitioner.query_row(
+            params![
+                id_number,
+                name,
+                crate::domain::lookup::name_initials(name),
+                sex,
+                phone,
+                fmt_ts(created)
+            ],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn case(&mut self, c: &BulkCase<'_>) -> Result<i64> {
@@ -177,7 +182,9 @@ impl Store {
             let mut sink = BulkSink {
                 petitioner: tx.prepare(
                     "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(id_number) DO UPDATE SET id_number = excluded.id_number
+                     RETURNING id",
                 )?,
                 case: tx.prepare(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
