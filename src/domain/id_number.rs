@@ -46,6 +46,10 @@ impl IdNumber {
     pub fn parse(input: &str, today: NaiveDate) -> Result<Self, IdNumberError> {
         let text: String = input.trim().to_ascii_uppercase();
         let len = text.chars().count();
+        // Everything below slices by byte: anything but ASCII is refused first.
+        if !text.is_ascii() && (len == 18 || len == 15) {
+            return Err(IdNumberError::BadCharacter);
+        }
         match len {
             18 => {
                 let (body, check) = text.split_at(17);
@@ -203,6 +207,29 @@ mod tests {
         );
         assert_eq!(
             IdNumber::parse("11010519491231X02X", today()),
+            Err(IdNumberError::BadCharacter)
+        );
+    }
+
+    #[test]
+    fn wide_characters_of_a_valid_length_are_refused_not_sliced() {
+        let chinese18: String = "张三李四王五赵六钱七孙八周九吴十郑冯"
+            .chars()
+            .take(18)
+            .collect();
+        assert_eq!(chinese18.chars().count(), 18);
+        assert_eq!(
+            IdNumber::parse(&chinese18, today()),
+            Err(IdNumberError::BadCharacter)
+        );
+        let mixed15 = "11010549123100张";
+        assert_eq!(
+            IdNumber::parse(mixed15, today()),
+            Err(IdNumberError::BadCharacter)
+        );
+        let fullwidth = "１１０１０５１９４９１２３１００２Ｘ";
+        assert_eq!(
+            IdNumber::parse(fullwidth, today()),
             Err(IdNumberError::BadCharacter)
         );
     }

@@ -956,6 +956,17 @@ mod tests {
     }
 
     #[test]
+    fn chinese_typed_into_the_id_field_is_refused_in_words_not_a_crash() {
+        let (_d, mut app) = app(Lang::Zh);
+        // Eighteen characters, the length of an ID number, each three bytes of UTF-8.
+        type_str(&mut app, "张三李四王五赵六钱七孙八周九吴十郑冯");
+        app.apply(Action::Save);
+        let (lines, _) = render(&mut app, 80, 24);
+        let screen = lines.join("\n");
+        assert!(screen.contains("身份证号：只能是数字"), "{screen}");
+    }
+
+    #[test]
     fn a_collective_visit_opens_the_representatives_dialog() {
         let (_d, mut app) = app(Lang::Zh);
         app.intake.focus = IntakeField::Collective;
