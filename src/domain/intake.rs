@@ -488,6 +488,33 @@ mod tests {
         assert_eq!(ok.category_id, None);
     }
 
+    proptest::proptest! {
+        /// Whatever is typed or pasted into any field, validation answers in words: no panic,
+        /// and nothing saved holds a control character.
+        #[test]
+        fn any_input_is_answered_without_panicking(
+            id in "\\PC{0,24}", name in "\\PC{0,50}", phone in "\\PC{0,20}",
+            summary in "\\PC{0,120}", account in "(\\PC|\n|\u{1b}|\r){0,200}",
+            received in "\\PC{0,20}", head in "\\PC{0,6}", collective: bool,
+        ) {
+            let mut i = input();
+            i.id_number = id;
+            i.name = name;
+            i.phone = phone;
+            i.summary = summary;
+            i.account = account;
+            i.received_at = received;
+            i.head_count = head;
+            i.collective = collective;
+            if let Ok(ok) = validate_intake(&i, now()) {
+                for text in [&ok.name, &ok.summary, &ok.address] {
+                    proptest::prop_assert!(!text.chars().any(char::is_control));
+                }
+                proptest::prop_assert!(!ok.account.chars().any(|c| c.is_control() && c != '\n'));
+            }
+        }
+    }
+
     #[test]
     fn escape_sequences_never_reach_the_saved_intake() {
         let mut i = input();
