@@ -91,6 +91,15 @@ mod tests {
         assert_eq!(normalize_phone("82345678"), Err(PhoneError::BadLandline));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gets_an_answer(s in "\\PC{0,30}") {
+            if let Ok((p, _)) = normalize_phone(&s) {
+                proptest::prop_assert!(p.chars().all(|c| c.is_ascii_digit() || c == '-'));
+            }
+        }
+    }
+
     #[test]
     fn letters_are_refused() {
         assert_eq!(normalize_phone("138abc"), Err(PhoneError::BadCharacter));

@@ -110,6 +110,22 @@ mod tests {
         assert_eq!(clean_text("a\tb", false), "a b");
     }
 
+    proptest::proptest! {
+        /// Whatever arrives (escape sequences cut anywhere, C1 codes, bidi controls), what comes
+        /// out has no control character but the newlines asked for, and cleaning is idempotent.
+        #[test]
+        fn nothing_that_acts_on_a_terminal_gets_through(
+            s in "(\\PC|\u{1b}|\u{9b}|\u{9d}|\u{7}|\u{202e}|\u{2066}|\r|\n|\t|\\[|\\]|;|[0-9]){0,200}",
+            keep: bool,
+        ) {
+            let out = clean_text(&s, keep);
+            proptest::prop_assert!(!out.chars().any(|c| c.is_control() && !(keep && c == '\n')));
+            let bidi = |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+            proptest::prop_assert!(!out.chars().any(bidi), "a bidi control got through");
+            proptest::prop_assert_eq!(clean_text(&out, keep), out.clone());
+        }
+    }
+
     #[test]
     fn ordinary_chinese_and_punctuation_pass() {
         let s = "关于征地补偿款（2025年）未到位的问题，请求协调！";
