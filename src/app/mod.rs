@@ -742,19 +742,26 @@ mod tests {
     use crate::domain::intake::{IntakeInput, validate_intake};
     use crate::store::{Actor, ReferenceData};
 
+    /// A database with reference data and a receptionist at the desk, in its own session; other
+    /// sessions open the same file.
+    fn front_desk() -> (tempfile::TempDir, std::path::PathBuf, Store, Staff) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let mut desk = Store::open(&path).unwrap();
+        let clerk = desk
+            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
+            .unwrap();
+        let today = desk.today();
+        desk.load_reference(&Actor::from(&clerk), &ReferenceData::builtin(), today, 1)
+            .unwrap();
+        (dir, path, desk, clerk)
+    }
+
     /// A receptionist routes a visitor in one session; the expert's own session, idle, is told
     /// on its next data-version check.
     #[test]
     fn an_expert_is_told_when_a_visitor_is_routed_to_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.db");
-        let mut desk = Store::open(&path).unwrap();
-        let admin = desk
-            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
-            .unwrap();
-        let today = desk.today();
-        desk.load_reference(&Actor::from(&admin), &ReferenceData::builtin(), today, 1)
-            .unwrap();
+        let (_dir, path, mut desk, admin) = front_desk();
         let expert = desk.staff_by_login("wangjg").unwrap().unwrap();
         let mut app = App::new(Store::open(&path).unwrap(), expert.clone(), Lang::Zh).unwrap();
         assert_eq!(app.on_tick(), Outcome::Unchanged, "nothing happened yet");
@@ -786,15 +793,7 @@ mod tests {
     /// A receptionist flags a matter urgent; a manager's idle session is told on its next check.
     #[test]
     fn a_manager_is_told_at_once_of_an_urgent_matter() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.db");
-        let mut desk = Store::open(&path).unwrap();
-        let admin = desk
-            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
-            .unwrap();
-        let today = desk.today();
-        desk.load_reference(&Actor::from(&admin), &ReferenceData::builtin(), today, 1)
-            .unwrap();
+        let (_dir, path, mut desk, admin) = front_desk();
         let manager = desk
             .add_staff(&admin, "leader", "王局长", &[Role::Manager])
             .unwrap();

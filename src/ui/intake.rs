@@ -151,80 +151,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             continue;
         }
         let farea = Rect::new(fx, y, fw, 1);
+        if let Some((names, selected)) = choice_of(app, slot.field) {
+            draw_choice(frame, farea, names.into_iter(), selected, focused, theme);
+            continue;
+        }
         match slot.field {
-            IntakeField::Sex => draw_choice(
-                frame,
-                farea,
-                [
-                    lang.pick("未填", "n/a"),
-                    lang.pick("男", "male"),
-                    lang.pick("女", "female"),
-                ]
-                .into_iter(),
-                match form.sex {
-                    None => 0,
-                    Some(crate::domain::Sex::Male) => 1,
-                    Some(crate::domain::Sex::Female) => 2,
-                },
-                focused,
-                theme,
-            ),
-            IntakeField::Channel => draw_choice(
-                frame,
-                farea,
-                Channel::ALL
-                    .iter()
-                    .map(|c| lang.pick(c.name_zh(), c.name_en())),
-                Channel::ALL
-                    .iter()
-                    .position(|c| *c == form.channel)
-                    .unwrap_or(0),
-                focused,
-                theme,
-            ),
-            IntakeField::Urgent => draw_choice(
-                frame,
-                farea,
-                [lang.pick("否", "no"), lang.pick("是", "yes")].into_iter(),
-                usize::from(form.urgent),
-                focused,
-                theme,
-            ),
-            IntakeField::Collective => draw_choice(
-                frame,
-                farea,
-                [lang.pick("否", "no"), lang.pick("是", "yes")].into_iter(),
-                usize::from(form.collective),
-                focused,
-                theme,
-            ),
-            IntakeField::Kind => draw_choice(
-                frame,
-                farea,
-                MatterKind::ALL
-                    .iter()
-                    .map(|k| lang.pick(k.name_zh(), k.name_en())),
-                MatterKind::ALL
-                    .iter()
-                    .position(|k| *k == form.kind)
-                    .unwrap_or(0),
-                focused,
-                theme,
-            ),
-            IntakeField::Leapfrog => draw_choice(
-                frame,
-                farea,
-                std::iter::once(lang.pick("否", "no")).chain(
-                    SkippedLevel::ALL
-                        .iter()
-                        .map(|l| lang.pick(l.name_zh(), l.name_en())),
-                ),
-                form.skipped_level
-                    .and_then(|l| SkippedLevel::ALL.iter().position(|x| *x == l))
-                    .map_or(0, |i| i + 1),
-                focused,
-                theme,
-            ),
             IntakeField::Representatives => {
                 let n = (0..form.reps.len())
                     .filter(|r| !app.rep_texts(*r).iter().all(|t| t.trim().is_empty()))
@@ -416,6 +347,62 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     {
         frame.set_cursor_position(pos);
     }
+}
+
+/// The options of a choice field, in the language of the screen, and which one is chosen.
+fn choice_of(app: &App, field: IntakeField) -> Option<(Vec<&'static str>, usize)> {
+    let lang = app.lang;
+    let form = &app.intake;
+    let yes_no = || vec![lang.pick("否", "no"), lang.pick("是", "yes")];
+    Some(match field {
+        IntakeField::Sex => (
+            vec![
+                lang.pick("未填", "n/a"),
+                lang.pick("男", "male"),
+                lang.pick("女", "female"),
+            ],
+            match form.sex {
+                None => 0,
+                Some(crate::domain::Sex::Male) => 1,
+                Some(crate::domain::Sex::Female) => 2,
+            },
+        ),
+        IntakeField::Channel => (
+            Channel::ALL
+                .iter()
+                .map(|c| lang.pick(c.name_zh(), c.name_en()))
+                .collect(),
+            Channel::ALL
+                .iter()
+                .position(|c| *c == form.channel)
+                .unwrap_or(0),
+        ),
+        IntakeField::Urgent => (yes_no(), usize::from(form.urgent)),
+        IntakeField::Collective => (yes_no(), usize::from(form.collective)),
+        IntakeField::Kind => (
+            MatterKind::ALL
+                .iter()
+                .map(|k| lang.pick(k.name_zh(), k.name_en()))
+                .collect(),
+            MatterKind::ALL
+                .iter()
+                .position(|k| *k == form.kind)
+                .unwrap_or(0),
+        ),
+        IntakeField::Leapfrog => (
+            std::iter::once(lang.pick("否", "no"))
+                .chain(
+                    SkippedLevel::ALL
+                        .iter()
+                        .map(|l| lang.pick(l.name_zh(), l.name_en())),
+                )
+                .collect(),
+            form.skipped_level
+                .and_then(|l| SkippedLevel::ALL.iter().position(|x| *x == l))
+                .map_or(0, |i| i + 1),
+        ),
+        _ => return None,
+    })
 }
 
 fn hint(lang: Lang, field: IntakeField) -> &'static str {
