@@ -462,17 +462,20 @@ impl App {
                     (Lang::Zh, None) => format!("已登记为 {} 的重复信访", saved.number),
                     (Lang::En, None) => format!("saved as a repeat contact on {}", saved.number),
                 };
+                // Where to send the visitor is what the receptionist says next: it goes first,
+                // so a narrow status line never cuts it off.
                 if let Some((name, room)) = &saved.routed_to {
-                    text.push_str(&match self.lang {
+                    let go = match self.lang {
                         Lang::Zh => {
-                            format!("；请引导至 {}（{}）", clean_line(room), clean_line(name))
+                            format!("请引导至 {}（{}）；", clean_line(room), clean_line(name))
                         }
                         Lang::En => format!(
-                            "; send the visitor to {} ({})",
+                            "send the visitor to {} ({}); ",
                             clean_line(room),
                             clean_line(name)
                         ),
-                    });
+                    };
+                    text.insert_str(0, &go);
                 }
                 self.last_saved = Some(saved);
                 self.intake = IntakeForm::new(self.store.now());

@@ -786,6 +786,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(app.on_tick(), Outcome::Unchanged, "told once");
+        assert!(saved.routed_to.is_some());
         let d = desk.case_detail(saved.case_id).unwrap().unwrap();
         assert_eq!(d.row.state, crate::domain::CaseState::WithExpert);
     }

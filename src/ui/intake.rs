@@ -943,6 +943,31 @@ mod tests {
     }
 
     #[test]
+    fn a_routed_visitor_s_room_is_on_the_status_line_at_80_columns() {
+        let (_d, mut app) = app(Lang::Zh);
+        app.intake.focus = IntakeField::Name;
+        type_str(&mut app, "张三");
+        app.intake.focus = IntakeField::Category;
+        type_str(&mut app, "zd");
+        key(&mut app, KeyCode::Enter);
+        app.intake.focus = IntakeField::Summary;
+        type_str(&mut app, "征地补偿款未到位");
+        // Route to whichever expert the roster has; on a day with nobody on duty, pick one.
+        let expert = app.store.staff_by_login("wangjg").unwrap().unwrap();
+        app.intake.expert = Some(crate::store::ExpertOnDuty {
+            staff_id: expert.id,
+            name: expert.name.clone(),
+            room: String::new(),
+            waiting: 0,
+            covers: true,
+        });
+        app.apply(Action::Save);
+        let (lines, _) = render(&mut app, 80, 24);
+        assert!(lines[22].starts_with("请引导至 "), "{}", lines[22]);
+        assert!(lines[22].contains("王建国"), "{}", lines[22]);
+    }
+
+    #[test]
     fn chinese_typed_into_the_id_field_is_refused_in_words_not_a_crash() {
         let (_d, mut app) = app(Lang::Zh);
         // Eighteen characters, the length of an ID number, each three bytes of UTF-8.
