@@ -58,12 +58,12 @@ fn main() {
         ("same name", vec![]),
         ("pinyin initials", vec![]),
     ];
-    for (id_number, phone, name, initials) in &people {
+    for person in &people {
         let keys = [
-            id_number.clone().map(LookupKey::IdNumber),
-            phone.clone().map(LookupKey::Phone),
-            Some(LookupKey::Name(name.clone())),
-            Some(LookupKey::Initials(initials.clone())),
+            person.id_number.clone().map(LookupKey::IdNumber),
+            person.phone.clone().map(LookupKey::Phone),
+            Some(LookupKey::Name(person.name.clone())),
+            Some(LookupKey::Initials(person.initials.clone())),
         ];
         for (i, key) in keys.into_iter().enumerate() {
             let Some(key) = key else { continue };

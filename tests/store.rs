@@ -96,7 +96,10 @@ fn a_case_with_chinese_text_is_saved_and_read_back_whole() {
     // Both clocks of receipt run, each able to explain its date.
     let rules: Vec<&str> = d.clocks.iter().map(|c| c.rule.as_str()).collect();
     assert_eq!(rules, ["register", "accept"]);
-    assert!(d.clocks[1].due.explain(false).starts_with("15 days from "));
+    assert!(
+        xfdesk::i18n::explain_due(xfdesk::i18n::Lang::En, &d.clocks[1].due)
+            .starts_with("15 days from ")
+    );
     assert_eq!(
         d.row.due,
         Some(due),
@@ -262,7 +265,10 @@ fn extension_once_and_suspension_by_a_manager_move_the_clock_and_are_audited() {
     let detail = store.case_detail(saved.case_id).unwrap().unwrap();
     let accept = detail.clocks.iter().find(|c| c.rule == "accept").unwrap();
     assert_eq!(accept.due.due, suspended.due);
-    assert!(accept.due.explain(false).contains("extended by 5 days"));
+    assert!(
+        xfdesk::i18n::explain_due(xfdesk::i18n::Lang::En, &accept.due)
+            .contains("extended by 5 days")
+    );
     assert!(store.verify_audit().unwrap().is_ok());
 }
 

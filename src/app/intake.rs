@@ -1,11 +1,11 @@
 //! The intake form's state: fields, focus, pickers, representatives, the repeat link, routing,
 //! and its draft form for saving as it is typed.
 
+use crate::domain::ExpertOnDuty;
 use crate::domain::intake::{IntakeField, IntakeInput, RepresentativeInput, format_received};
 use crate::domain::lookup::ContactKind;
 use crate::domain::text::clean_text;
-use crate::domain::{Category, Channel, MatterKind, Sex, SkippedLevel, Unit};
-use crate::store::ExpertOnDuty;
+use crate::domain::{Category, Channel, Leapfrog, MatterKind, Sex, Unit};
 use chrono::NaiveDateTime;
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key, TextArea, WrapMode};
@@ -37,7 +37,7 @@ pub struct IntakeForm {
     pub urgent: bool,
     pub collective: bool,
     pub kind: MatterKind,
-    pub skipped_level: Option<SkippedLevel>,
+    pub leapfrog: Option<Leapfrog>,
     pub category: Option<Category>,
     /// The highlighted match while a picker is open.
     pub pick: usize,
@@ -95,7 +95,7 @@ impl IntakeForm {
             urgent: false,
             collective: false,
             kind: MatterKind::Request,
-            skipped_level: None,
+            leapfrog: None,
             category: None,
             pick: 0,
             units: vec![],
@@ -255,12 +255,12 @@ impl IntakeForm {
             IntakeField::Leapfrog => {
                 let all = [
                     None,
-                    Some(SkippedLevel::Village),
-                    Some(SkippedLevel::Township),
-                    Some(SkippedLevel::County),
-                    Some(SkippedLevel::City),
+                    Some(Leapfrog::Village),
+                    Some(Leapfrog::Township),
+                    Some(Leapfrog::County),
+                    Some(Leapfrog::City),
                 ];
-                self.skipped_level = step(&all, self.skipped_level, forward);
+                self.leapfrog = step(&all, self.leapfrog, forward);
             }
             _ => {}
         }
@@ -282,10 +282,10 @@ impl IntakeForm {
                 self.kind = MatterKind::ALL[d - 1];
             }
             IntakeField::Leapfrog if (1..=5).contains(&d) => {
-                self.skipped_level = if d == 1 {
+                self.leapfrog = if d == 1 {
                     None
                 } else {
-                    Some(SkippedLevel::ALL[d - 2])
+                    Some(Leapfrog::ALL[d - 2])
                 };
             }
             _ => return false,
@@ -310,7 +310,7 @@ impl IntakeForm {
             category_id: self.category.as_ref().map(|c| c.id),
             kind: self.kind,
             unit_ids: self.units.iter().map(|u| u.id).collect(),
-            skipped_level: self.skipped_level,
+            leapfrog: self.leapfrog,
             summary: self.text(IntakeField::Summary),
             account: self.account.lines().join("\n"),
             contact: self.contact,
@@ -371,7 +371,7 @@ impl IntakeForm {
             urgent: self.urgent,
             collective: self.collective,
             kind: self.kind.code().to_string(),
-            skipped_level: self.skipped_level,
+            leapfrog: self.leapfrog,
             category_id: self.category.as_ref().map(|c| c.id),
             unit_ids: self.units.iter().map(|u| u.id).collect(),
             representatives: self.rep_inputs(),
@@ -402,7 +402,7 @@ impl IntakeForm {
         f.urgent = d.urgent;
         f.collective = d.collective;
         f.kind = d.kind.parse().unwrap_or(MatterKind::Request);
-        f.skipped_level = d.skipped_level;
+        f.leapfrog = d.leapfrog;
         f.category = d
             .category_id
             .and_then(|id| categories.iter().find(|c| c.id == id).cloned());
@@ -442,7 +442,9 @@ pub struct IntakeDraft {
     pub urgent: bool,
     pub collective: bool,
     pub kind: String,
-    pub skipped_level: Option<SkippedLevel>,
+    /// Drafts written before the field had its DESIGN name call it `skipped_level`.
+    #[serde(alias = "skipped_level")]
+    pub leapfrog: Option<Leapfrog>,
     pub category_id: Option<i64>,
     pub unit_ids: Vec<i64>,
     pub representatives: Vec<RepresentativeInput>,

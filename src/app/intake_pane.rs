@@ -3,13 +3,13 @@
 
 use super::intake::{IntakeDraft, IntakeForm, match_categories, match_units, text_of};
 use super::{App, MessageKind, Outcome};
+use crate::documents::receipt::{ReceiptFacts, receipt_text};
 use crate::domain::intake::{IntakeField, validate_intake};
+use crate::domain::lookup::PriorCase;
 use crate::domain::lookup::{ContactKind, lookup_keys};
-use crate::domain::receipt::{ReceiptFacts, receipt_text};
 use crate::domain::text::clean_line;
 use crate::domain::{Category, Sex, Unit};
 use crate::i18n::{self, Lang};
-use crate::store::PriorCase;
 use crossterm::event::KeyEvent;
 use std::time::{Duration, Instant};
 
@@ -72,19 +72,25 @@ impl App {
 
     pub(super) fn restore_draft(&mut self) {
         match self.store.draft(self.me.id) {
-            Ok(Some((saved_at, body))) => match serde_json::from_str::<IntakeDraft>(&body) {
-                Ok(d) => {
-                    self.intake =
-                        IntakeForm::from_draft(&d, self.store.now(), &self.categories, &self.units);
-                    self.look_up();
-                    let msg = match self.lang {
-                        Lang::Zh => format!("已恢复 {saved_at} 的草稿"),
-                        Lang::En => format!("draft of {saved_at} restored"),
-                    };
-                    self.say(MessageKind::Info, msg);
+            Ok(Some(crate::domain::intake::StoredDraft { saved_at, body })) => {
+                match serde_json::from_str::<IntakeDraft>(&body) {
+                    Ok(d) => {
+                        self.intake = IntakeForm::from_draft(
+                            &d,
+                            self.store.now(),
+                            &self.categories,
+                            &self.units,
+                        );
+                        self.look_up();
+                        let msg = match self.lang {
+                            Lang::Zh => format!("已恢复 {saved_at} 的草稿"),
+                            Lang::En => format!("draft of {saved_at} restored"),
+                        };
+                        self.say(MessageKind::Info, msg);
+                    }
+                    Err(e) => self.say(MessageKind::Error, format!("draft unreadable: {e}")),
                 }
-                Err(e) => self.say(MessageKind::Error, format!("draft unreadable: {e}")),
-            },
+            }
             Ok(None) => {}
             Err(e) => self.say(MessageKind::Error, e.to_string()),
         }
@@ -248,11 +254,7 @@ impl App {
         set(&mut self.intake, IntakeField::Phone, &p.phone);
         set(&mut self.intake, IntakeField::Address, &p.address);
         set(&mut self.intake, IntakeField::WorkUnit, &p.work_unit);
-        self.intake.sex = match p.sex.as_deref() {
-            Some("male") => Some(Sex::Male),
-            Some("female") => Some(Sex::Female),
-            _ => self.intake.sex,
-        };
+        self.intake.sex = p.sex.or(self.intake.sex);
         self.history_focus = false;
         self.intake.focus = IntakeField::Channel;
         self.form_changed();
@@ -464,7 +466,11 @@ impl App {
                 };
                 // Where to send the visitor is what the receptionist says next: it goes first,
                 // so a narrow status line never cuts it off.
-                if let Some((name, room)) = &saved.routed_to {
+                if let Some(crate::domain::RoutedTo {
+                    expert_name: name,
+                    room,
+                }) = &saved.routed_to
+                {
                     let go = match self.lang {
                         Lang::Zh => {
                             format!("请引导至 {}（{}）；", clean_line(room), clean_line(name))
@@ -515,7 +521,7 @@ impl App {
         }
     }
 
-    fn write_receipt(&mut self, saved: &crate::store::SavedCase) -> Result<String, String> {
+    fn write_receipt(&mut self, saved: &crate::domain::SavedCase) -> Result<String, String> {
         let detail = self
             .store
             .case_detail(saved.case_id)

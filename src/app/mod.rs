@@ -6,9 +6,11 @@ mod intake_pane;
 pub mod keymap;
 
 use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
+use crate::domain::lookup::PersonHistory;
 use crate::domain::{CaseDetail, CaseRow, Category, DutySlot, PageKey, Role, Staff, Unit};
+use crate::domain::{ExpertOnDuty, SavedCase, UrgencyCounts};
 use crate::i18n::Lang;
-use crate::store::{ExpertOnDuty, PersonHistory, SavedCase, Store, UrgencyCounts};
+use crate::store::Store;
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use intake::IntakeForm;
@@ -171,8 +173,8 @@ impl App {
         if app.store.draft(app.me.id)?.is_some() {
             app.question = Some(Question::RestoreDraft);
         }
-        app.seen_waiting = app.store.waiting_for(app.me.id)?.first().map(|w| w.0);
-        app.seen_urgent = app.store.latest_urgent()?.map(|u| u.0);
+        app.seen_waiting = app.store.waiting_for(app.me.id)?.first().map(|w| w.case_id);
+        app.seen_urgent = app.store.latest_urgent()?.map(|u| u.flagged_at);
         Ok(app)
     }
 
@@ -449,7 +451,13 @@ impl App {
         if !self.me.has(Role::Manager) {
             return false;
         }
-        let Ok(Some((at, number, name, summary))) = self.store.latest_urgent() else {
+        let Ok(Some(crate::domain::UrgentCase {
+            flagged_at: at,
+            number,
+            petitioner_name: name,
+            summary,
+        })) = self.store.latest_urgent()
+        else {
             return false;
         };
         if self.seen_urgent.as_deref() == Some(at.as_str()) {
@@ -476,12 +484,12 @@ impl App {
         let Ok(waiting) = self.store.waiting_for(self.me.id) else {
             return false;
         };
-        let newest = waiting.first().map(|w| w.0);
+        let newest = waiting.first().map(|w| w.case_id);
         if newest.is_none() || newest == self.seen_waiting {
             return false;
         }
         self.seen_waiting = newest;
-        let (_, number, name, _) = &waiting[0];
+        let (number, name) = (&waiting[0].number, &waiting[0].petitioner_name);
         let text = match self.lang {
             Lang::Zh => format!(
                 "新来访分派给您：{number} {}（候谈 {} 人）",
@@ -718,7 +726,7 @@ impl App {
             .roles
             .iter()
             .map(|r| match self.lang {
-                Lang::Zh => r.name_zh().to_string(),
+                Lang::Zh => crate::i18n::Label::label(r, Lang::Zh).to_string(),
                 Lang::En => r.code().to_string(),
             })
             .collect::<Vec<_>>()

@@ -82,11 +82,12 @@ pub fn render_year(store: &Store, year: i32, lang: Lang) -> Result<String, Failu
         out.push('\n');
     }
     if known {
-        for (day, holiday, name) in store.calendar_days(year)? {
+        for d in store.calendar_days(year)? {
             out.push_str(&format!(
-                "{day} {} {}\n",
-                if holiday { "*" } else { "+" },
-                clean_line(&name)
+                "{} {} {}\n",
+                d.day,
+                if d.holiday { "*" } else { "+" },
+                clean_line(&d.name)
             ));
         }
     }

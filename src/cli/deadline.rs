@@ -70,14 +70,14 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
             "days": period.days,
             "working": period.working,
             "due": due.due.to_string(),
-            "explanation": due.explain(lang.is_zh()),
+            "explanation": crate::i18n::explain_due(lang, &due),
             "calendar_missing": !due.missing_years.is_empty(),
             "missing_years": due.missing_years,
         });
         println!("{v}");
     } else {
         println!("{}", due.due);
-        println!("{}", due.explain(lang.is_zh()));
+        println!("{}", crate::i18n::explain_due(lang, &due));
         if let (Some(name), Some(article)) = (rule_name, article) {
             println!("{name}: {article}");
         }

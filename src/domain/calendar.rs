@@ -158,73 +158,6 @@ pub struct Due {
     pub missing_years: Vec<i32>,
 }
 
-impl Due {
-    /// One line saying how the date was counted, in Chinese or English.
-    pub fn explain(&self, zh: bool) -> String {
-        let unit_zh = if self.period.working {
-            "个工作日"
-        } else {
-            "日"
-        };
-        let unit_en = if self.period.working {
-            "working days"
-        } else {
-            "days"
-        };
-        let mut s = if zh {
-            format!("自 {} 起 {} {unit_zh}", self.from, self.period.days)
-        } else {
-            format!("{} {unit_en} from {}", self.period.days, self.from)
-        };
-        if self.extension_days > 0 {
-            if zh {
-                s.push_str(&format!("，延期 {} {unit_zh}", self.extension_days));
-            } else {
-                s.push_str(&format!(", extended by {} {unit_en}", self.extension_days));
-            }
-        }
-        if self.suspended_days > 0 {
-            if zh {
-                s.push_str(&format!("，中止 {} 日不计", self.suspended_days));
-            } else {
-                s.push_str(&format!(
-                    ", {} suspended days not counted",
-                    self.suspended_days
-                ));
-            }
-        }
-        if zh {
-            s.push_str(&format!("，截止 {}", self.due));
-        } else {
-            s.push_str(&format!(", last day {}", self.due));
-        }
-        if let Some(d) = self.moved_from {
-            if zh {
-                s.push_str(&format!("（{d} 为节假日或休息日，顺延至下一工作日）"));
-            } else {
-                s.push_str(&format!(
-                    " ({d} is a rest day or holiday, moved to the next working day)"
-                ));
-            }
-        }
-        if !self.missing_years.is_empty() {
-            let years: Vec<String> = self.missing_years.iter().map(|y| y.to_string()).collect();
-            if zh {
-                s.push_str(&format!(
-                    "；{} 年无官方日历，仅按周末计算",
-                    years.join("、")
-                ));
-            } else {
-                s.push_str(&format!(
-                    "; no official calendar for {}, counted on weekends alone",
-                    years.join(", ")
-                ));
-            }
-        }
-        s
-    }
-}
-
 /// Count `period` from `from` with the default conventions.
 pub fn due_date(calendar: &Calendar, from: NaiveDate, period: Period) -> Due {
     count(calendar, Counting::default(), &ClockSpec::new(from, period))
@@ -285,8 +218,6 @@ pub fn days_left(today: NaiveDate, due: NaiveDate) -> i64 {
 /// Why a change to a clock was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockError {
-    /// Only a manager extends or suspends a clock.
-    ManagerOnly,
     ReasonRequired,
     /// The 条例 allows one extension.
     AlreadyExtended,
@@ -302,9 +233,6 @@ pub enum ClockError {
 impl std::fmt::Display for ClockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ClockError::ManagerOnly => {
-                f.write_str("only a manager may extend or suspend a deadline")
-            }
             ClockError::ReasonRequired => f.write_str("a reason is required"),
             ClockError::AlreadyExtended => f.write_str("this deadline was already extended once"),
             ClockError::ExtensionTooLong { max } => {
@@ -318,17 +246,14 @@ impl std::fmt::Display for ClockError {
 
 impl std::error::Error for ClockError {}
 
-/// Check an extension request: a manager, a reason, once, at most `max_days`.
+/// Check an extension request: a reason, once, at most `max_days`. Who may extend is
+/// `permission::Act::ExtendDeadline`.
 pub fn check_extension(
-    roles: &[super::role::Role],
     already_extended: bool,
     days: u32,
     max_days: u32,
     reason: &str,
 ) -> Result<(), ClockError> {
-    if !roles.contains(&super::role::Role::Manager) {
-        return Err(ClockError::ManagerOnly);
-    }
     if reason.trim().is_empty() {
         return Err(ClockError::ReasonRequired);
     }
@@ -344,15 +269,9 @@ pub fn check_extension(
     Ok(())
 }
 
-/// Check a suspension: a manager, a reason, a period that runs forward.
-pub fn check_suspension(
-    roles: &[super::role::Role],
-    suspension: Suspension,
-    reason: &str,
-) -> Result<(), ClockError> {
-    if !roles.contains(&super::role::Role::Manager) {
-        return Err(ClockError::ManagerOnly);
-    }
+/// Check a suspension: a reason, a period that runs forward. Who may suspend is
+/// `permission::Act::SuspendDeadline`.
+pub fn check_suspension(suspension: Suspension, reason: &str) -> Result<(), ClockError> {
     if reason.trim().is_empty() {
         return Err(ClockError::ReasonRequired);
     }
@@ -377,20 +296,6 @@ impl Urgency {
             Urgency::Overdue => '!',
             Urgency::DueSoon => '~',
             Urgency::Normal => ' ',
-        }
-    }
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Urgency::Overdue => "超期",
-            Urgency::DueSoon => "临期",
-            Urgency::Normal => "正常",
-        }
-    }
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Urgency::Overdue => "overdue",
-            Urgency::DueSoon => "due soon",
-            Urgency::Normal => "normal",
         }
     }
 }
@@ -540,27 +445,9 @@ mod tests {
         ];
         for (what, from, period, due) in cases {
             let got = due_date(&c, d(from), period);
-            assert_eq!(got.due, d(due), "{what}: {}", got.explain(false));
+            assert_eq!(got.due, d(due), "{what}: {got:?}");
             assert!(got.missing_years.is_empty(), "{what}");
         }
-    }
-
-    #[test]
-    fn explanations_say_how_the_date_was_counted() {
-        let c = official();
-        let due = due_date(&c, d("2026-01-05"), cal(60));
-        assert_eq!(
-            due.explain(false),
-            "60 days from 2026-01-05, last day 2026-03-06"
-        );
-        assert_eq!(due.explain(true), "自 2026-01-05 起 60 日，截止 2026-03-06");
-        let moved = due_date(&c, d("2026-09-16"), cal(15));
-        assert_eq!(moved.due, d("2026-10-08"));
-        assert!(
-            moved
-                .explain(false)
-                .contains("2026-10-01 is a rest day or holiday")
-        );
     }
 
     #[test]
@@ -568,7 +455,6 @@ mod tests {
         let due = due_date(&official(), d("2026-12-20"), cal(15));
         assert_eq!(due.due, d("2027-01-04"));
         assert_eq!(due.missing_years, vec![2027]);
-        assert!(due.explain(true).contains("2027 年无官方日历"));
     }
 
     #[test]
@@ -600,7 +486,6 @@ mod tests {
         let due = count(&c, Counting::default(), &spec);
         assert_eq!(due.due, d("2026-03-16"));
         assert_eq!(due.suspended_days, 10);
-        assert!(due.explain(false).contains("10 suspended days not counted"));
         let mut spec = ClockSpec::new(d("2026-01-05"), cal(60));
         spec.extension_days = 30;
         // 90 days reach Sun 04-05, inside Qingming (04-04..06): the next working day is 04-07.
@@ -609,31 +494,25 @@ mod tests {
 
     #[test]
     fn extension_rules() {
-        use crate::domain::Role;
-        let m = [Role::Manager];
-        assert_eq!(check_extension(&m, false, 30, 30, "需补充调查"), Ok(()));
+        assert_eq!(check_extension(false, 30, 30, "需补充调查"), Ok(()));
         assert_eq!(
-            check_extension(&m, true, 10, 30, "x"),
+            check_extension(true, 10, 30, "x"),
             Err(ClockError::AlreadyExtended)
         );
         assert_eq!(
-            check_extension(&m, false, 31, 30, "x"),
+            check_extension(false, 31, 30, "x"),
             Err(ClockError::ExtensionTooLong { max: 30 })
         );
         assert_eq!(
-            check_extension(&m, false, 5, 30, " "),
+            check_extension(false, 5, 30, " "),
             Err(ClockError::ReasonRequired)
-        );
-        assert_eq!(
-            check_extension(&[Role::Supervisor], false, 5, 30, "x"),
-            Err(ClockError::ManagerOnly)
         );
         let backwards = Suspension {
             from: d("2026-03-02"),
             to: d("2026-03-01"),
         };
         assert_eq!(
-            check_suspension(&m, backwards, "鉴定"),
+            check_suspension(backwards, "鉴定"),
             Err(ClockError::BackwardsPeriod)
         );
     }

@@ -1,6 +1,11 @@
 //! The life of a case (DESIGN §3): its states, and which role may move it from one to the next.
 
+use super::calendar::{Clock, Due};
+use super::contact::Contact;
+use super::petitioner::Petitioner;
 use super::role::Role;
+use super::roster::RoutedTo;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
 use std::str::FromStr;
 
@@ -50,38 +55,6 @@ impl CaseState {
         }
     }
 
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            CaseState::Registered => "登记",
-            CaseState::WithExpert => "专家接谈",
-            CaseState::Proposed => "拟办",
-            CaseState::Approved => "阅批",
-            CaseState::Transferred => "转办",
-            CaseState::HandledHere => "直接办理",
-            CaseState::NotAccepted => "不予受理",
-            CaseState::Replied => "调查处理意见",
-            CaseState::Reviewed => "审核",
-            CaseState::FeedbackGiven => "反馈",
-            CaseState::Closed => "办结",
-        }
-    }
-
-    pub fn name_en(self) -> &'static str {
-        match self {
-            CaseState::Registered => "registered",
-            CaseState::WithExpert => "with expert",
-            CaseState::Proposed => "proposed",
-            CaseState::Approved => "approved",
-            CaseState::Transferred => "transferred",
-            CaseState::HandledHere => "handled here",
-            CaseState::NotAccepted => "not accepted",
-            CaseState::Replied => "replied",
-            CaseState::Reviewed => "reviewed",
-            CaseState::FeedbackGiven => "feedback given",
-            CaseState::Closed => "closed",
-        }
-    }
-
     pub fn is_open(self) -> bool {
         self != CaseState::Closed
     }
@@ -120,6 +93,112 @@ impl FromStr for CaseState {
             .find(|st| st.code() == s)
             .ok_or_else(|| format!("unknown case state '{s}'"))
     }
+}
+
+/// The kind of matter (条例 Art. 2 and 诉访分离): required at intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatterKind {
+    /// 申诉求决: a claim or request, most cases.
+    Request,
+    /// 建议意见: a suggestion or opinion.
+    Suggestion,
+    /// 检举控告: an accusation; the petitioner's identity is withheld from units.
+    Accusation,
+}
+
+impl MatterKind {
+    pub const ALL: [MatterKind; 3] = [
+        MatterKind::Request,
+        MatterKind::Suggestion,
+        MatterKind::Accusation,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            MatterKind::Request => "request",
+            MatterKind::Suggestion => "suggestion",
+            MatterKind::Accusation => "accusation",
+        }
+    }
+}
+
+impl FromStr for MatterKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MatterKind::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or_else(|| format!("unknown kind of matter '{s}'"))
+    }
+}
+
+/// One line of the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub id: i64,
+    pub number: String,
+    pub received_at: NaiveDateTime,
+    pub petitioner_name: String,
+    pub category: String,
+    pub state: CaseState,
+    pub due: Option<NaiveDate>,
+    pub summary: String,
+}
+
+impl CaseRow {
+    /// Where a page that ends with this row continues.
+    pub fn page_key(&self) -> PageKey {
+        PageKey {
+            received_at: self.received_at,
+            id: self.id,
+        }
+    }
+}
+
+/// Everything the detail view shows of one case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseDetail {
+    pub row: CaseRow,
+    pub kind: MatterKind,
+    /// Flagged major or urgent (条例 Art. 25).
+    pub urgent: bool,
+    pub account: String,
+    pub petitioner: Option<Petitioner>,
+    pub unit: Option<String>,
+    pub accept_due: Option<NaiveDate>,
+    pub handle_due: Option<NaiveDate>,
+    pub version: i64,
+    pub contacts: Vec<Contact>,
+    pub clocks: Vec<Clock>,
+}
+
+/// Where a queue page starts: the last row of the page before it (keyset pagination).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageKey {
+    pub received_at: NaiveDateTime,
+    pub id: i64,
+}
+
+/// What a saved intake hands back to the receptionist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCase {
+    pub case_id: i64,
+    pub number: String,
+    pub petitioner_id: i64,
+    /// True for a repeat contact on an existing case (重复信访).
+    pub repeat: bool,
+    /// The acceptance-notice clock (是否受理告知), as counted.
+    pub accept: Option<Due>,
+    /// Where the visitor goes when routed to a duty expert.
+    pub routed_to: Option<RoutedTo>,
+}
+
+/// An open case flagged major or urgent (条例 Art. 25), for telling managers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrgentCase {
+    pub flagged_at: String,
+    pub number: String,
+    pub petitioner_name: String,
+    pub summary: String,
 }
 
 /// Why a transition was refused.

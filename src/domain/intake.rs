@@ -1,10 +1,12 @@
 //! Validating an intake form before anything is saved.
 
+use super::case::MatterKind;
+use super::contact::{Channel, CollectiveVisit, Leapfrog, Representative};
 use super::id_number::{IdNumber, IdNumberError};
 use super::lookup::ContactKind;
+use super::petitioner::Sex;
 use super::phone::{PhoneError, normalize_phone};
 use super::text::{clean_line, clean_text};
-use super::types::{Channel, MatterKind, NewIntake, Representative, Sex, SkippedLevel};
 use chrono::{Duration, NaiveDateTime};
 
 /// The fields of the intake form, in the fixed order the form visits them.
@@ -120,7 +122,7 @@ pub struct IntakeInput {
     pub category_id: Option<i64>,
     pub kind: MatterKind,
     pub unit_ids: Vec<i64>,
-    pub skipped_level: Option<SkippedLevel>,
+    pub leapfrog: Option<Leapfrog>,
     pub summary: String,
     pub account: String,
     pub contact: ContactKind,
@@ -146,13 +148,55 @@ impl IntakeInput {
             category_id: None,
             kind: MatterKind::Request,
             unit_ids: vec![],
-            skipped_level: None,
+            leapfrog: None,
             summary: String::new(),
             account: String::new(),
             contact: ContactKind::FirstContact,
             expert_id: None,
         }
     }
+}
+
+/// A validated intake: the petitioner, and either a new case with its first contact or a
+/// repeat contact on an open case, ready to be saved in one transaction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIntake {
+    pub id_number: Option<String>,
+    pub name: String,
+    pub sex: Option<Sex>,
+    pub phone: Option<String>,
+    pub address: String,
+    pub work_unit: String,
+    pub channel: Channel,
+    /// A major or urgent matter (条例 Art. 25): reported to managers at once.
+    pub urgent: bool,
+    pub kind: MatterKind,
+    /// None only for a repeat, whose case has its category.
+    pub category_id: Option<i64>,
+    pub summary: String,
+    pub account: String,
+    pub received_at: NaiveDateTime,
+    /// Set for a collective visit (集体访); a single visitor otherwise.
+    pub collective: Option<CollectiveVisit>,
+    pub unit_ids: Vec<i64>,
+    pub leapfrog: Option<Leapfrog>,
+    pub contact: ContactKind,
+    /// The duty expert the visitor is routed to (专家门诊式接访).
+    pub expert_id: Option<i64>,
+}
+
+impl NewIntake {
+    /// People who came: the head-count of a collective visit, else one.
+    pub fn head_count(&self) -> u32 {
+        self.collective.as_ref().map_or(1, |c| c.head_count)
+    }
+}
+
+/// A half-typed form as the store keeps it: when it was saved and its body (JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDraft {
+    pub saved_at: String,
+    pub body: String,
 }
 
 pub const SUMMARY_MAX_CHARS: usize = 100;
@@ -236,10 +280,9 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
             IntakeProblem::ReceivedAtFuture,
         ));
     }
-    let mut head_count = 1;
-    let mut representatives = vec![];
+    let mut collective = None;
     if input.collective {
-        head_count = input
+        let head_count = input
             .head_count
             .trim()
             .parse::<u32>()
@@ -251,6 +294,7 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
                 IntakeProblem::CollectiveTooFew(head_count),
             ));
         }
+        let mut representatives = vec![];
         let rep_err = |i: usize| {
             move |p: IntakeProblem| IntakeError {
                 field: IntakeField::Representatives,
@@ -281,6 +325,10 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
                 IntakeProblem::RepresentativesMissing,
             ));
         }
+        collective = Some(CollectiveVisit {
+            head_count,
+            representatives,
+        });
     }
     let first_contact = input.contact == ContactKind::FirstContact;
     let category_id = match (input.category_id, first_contact) {
@@ -311,10 +359,9 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
         summary,
         account,
         received_at,
-        head_count,
-        representatives,
+        collective,
         unit_ids,
-        skipped_level: input.skipped_level,
+        leapfrog: input.leapfrog,
         contact: input.contact,
         expert_id: input.expert_id,
     })
@@ -350,7 +397,7 @@ mod tests {
         assert_eq!(ok.id_number.as_deref(), Some("11010519491231002X"));
         assert_eq!(ok.sex, Some(Sex::Female));
         assert_eq!(ok.received_at, now());
-        assert_eq!(ok.head_count, 1);
+        assert_eq!(ok.head_count(), 1);
     }
 
     #[test]
@@ -442,8 +489,9 @@ mod tests {
             },
         ];
         let ok = validate_intake(&i, now()).unwrap();
-        assert_eq!(ok.head_count, 30);
-        assert_eq!(ok.representatives.len(), 2, "empty rows are skipped");
+        assert_eq!(ok.head_count(), 30);
+        let group = ok.collective.unwrap();
+        assert_eq!(group.representatives.len(), 2, "empty rows are skipped");
         i.representatives[2].phone = "123".into();
         let e = validate_intake(&i, now()).unwrap_err();
         assert_eq!(e.field, IntakeField::Representatives);

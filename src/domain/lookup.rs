@@ -3,9 +3,11 @@
 //! Exact resident ID first, then exact phone, then the same name; a name typed as pinyin
 //! initials (`zs`) finds 张三 too. The most certain key decides what the panel shows.
 
+use super::case::CaseState;
 use super::id_number::IdNumber;
+use super::petitioner::Sex;
 use super::phone::normalize_phone;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use pinyin::ToPinyin;
 
 /// What to look a person up by, most certain first.
@@ -27,6 +29,43 @@ impl LookupKey {
             LookupKey::Initials(_) => 0,
         }
     }
+}
+
+/// A person found while the form is typed, with their prior cases newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonHistory {
+    pub petitioner_id: i64,
+    pub id_number: Option<String>,
+    pub name: String,
+    pub sex: Option<Sex>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub work_unit: Option<String>,
+    /// The key that found them (its certainty orders the list).
+    pub matched_by: LookupKey,
+    pub cases: Vec<PriorCase>,
+}
+
+/// One of a returning petitioner's earlier cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorCase {
+    pub case_id: i64,
+    pub number: String,
+    pub received_at: NaiveDateTime,
+    pub category: String,
+    pub state: CaseState,
+    pub due: Option<NaiveDate>,
+    pub summary: String,
+    pub contacts: u32,
+}
+
+/// The keys by which a petitioner can be looked up, as stored; for benchmarks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PetitionerKeys {
+    pub id_number: Option<String>,
+    pub phone: Option<String>,
+    pub name: String,
+    pub initials: String,
 }
 
 /// The keys the typed fields allow, most certain first. Partial input gives no key: an

@@ -1,7 +1,8 @@
 //! Who may do what, checked before any write, whatever screen or command asked for it.
 
+use super::case::{CaseState, roles_for_step};
 use super::role::Role;
-use super::types::Staff;
+use super::staff::Staff;
 use std::fmt;
 
 /// Things staff do that need a role, apart from moving a case (see `case::check_step`).
@@ -15,6 +16,12 @@ pub enum Act {
     LoadDemoData,
     /// See a resident ID number whole (personal information under PIPL; each reveal audited).
     RevealIdNumber,
+    /// Extend a deadline (延期, 条例 Art. 34): once, with a reason told to the person.
+    ExtendDeadline,
+    /// Suspend a deadline for an appraisal or hearing.
+    SuspendDeadline,
+    /// Route a visitor at intake to a duty expert.
+    RouteToExpert,
 }
 
 impl Act {
@@ -28,6 +35,11 @@ impl Act {
             ],
             Act::Administer | Act::LoadDemoData => &[Role::Admin],
             Act::RevealIdNumber => &[Role::Reception, Role::Manager],
+            Act::ExtendDeadline | Act::SuspendDeadline => &[Role::Manager],
+            // Routing is the step registered → with_expert: its roles are the step's.
+            Act::RouteToExpert => {
+                roles_for_step(CaseState::Registered, CaseState::WithExpert).unwrap_or(&[])
+            }
         }
     }
     fn describe(self) -> &'static str {
@@ -36,6 +48,9 @@ impl Act {
             Act::Administer => "administration",
             Act::LoadDemoData => "loading demo data",
             Act::RevealIdNumber => "seeing an ID number whole",
+            Act::ExtendDeadline => "extending a deadline",
+            Act::SuspendDeadline => "suspending a deadline",
+            Act::RouteToExpert => "routing a visitor to a duty expert",
         }
     }
 }
@@ -61,9 +76,14 @@ impl fmt::Display for PermissionDenied {
 
 impl std::error::Error for PermissionDenied {}
 
+/// Whether `actor` may do `act` (active, with one of its roles).
+pub fn allows(actor: &Staff, act: Act) -> bool {
+    actor.active && act.roles().iter().any(|r| actor.has(*r))
+}
+
 /// Refuse unless `actor` is active and holds one of the roles `act` needs.
 pub fn require(actor: &Staff, act: Act) -> Result<(), PermissionDenied> {
-    if actor.active && act.roles().iter().any(|r| actor.has(*r)) {
+    if allows(actor, act) {
         Ok(())
     } else {
         Err(PermissionDenied {
@@ -103,6 +123,18 @@ mod tests {
             assert!(
                 require(&staff(&[r], true), Act::RevealIdNumber).is_err(),
                 "{r}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_managers_extend_or_suspend_deadlines() {
+        for r in Role::ALL {
+            let ok = r == Role::Manager;
+            assert_eq!(require(&staff(&[r], true), Act::ExtendDeadline).is_ok(), ok);
+            assert_eq!(
+                require(&staff(&[r], true), Act::SuspendDeadline).is_ok(),
+                ok
             );
         }
     }

@@ -30,16 +30,6 @@ impl Role {
             Role::Admin => "admin",
         }
     }
-
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Role::Reception => "接待员",
-            Role::Expert => "接访专家",
-            Role::Supervisor => "督办员",
-            Role::Manager => "领导",
-            Role::Admin => "管理员",
-        }
-    }
 }
 
 impl fmt::Display for Role {

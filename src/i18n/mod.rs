@@ -1,8 +1,14 @@
 //! Messages in zh-CN and en. The language follows `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (a zh locale need not be installed: only the variable is read).
 
+mod due;
+mod labels;
+
+pub use due::explain_due;
+pub use labels::{Label, field_label, rule_name};
+
 use crate::domain::id_number::IdNumberError;
-use crate::domain::intake::{IntakeError, IntakeField, IntakeProblem};
+use crate::domain::intake::{IntakeError, IntakeProblem};
 use crate::domain::phone::PhoneError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,42 +54,6 @@ impl Lang {
 
     pub fn is_zh(self) -> bool {
         self == Lang::Zh
-    }
-}
-
-pub fn field_name(lang: Lang, field: IntakeField) -> &'static str {
-    match field {
-        IntakeField::IdNumber => lang.pick("身份证号", "ID number"),
-        IntakeField::Name => lang.pick("姓名", "Name"),
-        IntakeField::Sex => lang.pick("性别", "Sex"),
-        IntakeField::Phone => lang.pick("电话", "Phone"),
-        IntakeField::Address => lang.pick("住址", "Address"),
-        IntakeField::WorkUnit => lang.pick("工作单位", "Work unit"),
-        IntakeField::Channel => lang.pick("渠道", "Channel"),
-        IntakeField::Urgent => lang.pick("紧急", "Urgent"),
-        IntakeField::ReceivedAt => lang.pick("收到时间", "Received"),
-        IntakeField::Collective => lang.pick("集体访", "Collective"),
-        IntakeField::HeadCount => lang.pick("人数", "Head-count"),
-        IntakeField::Representatives => lang.pick("代表", "Representatives"),
-        IntakeField::Category => lang.pick("问题类别", "Category"),
-        IntakeField::Kind => lang.pick("性质", "Kind"),
-        IntakeField::Units => lang.pick("涉及单位", "Units"),
-        IntakeField::Leapfrog => lang.pick("越级", "Leapfrog"),
-        IntakeField::Summary => lang.pick("事由摘要", "Summary"),
-        IntakeField::Account => lang.pick("诉求及事实", "Account"),
-    }
-}
-
-/// A field's label on the form, where English names must fit a narrow column.
-pub fn field_label(lang: Lang, field: IntakeField) -> &'static str {
-    match (lang, field) {
-        (Lang::En, IntakeField::IdNumber) => "ID no.",
-        (Lang::En, IntakeField::Phone) => "Tel",
-        (Lang::En, IntakeField::WorkUnit) => "Employer",
-        (Lang::En, IntakeField::Collective) => "Group",
-        (Lang::En, IntakeField::HeadCount) => "Count",
-        (Lang::En, IntakeField::Representatives) => "Reps",
-        _ => field_name(lang, field),
     }
 }
 
@@ -185,7 +155,7 @@ fn problem_text(lang: Lang, problem: &IntakeProblem) -> String {
 }
 
 pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
-    let field = field_name(lang, e.field);
+    let field = e.field.label(lang);
     let problem = problem_text(lang, &e.problem);
     match lang {
         Lang::Zh => format!("{field}：{problem}"),
@@ -196,6 +166,7 @@ pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::intake::IntakeField;
 
     #[test]
     fn language_from_locale_names() {

@@ -4,18 +4,10 @@ use super::audit::{self};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
 use crate::domain::case::{CaseState, case_number, check_step};
 use crate::domain::{
-    CaseDetail, CaseRow, Category, ContactRow, DutySlot, PageKey, Petitioner, Staff,
+    CaseDetail, CaseRow, Category, Contact, DutySlot, PageKey, Petitioner, Staff, UrgencyCounts,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
-
-/// Open cases by how pressing their running clock is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct UrgencyCounts {
-    pub open: u64,
-    pub overdue: u64,
-    pub due_soon: u64,
-}
 
 const CASE_ROW_SELECT: &str = "SELECT c.id, c.number, c.received_at, COALESCE(p.name, ''),
         cat.name_zh, c.state, c.due, c.summary
@@ -198,7 +190,7 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         let mut contacts = Vec::with_capacity(raw_contacts.len());
         for (at, channel, is_repeat, head_count, recorded_by, summary, account) in raw_contacts {
-            contacts.push(ContactRow {
+            contacts.push(Contact {
                 received_at: parse_timestamp(&at)?,
                 channel: channel.parse().map_err(StoreError::Invalid)?,
                 is_repeat,

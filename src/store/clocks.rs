@@ -12,6 +12,15 @@ use crate::domain::reference::{CalendarYear, DayKind};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+/// A named day of an official calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarDay {
+    pub day: NaiveDate,
+    /// A holiday (放假); otherwise an adjusted working day (调休上班).
+    pub holiday: bool,
+    pub name: String,
+}
+
 /// What importing a calendar year did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CalendarImport {
@@ -256,8 +265,8 @@ impl Store {
             .optional()?)
     }
 
-    /// The named days of a year: (day, holiday?, name).
-    pub fn calendar_days(&self, year: i32) -> Result<Vec<(NaiveDate, bool, String)>> {
+    /// The named days of a year.
+    pub fn calendar_days(&self, year: i32) -> Result<Vec<CalendarDay>> {
         let mut stmt = self.conn.prepare(
             "SELECT day, kind, name FROM calendar_days WHERE day >= ?1 AND day < ?2 ORDER BY day",
         )?;
@@ -268,7 +277,13 @@ impl Store {
             )?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()
-            .map(|(d, k, n)| Ok((parse_date(&d)?, k == "holiday", n)))
+            .map(|(d, k, name)| {
+                Ok(CalendarDay {
+                    day: parse_date(&d)?,
+                    holiday: k == "holiday",
+                    name,
+                })
+            })
             .collect()
     }
 
@@ -357,11 +372,12 @@ impl Store {
         days: u32,
         reason: &str,
     ) -> Result<Due> {
+        require(actor, Act::ExtendDeadline)?;
         let max = self.rule("extend")?.map_or(30, |r| r.period.days);
         let now = self.now();
         self.write(|tx| {
             let mut c = one_running_clock(tx, case_id, rule)?;
-            check_extension(&actor.roles, c.spec.extension_days > 0, days, max, reason)
+            check_extension(c.spec.extension_days > 0, days, max, reason)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             c.spec.extension_days = days;
             let calendar = calendar_in(tx)?;
@@ -396,8 +412,8 @@ impl Store {
         suspension: Suspension,
         reason: &str,
     ) -> Result<Due> {
-        check_suspension(&actor.roles, suspension, reason)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        require(actor, Act::SuspendDeadline)?;
+        check_suspension(suspension, reason).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
             let mut c = one_running_clock(tx, case_id, rule)?;

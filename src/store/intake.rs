@@ -4,65 +4,18 @@
 use super::audit::{self, Actor};
 use super::clocks::{calendar_in, counting_of, refresh_case_due, rule_by_name, start_clock};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
-use crate::domain::calendar::{ClockSpec, Due, count};
+use crate::domain::calendar::{ClockSpec, count};
 use crate::domain::case::{CaseState, check_step};
-use crate::domain::lookup::{ContactKind, LookupKey, check_repeat, name_initials};
+use crate::domain::intake::StoredDraft;
+use crate::domain::lookup::{
+    ContactKind, LookupKey, PersonHistory, PetitionerKeys, PriorCase, check_repeat, name_initials,
+};
 use crate::domain::permission::{Act, require};
-use crate::domain::{NewIntake, Staff};
+use crate::domain::{
+    ExpertOnDuty, NewIntake, RoutedTo, SavedCase, Sex, Staff, UrgentCase, WaitingVisitor,
+};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, params};
-
-/// What a saved intake hands back to the receptionist.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SavedCase {
-    pub case_id: i64,
-    pub number: String,
-    pub petitioner_id: i64,
-    /// True for a repeat contact on an existing case (重复信访).
-    pub repeat: bool,
-    /// The acceptance-notice clock (是否受理告知), as counted.
-    pub accept: Option<Due>,
-    /// Where the visitor goes when routed to a duty expert: (expert's name, room).
-    pub routed_to: Option<(String, String)>,
-}
-
-/// A person found while the form is typed, with their prior cases newest first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PersonHistory {
-    pub petitioner_id: i64,
-    pub id_number: Option<String>,
-    pub name: String,
-    pub sex: Option<String>,
-    pub phone: Option<String>,
-    pub address: Option<String>,
-    pub work_unit: Option<String>,
-    /// The key that found them (its certainty orders the list).
-    pub matched_by: LookupKey,
-    pub cases: Vec<PriorCase>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PriorCase {
-    pub case_id: i64,
-    pub number: String,
-    pub received_at: NaiveDateTime,
-    pub category: String,
-    pub state: CaseState,
-    pub due: Option<NaiveDate>,
-    pub summary: String,
-    pub contacts: u32,
-}
-
-/// An expert on duty now, for routing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExpertOnDuty {
-    pub staff_id: i64,
-    pub name: String,
-    pub room: String,
-    pub waiting: u32,
-    /// Whether the expert's specialties cover the chosen category.
-    pub covers: bool,
-}
 
 /// A petitioner row: id, ID number, name, sex, phone, address, work unit.
 type RawPerson = (
@@ -86,9 +39,6 @@ type RawPrior = (
     String,
     u32,
 );
-
-/// (ID number, phone, name, pinyin initials) of a petitioner, for benchmarks.
-pub type SampledPerson = (Option<String>, Option<String>, String, String);
 
 const PRIOR_CASES: u32 = 20;
 const PEOPLE: u32 = 8;
@@ -174,9 +124,9 @@ fn save_contact(
             intake.channel.code(),
             fmt_ts(intake.received_at),
             repeat,
-            intake.head_count,
-            intake.skipped_level.is_some(),
-            intake.skipped_level.map(|l| l.code()),
+            intake.head_count(),
+            intake.leapfrog.is_some(),
+            intake.leapfrog.map(|l| l.code()),
             intake.expert_id,
             actor.id,
             now,
@@ -185,7 +135,8 @@ fn save_contact(
         ],
     )?;
     let contact_id = tx.last_insert_rowid();
-    for (i, r) in intake.representatives.iter().enumerate() {
+    let representatives = intake.collective.iter().flat_map(|c| &c.representatives);
+    for (i, r) in representatives.enumerate() {
         tx.execute(
             "INSERT INTO representatives (contact_id, position, name, id_number, phone)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -196,7 +147,7 @@ fn save_contact(
 }
 
 /// The expert's name and room today, for telling the visitor where to go.
-fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<(String, String)> {
+fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<RoutedTo> {
     let name: String = tx
         .query_row(
             "SELECT name FROM staff WHERE id = ?1 AND active = 1",
@@ -212,7 +163,10 @@ fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<(
             |r| r.get(0),
         )
         .optional()?;
-    Ok((name, room.unwrap_or_default()))
+    Ok(RoutedTo {
+        expert_name: name,
+        room: room.unwrap_or_default(),
+    })
 }
 
 impl Store {
@@ -276,7 +230,7 @@ impl Store {
                         "petitioner_id": petitioner_id,
                         "channel": intake.channel.code(),
                         "received_at": fmt_ts(intake.received_at),
-                        "head_count": intake.head_count,
+                        "head_count": intake.head_count(),
                         "expert_id": intake.expert_id,
                         "urgent": intake.urgent,
                         "repeat": true,
@@ -329,7 +283,7 @@ impl Store {
                     petitioner_id: id,
                     id_number,
                     name,
-                    sex,
+                    sex: sex.as_deref().and_then(Sex::from_code),
                     phone,
                     address,
                     work_unit,
@@ -400,8 +354,8 @@ impl Store {
         Ok(experts)
     }
 
-    /// Visitors routed to `expert_id` and still waiting, newest first: (number, name, received).
-    pub fn waiting_for(&self, expert_id: i64) -> Result<Vec<(i64, String, String, NaiveDateTime)>> {
+    /// Visitors routed to `expert_id` and still waiting, newest first.
+    pub fn waiting_for(&self, expert_id: i64) -> Result<Vec<WaitingVisitor>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.number, coalesce(p.name, ''), c.updated_at FROM cases c
              LEFT JOIN petitioners p ON p.id = c.petitioner_id
@@ -411,7 +365,14 @@ impl Store {
             .query_map([expert_id], |r| r.try_into())?
             .collect::<std::result::Result<_, _>>()?;
         raws.into_iter()
-            .map(|(id, n, name, at)| Ok((id, n, name, parse_timestamp(&at)?)))
+            .map(|(case_id, number, petitioner_name, at)| {
+                Ok(WaitingVisitor {
+                    case_id,
+                    number,
+                    petitioner_name,
+                    routed_at: parse_timestamp(&at)?,
+                })
+            })
             .collect()
     }
 
@@ -445,9 +406,9 @@ impl Store {
         })
     }
 
-    /// The open case flagged urgent most recently: (when flagged, number, petitioner, summary).
-    pub fn latest_urgent(&self) -> Result<Option<(String, String, String, String)>> {
-        Ok(self
+    /// The open case flagged urgent most recently.
+    pub fn latest_urgent(&self) -> Result<Option<UrgentCase>> {
+        let raw: Option<(String, String, String, String)> = self
             .conn
             .query_row(
                 "SELECT c.urgent_at, c.number, coalesce(p.name, ''), c.summary FROM cases c
@@ -457,7 +418,15 @@ impl Store {
                 [],
                 |r| r.try_into(),
             )
-            .optional()?)
+            .optional()?;
+        Ok(raw.map(
+            |(flagged_at, number, petitioner_name, summary)| UrgentCase {
+                flagged_at,
+                number,
+                petitioner_name,
+                summary,
+            },
+        ))
     }
 
     /// Keep this staff member's half-typed form (one draft each), replacing the last.
@@ -473,14 +442,19 @@ impl Store {
         })
     }
 
-    /// The draft left by this staff member, if any: (saved at, body).
-    pub fn draft(&self, staff_id: i64) -> Result<Option<(String, String)>> {
+    /// The draft left by this staff member, if any.
+    pub fn draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
         Ok(self
             .conn
             .query_row(
                 "SELECT saved_at, body FROM drafts WHERE staff_id = ?1",
                 [staff_id],
-                |r| r.try_into(),
+                |r| {
+                    Ok(StoredDraft {
+                        saved_at: r.get(0)?,
+                        body: r.get(1)?,
+                    })
+                },
             )
             .optional()?)
     }
@@ -492,9 +466,8 @@ impl Store {
         })
     }
 
-    /// Up to `n` petitioners spread over the table, for benchmarks: (ID number, phone, name,
-    /// initials).
-    pub fn sample_petitioners(&self, n: usize) -> Result<Vec<SampledPerson>> {
+    /// Up to `n` petitioners spread over the table, for benchmarks.
+    pub fn sample_petitioners(&self, n: usize) -> Result<Vec<PetitionerKeys>> {
         let max: i64 =
             self.conn
                 .query_row("SELECT coalesce(max(id), 0) FROM petitioners", [], |r| {
@@ -506,7 +479,14 @@ impl Store {
              WHERE id % ?1 = 0 LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map(params![step, n as i64], |r| r.try_into())?
+            .query_map(params![step, n as i64], |r| {
+                Ok(PetitionerKeys {
+                    id_number: r.get(0)?,
+                    phone: r.get(1)?,
+                    name: r.get(2)?,
+                    initials: r.get(3)?,
+                })
+            })?
             .collect::<std::result::Result<_, _>>()?;
         Ok(rows)
     }
@@ -615,9 +595,9 @@ fn new_case(
         "unit_ids": intake.unit_ids,
         "summary": intake.summary,
         "received_at": received,
-        "head_count": intake.head_count,
-        "representatives": intake.representatives.len(),
-        "skipped_level": intake.skipped_level.map(|l| l.code()),
+        "head_count": intake.head_count(),
+        "representatives": intake.collective.as_ref().map_or(0, |c| c.representatives.len()),
+        "leapfrog": intake.leapfrog.map(|l| l.code()),
         "accept_due": fmt_date(accept.due),
         "expert_id": intake.expert_id,
         "urgent": intake.urgent,

@@ -12,9 +12,7 @@ mod staff;
 
 pub use crate::domain::reference::CalendarYear;
 pub use audit::{Actor, AuditBreak};
-pub use cases::UrgencyCounts;
-pub use clocks::CalendarImport;
-pub use intake::{ExpertOnDuty, PersonHistory, PriorCase, SavedCase};
+pub use clocks::{CalendarDay, CalendarImport};
 pub use reference::ReferenceData;
 
 use crate::domain::calendar::Calendar;

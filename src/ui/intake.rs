@@ -7,7 +7,8 @@ use crate::app::App;
 use crate::domain::intake::IntakeField;
 use crate::domain::lookup::{ContactKind, LookupKey};
 use crate::domain::text::clean_line;
-use crate::domain::{Channel, MatterKind, SkippedLevel};
+use crate::domain::{Channel, Leapfrog, MatterKind};
+use crate::i18n::Label;
 use crate::i18n::{Lang, field_label};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -368,10 +369,7 @@ fn choice_of(app: &App, field: IntakeField) -> Option<(Vec<&'static str>, usize)
             },
         ),
         IntakeField::Channel => (
-            Channel::ALL
-                .iter()
-                .map(|c| lang.pick(c.name_zh(), c.name_en()))
-                .collect(),
+            Channel::ALL.iter().map(|c| c.label(lang)).collect(),
             Channel::ALL
                 .iter()
                 .position(|c| *c == form.channel)
@@ -380,10 +378,7 @@ fn choice_of(app: &App, field: IntakeField) -> Option<(Vec<&'static str>, usize)
         IntakeField::Urgent => (yes_no(), usize::from(form.urgent)),
         IntakeField::Collective => (yes_no(), usize::from(form.collective)),
         IntakeField::Kind => (
-            MatterKind::ALL
-                .iter()
-                .map(|k| lang.pick(k.name_zh(), k.name_en()))
-                .collect(),
+            MatterKind::ALL.iter().map(|k| k.label(lang)).collect(),
             MatterKind::ALL
                 .iter()
                 .position(|k| *k == form.kind)
@@ -391,14 +386,10 @@ fn choice_of(app: &App, field: IntakeField) -> Option<(Vec<&'static str>, usize)
         ),
         IntakeField::Leapfrog => (
             std::iter::once(lang.pick("否", "no"))
-                .chain(
-                    SkippedLevel::ALL
-                        .iter()
-                        .map(|l| lang.pick(l.name_zh(), l.name_en())),
-                )
+                .chain(Leapfrog::ALL.iter().map(|l| l.label(lang)))
                 .collect(),
-            form.skipped_level
-                .and_then(|l| SkippedLevel::ALL.iter().position(|x| *x == l))
+            form.leapfrog
+                .and_then(|l| Leapfrog::ALL.iter().position(|x| *x == l))
                 .map_or(0, |i| i + 1),
         ),
         _ => return None,
@@ -629,7 +620,7 @@ fn draw_history(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 if attached { "★" } else { " " },
                 c.number,
                 c.received_at.format("%y-%m-%d"),
-                lang.pick(c.state.name_zh(), c.state.name_en()),
+                c.state.label(lang),
                 due,
                 clean_line(&c.summary)
             );
@@ -954,7 +945,7 @@ mod tests {
         type_str(&mut app, "征地补偿款未到位");
         // Route to whichever expert the roster has; on a day with nobody on duty, pick one.
         let expert = app.store.staff_by_login("wangjg").unwrap().unwrap();
-        app.intake.expert = Some(crate::store::ExpertOnDuty {
+        app.intake.expert = Some(crate::domain::ExpertOnDuty {
             staff_id: expert.id,
             name: expert.name.clone(),
             room: String::new(),

@@ -7,6 +7,7 @@ use crate::domain::calendar::Urgency;
 use crate::domain::id_number::mask;
 use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{CaseDetail, CaseRow};
+use crate::i18n::Label;
 use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -96,9 +97,7 @@ fn cells(app: &App, row: &CaseRow, urgency: Option<Urgency>) -> [String; 7] {
         row.received_at.format("%m-%d %H:%M").to_string(),
         clean_line(&row.petitioner_name),
         clean_line(&row.category),
-        app.lang
-            .pick(row.state.name_zh(), row.state.name_en())
-            .to_string(),
+        row.state.label(app.lang).to_string(),
         due,
         clean_line(&row.summary),
     ]
@@ -168,15 +167,12 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         Span::raw(format!(
             "{} / {}",
             clean_line(&d.row.category),
-            lang.pick(d.kind.name_zh(), d.kind.name_en())
+            d.kind.label(lang)
         )),
     ]));
     let mut state = vec![
         label("状态", "State"),
-        Span::raw(
-            lang.pick(d.row.state.name_zh(), d.row.state.name_en())
-                .to_string(),
-        ),
+        Span::raw(d.row.state.label(lang).to_string()),
     ];
     if d.urgent {
         state.push(Span::styled(
@@ -198,11 +194,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         let (text, style) = if running {
             let u = app.urgency_of(due);
             (
-                format!(
-                    "{due} {} {}",
-                    u.marker(),
-                    lang.pick(u.name_zh(), u.name_en())
-                ),
+                format!("{due} {} {}", u.marker(), u.label(lang)),
                 theme.urgency(u),
             )
         } else {
@@ -214,7 +206,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         };
         lines.push(Line::from(vec![label(zh, en), Span::styled(text, style)]));
         lines.push(Line::from(Span::styled(
-            format!("          {}", clock.due.explain(lang.is_zh())),
+            format!("          {}", crate::i18n::explain_due(lang, &clock.due)),
             theme.dim(),
         )));
     }
@@ -241,7 +233,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CaseDetail, the
         let mut s = format!(
             "  {}  {}  {}",
             c.received_at.format("%Y-%m-%d %H:%M"),
-            lang.pick(c.channel.name_zh(), c.channel.name_en()),
+            c.channel.label(lang),
             kind
         );
         if c.head_count >= 5 {

@@ -5,6 +5,7 @@ use super::widgets::pad;
 use crate::app::App;
 use crate::domain::calendar::Urgency;
 use crate::domain::text::clean_line;
+use crate::i18n::Label;
 use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -86,7 +87,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             pad(&due, 12),
             pad(&row.number, 15),
             pad(&clean_line(&row.petitioner_name), 9),
-            pad(lang.pick(row.state.name_zh(), row.state.name_en()), 13),
+            pad(row.state.label(lang), 13),
             clean_line(&row.summary)
         );
         let style = if i == app.supervision.selected {

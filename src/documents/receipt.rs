@@ -1,8 +1,9 @@
 //! The receipt (回执) handed to a petitioner: plain text, ready to print.
 
-use super::calendar::Due;
-use super::text::clean_line;
-use super::types::Channel;
+use crate::domain::Channel;
+use crate::domain::calendar::Due;
+use crate::domain::text::clean_line;
+use crate::i18n::{Label, Lang, explain_due};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub struct ReceiptFacts {
@@ -38,7 +39,7 @@ pub fn receipt_text(f: &ReceiptFacts) -> String {
     out.push_str(&format!(
         "收到时间：{}（{}）\n",
         f.received_at.format("%Y年%m月%d日 %H:%M"),
-        f.channel.name_zh()
+        f.channel.label(Lang::Zh)
     ));
     if f.repeat {
         out.push_str(&format!(
@@ -55,7 +56,7 @@ pub fn receipt_text(f: &ReceiptFacts) -> String {
         out.push_str(&format!(
             "本机关将于 {} 前书面告知您是否受理。\n（{}）\n",
             due.due.format("%Y年%m月%d日"),
-            due.explain(true)
+            explain_due(Lang::Zh, due)
         ));
     }
     out.push_str(&format!(

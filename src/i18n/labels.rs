@@ -1,0 +1,127 @@
+//! The names of the domain's words on screen and in output, in each language.
+
+use super::Lang;
+use crate::domain::calendar::Urgency;
+use crate::domain::intake::IntakeField;
+use crate::domain::{CaseState, Channel, Leapfrog, MatterKind, Role, Sex};
+
+/// A domain value's name in a language.
+pub trait Label {
+    fn label(&self, lang: Lang) -> &'static str;
+}
+
+macro_rules! labels {
+    ($ty:ty { $($variant:pat => $zh:literal, $en:literal;)* }) => {
+        impl Label for $ty {
+            fn label(&self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($variant, Lang::Zh) => $zh, ($variant, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+labels!(CaseState {
+    CaseState::Registered => "登记", "registered";
+    CaseState::WithExpert => "专家接谈", "with expert";
+    CaseState::Proposed => "拟办", "proposed";
+    CaseState::Approved => "阅批", "approved";
+    CaseState::Transferred => "转办", "transferred";
+    CaseState::HandledHere => "直接办理", "handled here";
+    CaseState::NotAccepted => "不予受理", "not accepted";
+    CaseState::Replied => "调查处理意见", "replied";
+    CaseState::Reviewed => "审核", "reviewed";
+    CaseState::FeedbackGiven => "反馈", "feedback given";
+    CaseState::Closed => "办结", "closed";
+});
+
+labels!(Channel {
+    Channel::Letter => "来信", "letter";
+    Channel::Visit => "来访", "visit";
+    Channel::Online => "网上", "online";
+    Channel::Phone => "电话", "phone";
+});
+
+labels!(MatterKind {
+    MatterKind::Request => "申诉求决", "claim";
+    MatterKind::Suggestion => "建议意见", "suggestion";
+    MatterKind::Accusation => "检举控告", "accusation";
+});
+
+labels!(Leapfrog {
+    Leapfrog::Village => "越过村（社区）", "village";
+    Leapfrog::Township => "越过乡镇（街道）", "township";
+    Leapfrog::County => "越过县级", "county";
+    Leapfrog::City => "越过市级", "city";
+});
+
+labels!(Sex {
+    Sex::Male => "男", "male";
+    Sex::Female => "女", "female";
+});
+
+labels!(Role {
+    Role::Reception => "接待员", "reception";
+    Role::Expert => "接访专家", "expert";
+    Role::Supervisor => "督办员", "supervisor";
+    Role::Manager => "领导", "manager";
+    Role::Admin => "管理员", "admin";
+});
+
+labels!(Urgency {
+    Urgency::Overdue => "超期", "overdue";
+    Urgency::DueSoon => "临期", "due soon";
+    Urgency::Normal => "正常", "normal";
+});
+
+labels!(IntakeField {
+    IntakeField::IdNumber => "身份证号", "ID number";
+    IntakeField::Name => "姓名", "Name";
+    IntakeField::Sex => "性别", "Sex";
+    IntakeField::Phone => "电话", "Phone";
+    IntakeField::Address => "住址", "Address";
+    IntakeField::WorkUnit => "工作单位", "Work unit";
+    IntakeField::Channel => "渠道", "Channel";
+    IntakeField::Urgent => "紧急", "Urgent";
+    IntakeField::ReceivedAt => "收到时间", "Received";
+    IntakeField::Collective => "集体访", "Collective";
+    IntakeField::HeadCount => "人数", "Head-count";
+    IntakeField::Representatives => "代表", "Representatives";
+    IntakeField::Category => "问题类别", "Category";
+    IntakeField::Kind => "性质", "Kind";
+    IntakeField::Units => "涉及单位", "Units";
+    IntakeField::Leapfrog => "越级", "Leapfrog";
+    IntakeField::Summary => "事由摘要", "Summary";
+    IntakeField::Account => "诉求及事实", "Account";
+});
+
+/// A field's label on the form, where English names must fit a narrow column.
+pub fn field_label(lang: Lang, field: IntakeField) -> &'static str {
+    match (lang, field) {
+        (Lang::En, IntakeField::IdNumber) => "ID no.",
+        (Lang::En, IntakeField::Phone) => "Tel",
+        (Lang::En, IntakeField::WorkUnit) => "Employer",
+        (Lang::En, IntakeField::Collective) => "Group",
+        (Lang::En, IntakeField::HeadCount) => "Count",
+        (Lang::En, IntakeField::Representatives) => "Reps",
+        _ => field.label(lang),
+    }
+}
+
+/// The names of the deadline rules as a clerk says them.
+pub fn rule_name(lang: Lang, rule: &str) -> &'static str {
+    let (zh, en) = match rule {
+        "register" => ("登记转送", "Register by"),
+        "accept" => ("受理告知", "Accept by"),
+        "objection" => ("异议期限", "Objection by"),
+        "handle" => ("办理期限", "Handle by"),
+        "review-request" => ("复查申请", "Review request"),
+        "review-decision" => ("复查决定", "Review decision"),
+        "rereview-request" => ("复核申请", "Re-review request"),
+        "rereview-decision" => ("复核决定", "Re-review decision"),
+        "follow-up" => ("回访", "Follow-up"),
+        _ => ("期限", "Deadline"),
+    };
+    lang.pick(zh, en)
+}
