@@ -1,108 +1,51 @@
-//! Application state and its one update function: key → action → new state. The only I/O
-//! here goes through the store.
+//! The application: routing between the panes and the dialog stack, and the session (who is
+//! logged in, the language, the calendar, the data-version tick, notifications). A key goes
+//! through the keymap to the component that has the keys; what components ask of each other
+//! comes back as events, handled here. Drawing (`ui`) reads this state and never the store.
 
-pub mod intake;
-mod intake_pane;
+pub mod context;
+pub mod dialogs;
+pub mod effects;
+pub mod event;
 pub mod keymap;
+pub mod panes;
+pub mod session;
+pub mod text_field;
 
-use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
-use crate::domain::lookup::PersonHistory;
-use crate::domain::{CaseDetail, CaseRow, Category, DutySlot, PageKey, Role, Staff, Unit};
-use crate::domain::{ExpertOnDuty, SavedCase, UrgencyCounts};
-use crate::i18n::Lang;
+use crate::domain::Role;
+use crate::domain::Staff;
+use crate::domain::text::clean_line;
+use crate::i18n::{Lang, Msg};
 use crate::store::Store;
-use chrono::{Datelike, Duration, NaiveDate, Timelike};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use intake::IntakeForm;
-use keymap::{Action, Pane, Scope};
+use chrono::Datelike;
+use context::Ctx;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use dialogs::help::HelpDialog;
+use dialogs::question::Question;
+use dialogs::{After, Dialog, DialogStack};
+use effects::{Effects, SystemEffects};
+use event::AppEvent;
+use keymap::{Binding, Command, GlobalCommand, Scope, When};
+use panes::Pane;
+use panes::intake::IntakePane;
+use panes::queue::QueuePane;
+use panes::roster::RosterPane;
+use panes::supervision::SupervisionPane;
+use session::{DUE_SOON_DEFAULT, Session, StatusKind};
 use std::time::Instant;
+use text_field::TextKind;
 
-/// A yes/no question that stands between the user and losing typed text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    QuitWithUnsavedForm,
-    ClearForm,
-    /// A draft left by an earlier session (hang-up, crash) waits: bring it back?
-    RestoreDraft,
+/// A context over the app's parts, borrowed field by field so a pane can be borrowed beside it.
+macro_rules! ctx {
+    ($app:ident, $events:ident) => {
+        Ctx {
+            store: &mut $app.store,
+            session: &mut $app.session,
+            effects: $app.effects.as_mut(),
+            events: &mut $events,
+        }
+    };
 }
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MessageKind {
-    Info,
-    Success,
-    Error,
-}
-
-/// The queue pane: one page of cases, loaded by keyset.
-#[derive(Debug, Default)]
-pub struct QueueView {
-    pub rows: Vec<CaseRow>,
-    pub selected: usize,
-    /// The row just before this page (None: the page starts at the newest case).
-    pub page_after: Option<PageKey>,
-    pub detail: Option<CaseDetail>,
-    pub detail_scroll: u16,
-    /// The detail's ID number shown whole, after an audited reveal.
-    pub revealed_id: Option<String>,
-    pub total: u64,
-}
-
-/// The roster pane: this week's duty slots.
-#[derive(Debug, Default)]
-pub struct RosterView {
-    pub week_start: Option<NaiveDate>,
-    pub slots: Vec<DutySlot>,
-    pub selected: usize,
-}
-
-/// The supervision pane: open cases by urgency.
-#[derive(Debug, Default)]
-pub struct SupervisionView {
-    pub counts: UrgencyCounts,
-    pub rows: Vec<(CaseRow, Urgency)>,
-    pub selected: usize,
-}
-
-pub struct App {
-    pub lang: Lang,
-    pub me: Staff,
-    pub store: Store,
-    pub pane: Pane,
-    pub help: bool,
-    pub question: Option<Question>,
-    pub message: Option<(MessageKind, String)>,
-    pub intake: IntakeForm,
-    pub categories: Vec<Category>,
-    pub units: Vec<Unit>,
-    /// People found from what the form holds, most certain first.
-    pub history: Vec<PersonHistory>,
-    /// The history panel has the keys (F5).
-    pub history_focus: bool,
-    /// The highlighted prior case, counted across all people found.
-    pub history_pick: usize,
-    /// The expert picker (F7), while open.
-    pub expert_choices: Option<Vec<ExpertOnDuty>>,
-    pub expert_pick: usize,
-    /// The case saved last, for its receipt (F9).
-    pub last_saved: Option<SavedCase>,
-    /// When the form last changed without its draft being saved.
-    pub draft_changed_at: Option<Instant>,
-    /// The newest visitor routed to me that I have been told about.
-    seen_waiting: Option<i64>,
-    /// When the newest urgent case I have been told about was flagged.
-    seen_urgent: Option<String>,
-    pub calendar: Calendar,
-    /// The `due-soon` rule: within this many working days a clock is due soon.
-    pub due_soon_days: u32,
-    pub queue: QueueView,
-    pub roster: RosterView,
-    pub supervision: SupervisionView,
-    /// Rows a list page shows; set from the terminal size.
-    pub page_rows: usize,
-    pub quit: bool,
-    data_version: i64,
-}
-
 /// What the loop should do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -111,112 +54,188 @@ pub enum Outcome {
     Redraw,
 }
 
-/// Working days before a due date that make it "due soon" when the `due-soon` rule is missing.
-const DUE_SOON_DEFAULT: u32 = 3;
+/// The four panes' states.
+pub struct Panes {
+    pub intake: IntakePane,
+    pub queue: QueuePane,
+    pub roster: RosterPane,
+    pub supervision: SupervisionPane,
+}
+
+pub struct App {
+    session: Session,
+    store: Store,
+    effects: Box<dyn Effects>,
+    pane: Pane,
+    panes: Panes,
+    dialogs: DialogStack,
+    quit: bool,
+    /// The database's data version when the views were last loaded.
+    data_version: i64,
+    /// The newest visitor routed to me that I have been told about.
+    seen_waiting: Option<i64>,
+    /// When the newest urgent case I have been told about was flagged.
+    seen_urgent: Option<String>,
+}
 
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
-        let categories = store.categories()?;
-        let units = store.units()?;
-        let calendar = store.calendar()?;
+        Self::with_effects(store, me, lang, Box::new(SystemEffects))
+    }
+
+    /// An app whose files and printing go through `effects` (tests record them).
+    pub fn with_effects(
+        store: Store,
+        me: Staff,
+        lang: Lang,
+        effects: Box<dyn Effects>,
+    ) -> crate::store::Result<Self> {
         let now = store.now();
-        let store_due_soon = store
+        let due_soon = store
             .rule("due-soon")?
             .map_or(DUE_SOON_DEFAULT, |r| r.period.days);
-        let data_version = store.data_version()?;
-        let mut app = Self {
-            lang,
+        let db_name = store
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let session = Session::new(
             me,
+            lang,
+            now,
+            store.calendar()?,
+            due_soon,
+            store.categories()?,
+            store.units()?,
+            db_name,
+        );
+        let mut app = Self {
+            data_version: store.data_version()?,
+            seen_waiting: store.waiting_for(session.me.id)?.first().map(|w| w.case_id),
+            seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
+            session,
             store,
+            effects,
             pane: Pane::Intake,
-            help: false,
-            question: None,
-            message: None,
-            intake: IntakeForm::new(now),
-            categories,
-            units,
-            history: vec![],
-            history_focus: false,
-            history_pick: 0,
-            expert_choices: None,
-            expert_pick: 0,
-            last_saved: None,
-            draft_changed_at: None,
-            seen_waiting: None,
-            seen_urgent: None,
-            calendar,
-            due_soon_days: store_due_soon,
-            queue: QueueView::default(),
-            roster: RosterView::default(),
-            supervision: SupervisionView::default(),
-            page_rows: 15,
+            panes: Panes {
+                intake: IntakePane::new(now),
+                queue: QueuePane::default(),
+                roster: RosterPane::default(),
+                supervision: SupervisionPane::default(),
+            },
+            dialogs: DialogStack::default(),
             quit: false,
-            data_version,
         };
-        let today = app.store.today();
-        if !app.calendar.has_year(today.year()) || !app.calendar.has_year(today.year() + 1) {
-            let missing = if app.calendar.has_year(today.year()) {
-                today.year() + 1
-            } else {
-                today.year()
-            };
-            app.message = Some((
-                MessageKind::Info,
-                match lang {
-                    Lang::Zh => format!("提示：尚无 {missing} 年官方节假日安排，期限仅按周末计算"),
-                    Lang::En => format!(
-                        "note: no official calendar for {missing}; deadlines count weekends alone"
-                    ),
-                },
-            ));
+        let year = app.session.today().year();
+        let calendar = &app.session.calendar;
+        if let Some(missing) = [year, year + 1]
+            .into_iter()
+            .find(|y| !calendar.has_year(*y))
+        {
+            app.session
+                .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
         }
-        if app.store.draft(app.me.id)?.is_some() {
-            app.question = Some(Question::RestoreDraft);
+        if app.store.draft(app.session.me.id)?.is_some() {
+            app.dialogs.push(
+                None,
+                Dialog::Question(dialogs::question::QuestionDialog::new(
+                    Question::RestoreDraft,
+                )),
+            );
         }
-        app.seen_waiting = app.store.waiting_for(app.me.id)?.first().map(|w| w.case_id);
-        app.seen_urgent = app.store.latest_urgent()?.map(|u| u.flagged_at);
         Ok(app)
     }
 
-    fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(zh, en)
+    // ---- what drawing reads ----
+
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
-    fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.message = Some((kind, text.into()));
+    pub fn pane(&self) -> Pane {
+        self.pane
     }
 
-    /// Scopes consulted for a key, innermost first.
-    pub fn scopes(&self) -> Vec<Scope> {
-        if self.question.is_some() {
-            return vec![Scope::Confirm];
-        }
-        let pane_scope = match self.pane {
-            Pane::Intake if self.expert_choices.is_some() => Scope::Experts,
-            Pane::Intake if self.intake.rep_focus.is_some() => Scope::Representatives,
-            Pane::Intake if self.history_focus => Scope::History,
+    pub fn panes(&self) -> &Panes {
+        &self.panes
+    }
+
+    pub fn dialogs(&self) -> &DialogStack {
+        &self.dialogs
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    // ---- which component has the keys ----
+
+    fn pane_scope(&self) -> Scope {
+        match self.pane {
             Pane::Intake => Scope::Intake,
-            Pane::Queue if self.queue.detail.is_some() => Scope::Detail,
+            Pane::Queue if self.panes.queue.detail.is_some() => Scope::Detail,
             Pane::Queue => Scope::Queue,
-            Pane::Roster | Pane::Supervision => Scope::List,
-        };
-        vec![pane_scope, Scope::Global]
+            Pane::Roster => Scope::Roster,
+            Pane::Supervision => Scope::Supervision,
+        }
     }
 
-    /// Whether the user is typing into a text field (so `?` and digits are text, not commands).
-    pub fn typing(&self) -> bool {
-        self.question.is_none()
-            && !self.help
-            && self.pane == Pane::Intake
-            && !self.history_focus
-            && self.expert_choices.is_none()
-            && self.intake.focus_is_text()
+    /// The text field with focus in whatever has the keys, if any.
+    fn text_kind(&self) -> Option<TextKind> {
+        match self.dialogs.top(self.pane) {
+            Some(d) => d.text_kind(),
+            None if self.pane == Pane::Intake => self.panes.intake.text_kind(),
+            None => None,
+        }
     }
+
+    /// Scopes consulted for a key, innermost first: the component with the keys, its text
+    /// field, then the global keys unless a modal dialog holds them.
+    pub fn scopes(&self) -> Vec<Scope> {
+        let (scope, modal) = match self.dialogs.top(self.pane) {
+            Some(d) => (d.scope(), d.modal()),
+            None => (self.pane_scope(), false),
+        };
+        let mut scopes = vec![scope];
+        if self.text_kind().is_some() {
+            scopes.push(Scope::Text);
+        }
+        if !modal {
+            scopes.push(Scope::Global);
+        }
+        scopes
+    }
+
+    /// Whether a keymap condition holds now.
+    pub fn holds(&self, when: When) -> bool {
+        match when {
+            When::Always => true,
+            When::MultiLine => self.text_kind() == Some(TextKind::MultiLine),
+            When::NotMultiLine => self.text_kind() != Some(TextKind::MultiLine),
+            other => self.pane == Pane::Intake && self.panes.intake.holds(other),
+        }
+    }
+
+    /// Whether a binding can be used now: its condition holds and the user's roles allow it.
+    pub fn available(&self, binding: &Binding) -> bool {
+        self.holds(binding.when) && binding.needs.is_none_or(|act| self.session.may(act))
+    }
+
+    /// The bindings the legend shows now.
+    pub fn legend(&self) -> Vec<&'static Binding> {
+        self.scopes()
+            .into_iter()
+            .flat_map(keymap::bindings_of)
+            .filter(|b| b.legend && self.available(b))
+            .collect()
+    }
+
+    // ---- updates ----
 
     pub fn set_page_rows(&mut self, rows: usize) -> crate::store::Result<()> {
         let rows = rows.max(1);
-        if rows != self.page_rows {
-            self.page_rows = rows;
+        if rows != self.session.page_rows {
+            self.session.page_rows = rows;
             self.reload_current()?;
         }
         Ok(())
@@ -224,175 +243,152 @@ impl App {
 
     /// Handle one key.
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
-        if key.kind == crossterm::event::KeyEventKind::Release {
+        if key.kind == KeyEventKind::Release {
             return Outcome::Unchanged;
         }
-        if self.help {
-            // Any key closes the overlay; quitting still works from it.
-            self.help = false;
-            if keymap::lookup(&[Scope::Global], &key).is_some_and(|b| b.action == Action::Quit) {
-                self.request_quit();
-            }
+        self.session.now = self.store.now();
+        let scopes = self.scopes();
+        let Some(binding) = keymap::lookup(&scopes, &key, |w| self.holds(w)) else {
+            return Outcome::Unchanged;
+        };
+        if let Some(act) = binding.needs
+            && !self.session.may(act)
+        {
+            let roles: Vec<&str> = act
+                .roles()
+                .iter()
+                .map(|r| crate::i18n::Label::label(r, self.session.lang))
+                .collect();
+            self.session.say(
+                StatusKind::Error,
+                Msg::NeedsRole {
+                    what: binding.does.get(self.session.lang).to_string(),
+                    roles: roles.join(self.session.lang.pick("、", ", ")),
+                },
+            );
             return Outcome::Redraw;
         }
-        let scopes = self.scopes();
-        let binding = keymap::lookup(&scopes, &key);
-        // Printable characters typed into a text field are text, even where a list binds them.
-        let printable = matches!(key.code, KeyCode::Char(_))
-            && !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let account_newline = key.code == KeyCode::Enter
-            && self.intake.focus == crate::domain::intake::IntakeField::Account
-            && self.intake.rep_focus.is_none();
-        if self.typing() && (printable || account_newline) {
-            return self.type_into_form(key);
-        }
-        match binding {
-            Some(b) => self.apply(b.action),
-            None if self.pane == Pane::Intake
-                && self.question.is_none()
-                && !self.history_focus
-                && self.expert_choices.is_none() =>
-            {
-                if let KeyCode::Char(c) = key.code {
-                    if let Some(d) = c.to_digit(10)
-                        && self.intake.pick_choice(d as usize)
-                    {
-                        self.form_changed();
-                        return Outcome::Redraw;
-                    }
-                    if c == ' ' && !self.intake.focus_is_text() {
-                        self.intake.cycle_choice(true);
-                        self.form_changed();
-                        return Outcome::Redraw;
-                    }
-                }
-                self.type_into_form(key)
-            }
-            None => Outcome::Unchanged,
-        }
+        self.dispatch(binding.command, &key);
+        Outcome::Redraw
     }
 
-    /// A bracketed paste: whole, into the focused field, cleaned; it never submits the form.
+    /// A bracketed paste: whole, into the focused field, cleaned; it never submits a form.
     pub fn on_paste(&mut self, text: &str) -> Outcome {
-        if self.typing() && self.intake.paste(text) {
-            self.form_changed();
+        self.session.now = self.store.now();
+        let mut events = vec![];
+        let changed = match self.dialogs.top_mut(self.pane) {
+            Some(d) => d.paste(text, &mut events),
+            None if self.pane == Pane::Intake => {
+                let mut ctx = ctx!(self, events);
+                self.panes.intake.paste(text, &mut ctx)
+            }
+            None => false,
+        };
+        self.run_events(events);
+        if changed {
             Outcome::Redraw
         } else {
             Outcome::Unchanged
         }
     }
 
-    pub fn apply(&mut self, action: Action) -> Outcome {
-        match action {
-            Action::Quit => self.request_quit(),
-            Action::ShowPane(p) => self.show_pane(p),
-            Action::ToggleHelp => self.help = !self.help,
-            Action::Yes => self.answer(true),
-            Action::No => self.answer(false),
-            Action::Save => self.save_intake(),
-            Action::NextField | Action::PrevField if self.intake.rep_focus.is_some() => {
-                self.intake.rep_move(action == Action::NextField)
-            }
-            Action::NextField => self.intake.move_focus(true),
-            Action::PrevField => self.intake.move_focus(false),
-            Action::History => self.toggle_history(),
-            Action::Representatives => self.toggle_representatives(),
-            Action::Route => self.open_experts(),
-            Action::Fill => self.fill_from_history(),
-            Action::Receipt => self.print_receipt(),
-            Action::RevealId => self.reveal_id(),
-            Action::ChoiceLeft | Action::ChoiceRight if self.pane == Pane::Intake => {
-                if self.intake.focus_is_text() {
-                    let dir = if action == Action::ChoiceLeft {
-                        KeyCode::Left
-                    } else {
-                        KeyCode::Right
-                    };
-                    self.intake
-                        .type_key(KeyEvent::new(dir, KeyModifiers::NONE).into());
-                } else {
-                    self.intake.cycle_choice(action == Action::ChoiceRight);
-                    self.form_changed();
+    fn dispatch(&mut self, command: Command, key: &KeyEvent) {
+        let mut events = vec![];
+        match command {
+            Command::Global(g) => self.global(g),
+            Command::Text(t) => {
+                if let Some(d) = self.dialogs.top_mut(self.pane) {
+                    d.edit(t, key, &mut events);
+                } else if self.pane == Pane::Intake {
+                    let mut ctx = ctx!(self, events);
+                    self.panes.intake.edit(t, key, &mut ctx);
                 }
             }
-            Action::Confirm => match self.pane {
-                Pane::Intake => self.intake_enter(),
-                Pane::Queue => self.open_detail(),
-                _ => return Outcome::Unchanged,
-            },
-            Action::Cancel => match self.pane {
-                Pane::Intake if self.expert_choices.is_some() => self.expert_choices = None,
-                Pane::Intake if self.intake.rep_focus.is_some() => self.intake.rep_focus = None,
-                Pane::Intake if self.history_focus => self.history_focus = false,
-                Pane::Intake if self.intake.has_text() => self.question = Some(Question::ClearForm),
-                Pane::Intake => return Outcome::Unchanged,
-                Pane::Queue => {
-                    self.queue.detail = None;
-                    self.queue.revealed_id = None;
+            Command::Intake(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.intake.handle(c, key, &mut ctx);
+            }
+            Command::Queue(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.queue.handle(c, &mut ctx);
+            }
+            Command::Detail(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.queue.handle_detail(c, &mut ctx);
+            }
+            Command::Roster(c) => self.panes.roster.handle(c),
+            Command::Supervision(c) => self.panes.supervision.handle(c),
+            Command::Help(_)
+            | Command::Question(_)
+            | Command::History(_)
+            | Command::Experts(_)
+            | Command::Representatives(_) => {
+                let after = match self.dialogs.top_mut(self.pane) {
+                    Some(d) => d.handle(command, &mut events),
+                    None => After::Stay,
+                };
+                if after == After::Close {
+                    self.dialogs.close_top(self.pane);
                 }
-                _ => return Outcome::Unchanged,
-            },
-            Action::Up | Action::Down => {
-                let down = action == Action::Down;
-                match self.pane {
-                    Pane::Intake => self.intake_up_down(down),
-                    Pane::Queue if self.queue.detail.is_some() => {
-                        self.queue.detail_scroll = if down {
-                            self.queue.detail_scroll.saturating_add(1)
-                        } else {
-                            self.queue.detail_scroll.saturating_sub(1)
-                        };
-                    }
-                    Pane::Queue => self.queue_step(down),
-                    Pane::Roster => step(&mut self.roster.selected, self.roster.slots.len(), down),
-                    Pane::Supervision => step(
-                        &mut self.supervision.selected,
-                        self.supervision.rows.len(),
-                        down,
-                    ),
+                // Quitting works from the help overlay too: the key that closes it quits.
+                if command == Command::Help(dialogs::help::HelpCommand::Close)
+                    && keymap::lookup(&[Scope::Global], key, |_| true)
+                        .is_some_and(|b| b.command == Command::Global(GlobalCommand::Quit))
+                {
+                    events.push(AppEvent::Quit);
                 }
             }
-            Action::PageDown => self.queue_page_down(),
-            Action::PageUp => self.queue_page_up(),
-            Action::Top => {
-                self.queue.page_after = None;
-                self.queue.selected = 0;
-                self.reload_queue();
-            }
-            Action::ChoiceLeft | Action::ChoiceRight => return Outcome::Unchanged,
         }
-        Outcome::Redraw
+        self.run_events(events);
+    }
+
+    fn global(&mut self, command: GlobalCommand) {
+        match command {
+            GlobalCommand::Quit => self.request_quit(),
+            GlobalCommand::ShowPane(p) => self.show_pane(p),
+            GlobalCommand::Help => {
+                let scopes = self.scopes();
+                let entries = dialogs::help::entries(&scopes, |b| self.available(b));
+                self.dialogs
+                    .push(None, Dialog::Help(HelpDialog::new(entries)));
+            }
+        }
+    }
+
+    /// Carry out what components asked for, including what that in turn asks.
+    fn run_events(&mut self, mut events: Vec<AppEvent>) {
+        while !events.is_empty() {
+            let mut next = vec![];
+            for event in events {
+                match event {
+                    AppEvent::Open(over, dialog) => self.dialogs.push(over, *dialog),
+                    AppEvent::Quit => self.request_quit(),
+                    AppEvent::QuitNow => self.quit = true,
+                    AppEvent::ShowPane(p) => self.show_pane(p),
+                    AppEvent::DataChanged => {
+                        self.panes.queue.to_newest();
+                        self.reload_current_or_say();
+                    }
+                    AppEvent::Intake(e) => {
+                        let mut ctx = ctx!(self, next);
+                        self.panes.intake.on_event(e, &mut ctx);
+                    }
+                }
+            }
+            events = next;
+        }
     }
 
     fn request_quit(&mut self) {
-        if self.intake.has_text() {
-            self.question = Some(Question::QuitWithUnsavedForm);
+        if self.panes.intake.form.has_text() {
+            self.dialogs.push(
+                None,
+                Dialog::Question(dialogs::question::QuestionDialog::new(
+                    Question::QuitWithUnsavedForm,
+                )),
+            );
         } else {
             self.quit = true;
-        }
-    }
-
-    fn answer(&mut self, yes: bool) {
-        let q = self.question.take();
-        if !yes {
-            if q == Some(Question::RestoreDraft) {
-                self.discard_draft();
-            }
-            return;
-        }
-        match q {
-            Some(Question::QuitWithUnsavedForm) => self.quit = true,
-            Some(Question::ClearForm) => {
-                self.clear_form();
-                self.say(
-                    MessageKind::Info,
-                    self.t("表单已清空", "form cleared").to_string(),
-                );
-            }
-            Some(Question::RestoreDraft) => self.restore_draft(),
-            None => {}
         }
     }
 
@@ -403,24 +399,21 @@ impl App {
 
     fn reload_current_or_say(&mut self) {
         if let Err(e) = self.reload_current() {
-            self.say(MessageKind::Error, e.to_string());
+            let text = crate::i18n::store_error(self.session.lang, &e);
+            self.session.say_text(StatusKind::Error, text);
         }
     }
 
-    /// Reload what the current pane shows from the database.
-    pub fn reload_current(&mut self) -> crate::store::Result<()> {
+    /// Reload what the current pane shows from the database; true if it changed.
+    pub fn reload_current(&mut self) -> crate::store::Result<bool> {
+        let mut events = vec![];
+        let mut ctx = ctx!(self, events);
         match self.pane {
-            Pane::Intake => {}
-            Pane::Queue => {
-                self.load_queue()?;
-                if let Some(d) = &self.queue.detail {
-                    self.queue.detail = self.store.case_detail(d.row.id)?;
-                }
-            }
-            Pane::Roster => self.load_roster()?,
-            Pane::Supervision => self.load_supervision()?,
+            Pane::Intake => Ok(false),
+            Pane::Queue => self.panes.queue.reload(&mut ctx),
+            Pane::Roster => self.panes.roster.reload(&mut ctx),
+            Pane::Supervision => self.panes.supervision.reload(&mut ctx),
         }
-        Ok(())
     }
 
     /// Called on the data-version timer: reload only if another process changed something,
@@ -433,404 +426,97 @@ impl App {
             return Outcome::Unchanged;
         }
         self.data_version = v;
-        let before = self.snapshot();
+        self.session.now = self.store.now();
         if let Ok(c) = self.store.calendar() {
-            self.calendar = c;
+            self.session.calendar = c;
         }
-        self.reload_current_or_say();
+        let changed = match self.reload_current() {
+            Ok(changed) => changed,
+            Err(e) => {
+                let text = crate::i18n::store_error(self.session.lang, &e);
+                self.session.say_text(StatusKind::Error, text);
+                true
+            }
+        };
         let told = self.tell_expert_of_new_visitors() | self.tell_managers_of_urgent_cases();
-        if self.snapshot() == before && !told {
-            Outcome::Unchanged
-        } else {
+        if changed || told {
             Outcome::Redraw
+        } else {
+            Outcome::Unchanged
         }
     }
 
     /// A manager's open session is told at once of a major or urgent matter (条例 Art. 25).
     fn tell_managers_of_urgent_cases(&mut self) -> bool {
-        if !self.me.has(Role::Manager) {
+        if !self.session.me.has(Role::Manager) {
             return false;
         }
-        let Ok(Some(crate::domain::UrgentCase {
-            flagged_at: at,
-            number,
-            petitioner_name: name,
-            summary,
-        })) = self.store.latest_urgent()
-        else {
+        let Ok(Some(urgent)) = self.store.latest_urgent() else {
             return false;
         };
-        if self.seen_urgent.as_deref() == Some(at.as_str()) {
+        if self.seen_urgent.as_deref() == Some(urgent.flagged_at.as_str()) {
             return false;
         }
-        self.seen_urgent = Some(at);
-        let (name, summary) = (
-            crate::domain::text::clean_line(&name),
-            crate::domain::text::clean_line(&summary),
+        self.seen_urgent = Some(urgent.flagged_at.clone());
+        self.session.say(
+            StatusKind::Error,
+            Msg::UrgentMatter {
+                number: urgent.number,
+                name: clean_line(&urgent.petitioner_name),
+                summary: clean_line(&urgent.summary),
+            },
         );
-        let text = match self.lang {
-            Lang::Zh => format!("紧急事项：{number} {name}：{summary}"),
-            Lang::En => format!("urgent: {number} {name}: {summary}"),
-        };
-        self.say(MessageKind::Error, text);
         true
     }
 
     /// An expert's open session is told when a visitor is routed to them.
     fn tell_expert_of_new_visitors(&mut self) -> bool {
-        if !self.me.has(Role::Expert) {
+        if !self.session.me.has(Role::Expert) {
             return false;
         }
-        let Ok(waiting) = self.store.waiting_for(self.me.id) else {
+        let Ok(waiting) = self.store.waiting_for(self.session.me.id) else {
             return false;
         };
-        let newest = waiting.first().map(|w| w.case_id);
-        if newest.is_none() || newest == self.seen_waiting {
+        let Some(newest) = waiting.first() else {
+            return false;
+        };
+        if Some(newest.case_id) == self.seen_waiting {
             return false;
         }
-        self.seen_waiting = newest;
-        let (number, name) = (&waiting[0].number, &waiting[0].petitioner_name);
-        let text = match self.lang {
-            Lang::Zh => format!(
-                "新来访分派给您：{number} {}（候谈 {} 人）",
-                crate::domain::text::clean_line(name),
-                waiting.len()
-            ),
-            Lang::En => format!(
-                "a visitor was routed to you: {number} {} ({} waiting)",
-                crate::domain::text::clean_line(name),
-                waiting.len()
-            ),
-        };
-        self.say(MessageKind::Info, text);
+        self.seen_waiting = Some(newest.case_id);
+        self.session.say(
+            StatusKind::Info,
+            Msg::VisitorRoutedToYou {
+                number: newest.number.clone(),
+                name: clean_line(&newest.petitioner_name),
+                waiting: waiting.len(),
+            },
+        );
         true
     }
 
-    fn snapshot(&self) -> (Vec<CaseRow>, Vec<DutySlot>, UrgencyCounts, usize) {
-        (
-            match self.pane {
-                Pane::Queue => self.queue.rows.clone(),
-                Pane::Supervision => self
-                    .supervision
-                    .rows
-                    .iter()
-                    .map(|(r, _)| r.clone())
-                    .collect(),
-                _ => vec![],
-            },
-            self.roster.slots.clone(),
-            self.supervision.counts,
-            self.queue.detail.as_ref().map_or(0, |d| d.contacts.len()),
-        )
+    // ---- drafts ----
+
+    /// When the pending draft should be written, if one is pending.
+    pub fn draft_due(&self) -> Option<Instant> {
+        self.panes.intake.draft.due()
     }
 
-    // ---- queue ----
-
-    fn load_queue(&mut self) -> crate::store::Result<()> {
-        self.queue.rows = self
-            .store
-            .queue_page(self.queue.page_after, self.page_rows as u32)?;
-        if self.queue.rows.is_empty() && self.queue.page_after.is_some() {
-            self.queue.page_after = None;
-            self.queue.rows = self.store.queue_page(None, self.page_rows as u32)?;
+    /// Write the draft now if the form changed (after the debounce, and when the session ends).
+    pub fn save_draft(&mut self) {
+        if let Err(why) = self
+            .panes
+            .intake
+            .save_draft(&mut self.store, self.session.me.id)
+        {
+            self.session
+                .say(StatusKind::Error, Msg::DraftNotSaved { why });
         }
-        self.queue.total = self.store.case_count()?;
-        self.queue.selected = self
-            .queue
-            .selected
-            .min(self.queue.rows.len().saturating_sub(1));
-        Ok(())
-    }
-
-    fn reload_queue(&mut self) {
-        if let Err(e) = self.load_queue() {
-            self.say(MessageKind::Error, e.to_string());
-        }
-    }
-
-    fn key_of(row: &CaseRow) -> PageKey {
-        PageKey {
-            received_at: row.received_at,
-            id: row.id,
-        }
-    }
-
-    fn queue_step(&mut self, down: bool) {
-        let n = self.queue.rows.len();
-        if down {
-            if self.queue.selected + 1 < n {
-                self.queue.selected += 1;
-            } else if self.queue_page_down_inner() {
-                self.queue.selected = 0;
-            }
-        } else if self.queue.selected > 0 {
-            self.queue.selected -= 1;
-        } else if self.queue_page_up_inner() {
-            self.queue.selected = self.queue.rows.len().saturating_sub(1);
-        }
-    }
-
-    fn queue_page_down(&mut self) {
-        if self.pane == Pane::Queue && self.queue.detail.is_none() && self.queue_page_down_inner() {
-            self.queue.selected = 0;
-        }
-    }
-
-    fn queue_page_up(&mut self) {
-        if self.pane == Pane::Queue && self.queue.detail.is_none() && self.queue_page_up_inner() {
-            self.queue.selected = 0;
-        }
-    }
-
-    /// Load the page after the last row; false if there is none.
-    fn queue_page_down_inner(&mut self) -> bool {
-        let Some(last) = self.queue.rows.last() else {
-            return false;
-        };
-        let key = Self::key_of(last);
-        match self.store.queue_page(Some(key), self.page_rows as u32) {
-            Ok(rows) if !rows.is_empty() => {
-                self.queue.rows = rows;
-                self.queue.page_after = Some(key);
-                true
-            }
-            Ok(_) => false,
-            Err(e) => {
-                self.say(MessageKind::Error, e.to_string());
-                false
-            }
-        }
-    }
-
-    fn queue_page_up_inner(&mut self) -> bool {
-        let Some(first) = self.queue.rows.first() else {
-            return false;
-        };
-        let key = Self::key_of(first);
-        match self.store.queue_page_before(key, self.page_rows as u32) {
-            Ok(rows) if !rows.is_empty() => {
-                // The page now starts at rows[0]; the row before it (if any) is the new anchor.
-                let newest = Self::key_of(&rows[0]);
-                self.queue.page_after = match self.store.queue_page_before(newest, 1) {
-                    Ok(prev) if !prev.is_empty() => Some(Self::key_of(&prev[0])),
-                    _ => None,
-                };
-                self.queue.rows = rows;
-                true
-            }
-            Ok(_) => false,
-            Err(e) => {
-                self.say(MessageKind::Error, e.to_string());
-                false
-            }
-        }
-    }
-
-    fn reveal_id(&mut self) {
-        let Some(d) = &self.queue.detail else {
-            return;
-        };
-        let case_id = d.row.id;
-        match self.store.reveal_id_number(&self.me, case_id) {
-            Ok(Some(id)) => {
-                self.queue.revealed_id = Some(id);
-                self.say(
-                    MessageKind::Info,
-                    self.t(
-                        "已显示完整身份证号，此操作已记入操作日志",
-                        "ID number shown whole; this is in the audit log",
-                    )
-                    .to_string(),
-                );
-            }
-            Ok(None) => self.say(
-                MessageKind::Info,
-                self.t("此信访人没有身份证号", "no ID number on record")
-                    .to_string(),
-            ),
-            Err(e) => self.say(MessageKind::Error, e.to_string()),
-        }
-    }
-
-    fn open_detail(&mut self) {
-        let Some(row) = self.queue.rows.get(self.queue.selected) else {
-            return;
-        };
-        match self.store.case_detail(row.id) {
-            Ok(d) => {
-                self.queue.detail = d;
-                self.queue.detail_scroll = 0;
-                self.queue.revealed_id = None;
-            }
-            Err(e) => self.say(MessageKind::Error, e.to_string()),
-        }
-    }
-
-    /// The urgency of a running clock today.
-    pub fn urgency_of(&self, due: NaiveDate) -> Urgency {
-        urgency(&self.calendar, self.store.today(), due, self.due_soon_days)
-    }
-
-    // ---- roster ----
-
-    fn load_roster(&mut self) -> crate::store::Result<()> {
-        let today = self.store.today();
-        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        self.roster.week_start = Some(monday);
-        self.roster.slots = self.store.duty_slots(monday, monday + Duration::days(6))?;
-        self.roster.selected = self
-            .roster
-            .selected
-            .min(self.roster.slots.len().saturating_sub(1));
-        Ok(())
-    }
-
-    /// Whether a slot is the half-day going on now.
-    pub fn slot_is_now(&self, slot: &DutySlot) -> bool {
-        let now = self.store.now();
-        slot.day == now.date() && slot.afternoon == (now.hour() >= 12)
-    }
-
-    // ---- supervision ----
-
-    fn load_supervision(&mut self) -> crate::store::Result<()> {
-        let today = self.store.today();
-        let soon_until = due_date(
-            &self.calendar,
-            today,
-            Period {
-                days: self.due_soon_days,
-                working: true,
-            },
-        )
-        .due;
-        self.supervision.counts = self.store.urgency_counts(today, soon_until)?;
-        let rows = self.store.open_cases_by_due(self.page_rows as u32)?;
-        self.supervision.rows = rows
-            .into_iter()
-            .map(|r| {
-                let u = r.due.map_or(Urgency::Normal, |d| self.urgency_of(d));
-                (r, u)
-            })
-            .collect();
-        self.supervision.selected = self
-            .supervision
-            .selected
-            .min(self.supervision.rows.len().saturating_sub(1));
-        Ok(())
-    }
-
-    /// The roles line for the status bar.
-    pub fn roles_text(&self) -> String {
-        self.me
-            .roles
-            .iter()
-            .map(|r| match self.lang {
-                Lang::Zh => crate::i18n::Label::label(r, Lang::Zh).to_string(),
-                Lang::En => r.code().to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-}
-
-fn step(selected: &mut usize, len: usize, down: bool) {
-    if len == 0 {
-        *selected = 0;
-    } else if down {
-        *selected = (*selected + 1).min(len - 1);
-    } else {
-        *selected = selected.saturating_sub(1);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::intake::{IntakeInput, validate_intake};
-    use crate::store::{Actor, ReferenceData};
+pub(crate) mod test_support;
 
-    /// A database with reference data and a receptionist at the desk, in its own session; other
-    /// sessions open the same file.
-    fn front_desk() -> (tempfile::TempDir, std::path::PathBuf, Store, Staff) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.db");
-        let mut desk = Store::open(&path).unwrap();
-        let clerk = desk
-            .bootstrap_admin("clerk", "李接待", &[Role::Reception])
-            .unwrap();
-        let today = desk.today();
-        desk.load_reference(&Actor::from(&clerk), &ReferenceData::builtin(), today, 1)
-            .unwrap();
-        (dir, path, desk, clerk)
-    }
-
-    /// A receptionist routes a visitor in one session; the expert's own session, idle, is told
-    /// on its next data-version check.
-    #[test]
-    fn an_expert_is_told_when_a_visitor_is_routed_to_them() {
-        let (_dir, path, mut desk, admin) = front_desk();
-        let expert = desk.staff_by_login("wangjg").unwrap().unwrap();
-        let mut app = App::new(Store::open(&path).unwrap(), expert.clone(), Lang::Zh).unwrap();
-        assert_eq!(app.on_tick(), Outcome::Unchanged, "nothing happened yet");
-        let now = desk.now();
-        let cat = desk.categories().unwrap()[0].id;
-        let intake = validate_intake(
-            &IntakeInput {
-                name: "张三".into(),
-                category_id: Some(cat),
-                summary: "征地补偿".into(),
-                expert_id: Some(expert.id),
-                ..IntakeInput::blank(now)
-            },
-            now,
-        )
-        .unwrap();
-        let saved = desk.save_intake(&admin, &intake).unwrap();
-        assert_eq!(app.on_tick(), Outcome::Redraw);
-        let (_, text) = app.message.clone().unwrap();
-        assert!(
-            text.contains(&saved.number) && text.contains("张三"),
-            "{text}"
-        );
-        assert_eq!(app.on_tick(), Outcome::Unchanged, "told once");
-        assert!(saved.routed_to.is_some());
-        let d = desk.case_detail(saved.case_id).unwrap().unwrap();
-        assert_eq!(d.row.state, crate::domain::CaseState::WithExpert);
-    }
-
-    /// A receptionist flags a matter urgent; a manager's idle session is told on its next check.
-    #[test]
-    fn a_manager_is_told_at_once_of_an_urgent_matter() {
-        let (_dir, path, mut desk, admin) = front_desk();
-        let manager = desk
-            .add_staff(&admin, "leader", "王局长", &[Role::Manager])
-            .unwrap();
-        let mut app = App::new(Store::open(&path).unwrap(), manager, Lang::Zh).unwrap();
-        app.message = None; // the start-up note about next year's calendar
-        let now = desk.now();
-        let cat = desk.categories().unwrap()[0].id;
-        let input = |urgent| IntakeInput {
-            name: "张三".into(),
-            category_id: Some(cat),
-            summary: "数十人聚集于县政府门前".into(),
-            urgent,
-            ..IntakeInput::blank(now)
-        };
-        desk.save_intake(&admin, &validate_intake(&input(false), now).unwrap())
-            .unwrap();
-        app.on_tick();
-        assert!(app.message.is_none(), "an ordinary case raises nothing");
-        let saved = desk
-            .save_intake(&admin, &validate_intake(&input(true), now).unwrap())
-            .unwrap();
-        assert_eq!(app.on_tick(), Outcome::Redraw);
-        let (kind, text) = app.message.clone().unwrap();
-        assert_eq!(kind, MessageKind::Error, "shown to stand out");
-        assert!(
-            text.starts_with("紧急事项：") && text.contains(&saved.number),
-            "{text}"
-        );
-        assert!(desk.case_detail(saved.case_id).unwrap().unwrap().urgent);
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -232,15 +232,10 @@ pub enum ClockError {
 
 impl std::fmt::Display for ClockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ClockError::ReasonRequired => f.write_str("a reason is required"),
-            ClockError::AlreadyExtended => f.write_str("this deadline was already extended once"),
-            ClockError::ExtensionTooLong { max } => {
-                write!(f, "an extension may be at most {max} days")
-            }
-            ClockError::ZeroDays => f.write_str("an extension needs at least one day"),
-            ClockError::BackwardsPeriod => f.write_str("the suspension ends before it begins"),
-        }
+        f.write_str(&crate::i18n::errors::clock_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

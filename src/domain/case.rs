@@ -218,20 +218,10 @@ pub enum TransitionError {
 
 impl fmt::Display for TransitionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TransitionError::NotAllowed { from, to } => {
-                write!(f, "a case cannot go from {from} to {to}")
-            }
-            TransitionError::RoleMissing { from, to, needs } => {
-                let names: Vec<&str> = needs.iter().map(|r| r.code()).collect();
-                write!(
-                    f,
-                    "moving a case from {from} to {to} needs the role {}",
-                    names.join(" or ")
-                )
-            }
-            TransitionError::ReasonRequired => f.write_str("returning a case needs a reason"),
-        }
+        f.write_str(&crate::i18n::errors::transition_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

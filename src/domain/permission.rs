@@ -22,6 +22,8 @@ pub enum Act {
     SuspendDeadline,
     /// Route a visitor at intake to a duty expert.
     RouteToExpert,
+    /// Add, move or remove duty slots (专家门诊 roster).
+    EditRoster,
 }
 
 impl Act {
@@ -37,20 +39,10 @@ impl Act {
             Act::RevealIdNumber => &[Role::Reception, Role::Manager],
             Act::ExtendDeadline | Act::SuspendDeadline => &[Role::Manager],
             // Routing is the step registered → with_expert: its roles are the step's.
+            Act::EditRoster => &[Role::Manager],
             Act::RouteToExpert => {
                 roles_for_step(CaseState::Registered, CaseState::WithExpert).unwrap_or(&[])
             }
-        }
-    }
-    fn describe(self) -> &'static str {
-        match self {
-            Act::RegisterIntake => "registering a letter or visit",
-            Act::Administer => "administration",
-            Act::LoadDemoData => "loading demo data",
-            Act::RevealIdNumber => "seeing an ID number whole",
-            Act::ExtendDeadline => "extending a deadline",
-            Act::SuspendDeadline => "suspending a deadline",
-            Act::RouteToExpert => "routing a visitor to a duty expert",
         }
     }
 }
@@ -63,14 +55,10 @@ pub struct PermissionDenied {
 
 impl fmt::Display for PermissionDenied {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let roles: Vec<&str> = self.act.roles().iter().map(|r| r.code()).collect();
-        write!(
-            f,
-            "{} may not do this: {} needs the role {}",
-            self.login,
-            self.act.describe(),
-            roles.join(" or ")
-        )
+        f.write_str(&crate::i18n::errors::permission_denied(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

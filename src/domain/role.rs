@@ -43,11 +43,10 @@ pub struct UnknownRole(pub String);
 
 impl fmt::Display for UnknownRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown role '{}' (roles: reception, expert, supervisor, manager, admin)",
-            self.0
-        )
+        f.write_str(&crate::i18n::errors::unknown_role(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

@@ -1,11 +1,21 @@
 //! Messages in zh-CN and en. The language follows `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (a zh locale need not be installed: only the variable is read).
 
+//! Every message, label and hint of the product lives here, in Chinese and English: fixed
+//! texts in `text`, messages with values in `messages`, names of the domain's words in
+//! `labels`, refusals in `errors`.
+
 mod due;
+pub mod errors;
 mod labels;
+mod messages;
+mod text;
 
 pub use due::explain_due;
+pub use errors::store_error;
 pub use labels::{Label, field_label, rule_name};
+pub use messages::Msg;
+pub use text::Text;
 
 use crate::domain::id_number::IdNumberError;
 use crate::domain::intake::{IntakeError, IntakeProblem};
@@ -136,8 +146,8 @@ fn problem_text(lang: Lang, problem: &IntakeProblem) -> String {
         },
         IntakeProblem::RepresentativesMissing => lang
             .pick(
-                "集体访须推选1至5名代表（F6 填写代表）",
-                "a collective visit names 1 to 5 representatives (F6 to enter them)",
+                "集体访须推选1至5名代表",
+                "a collective visit names 1 to 5 representatives",
             )
             .into(),
         IntakeProblem::Representative(n, inner) => match lang {
@@ -174,6 +184,36 @@ mod tests {
         assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::parse("en_US"), Some(Lang::En));
         assert_eq!(Lang::parse("fr_FR"), None);
+    }
+
+    /// Every Chinese template has Chinese in it, every English one none, and both name the
+    /// same values.
+    #[test]
+    fn every_message_has_both_languages_with_the_same_values() {
+        fn placeholders(t: &str) -> Vec<String> {
+            let mut out: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split('}').next())
+                .map(|p| p.split(':').next().unwrap_or("").to_string())
+                .collect();
+            out.sort();
+            out
+        }
+        let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        assert!(Text::TEMPLATES.len() > 100 && Msg::TEMPLATES.len() > 50);
+        for (name, zh, en) in Text::TEMPLATES.iter().chain(Msg::TEMPLATES) {
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty(),
+                "{name} is empty"
+            );
+            assert!(
+                zh.chars().any(is_cjk),
+                "{name}: Chinese lacks Chinese: {zh}"
+            );
+            assert!(!en.chars().any(is_cjk), "{name}: English has Chinese: {en}");
+            assert_eq!(placeholders(zh), placeholders(en), "{name}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::audit::{self};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
 use crate::domain::case::{CaseState, case_number, check_step};
 use crate::domain::{
-    CaseDetail, CaseRow, Category, Contact, DutySlot, PageKey, Petitioner, Staff, UrgencyCounts,
+    CaseDetail, CaseRow, Category, Contact, PageKey, Petitioner, Staff, UrgencyCounts,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -298,44 +298,5 @@ impl Store {
             overdue: overdue as u64,
             due_soon: due_soon as u64,
         })
-    }
-
-    /// Duty slots from `from` to `to` inclusive, with each expert's waiting visitors.
-    pub fn duty_slots(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DutySlot>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.day, d.half, s.name, d.room, d.staff_id,
-                (SELECT count(*) FROM cases c WHERE c.expert_id = d.staff_id AND c.state = 'with_expert'),
-                (SELECT group_concat(cat.name_zh, '、') FROM staff_specialties sp
-                   JOIN categories cat ON cat.id = sp.category_id WHERE sp.staff_id = d.staff_id)
-             FROM duty_slots d JOIN staff s ON s.id = d.staff_id
-             WHERE d.day >= ?1 AND d.day <= ?2
-             ORDER BY d.day, d.half, d.room",
-        )?;
-        let raws: Vec<(String, String, String, String, u32, Option<String>)> = stmt
-            .query_map(params![fmt_date(from), fmt_date(to)], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        raws.into_iter()
-            .map(|(day, half, name, room, waiting, specs)| {
-                Ok(DutySlot {
-                    day: parse_date(&day)?,
-                    afternoon: half == "pm",
-                    staff_name: name,
-                    room,
-                    specialties: specs
-                        .map(|s| s.split('、').map(str::to_string).collect())
-                        .unwrap_or_default(),
-                    waiting,
-                })
-            })
-            .collect()
     }
 }

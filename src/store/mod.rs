@@ -7,6 +7,7 @@ mod cases;
 mod clocks;
 mod intake;
 mod reference;
+mod roster;
 mod schema;
 mod staff;
 
@@ -30,22 +31,20 @@ pub const DATE_FORMAT: &str = "%Y-%m-%d";
 /// take well under a millisecond; this covers a nightly check or a bulk import holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Why the store refused or failed. Its words (in either language) are in `i18n::errors`.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::errors::store_error(crate::i18n::Lang::En, self))]
 pub enum StoreError {
-    #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("database schema upgrade failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("{0}")]
     Denied(#[from] PermissionDenied),
-    #[error("{0}")]
     Transition(#[from] TransitionError),
     /// Optimistic concurrency: someone else saved the record since it was read.
-    #[error("changed by {by} at {at}, reload")]
-    Stale { by: String, at: String },
-    #[error("{0}")]
+    Stale {
+        by: String,
+        at: String,
+    },
     NotFound(String),
-    #[error("{0}")]
     Invalid(String),
 }
 

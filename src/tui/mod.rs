@@ -138,11 +138,18 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
         );
     }
     let signals = Signals::register()?;
+    // A panic is reported after the terminal is restored (a message printed on the alternate
+    // screen in raw mode would be lost), and after the draft is saved: see below.
     let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous_hook(info);
-    }));
+    let panic_report: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
+    {
+        let report = Arc::clone(&panic_report);
+        std::panic::set_hook(Box::new(move |info| {
+            if let Ok(mut r) = report.lock() {
+                *r = Some(info.to_string());
+            }
+        }));
+    }
 
     enable_raw_mode()?;
     let _guard = TerminalGuard;
@@ -164,12 +171,36 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     app.set_page_rows(ui::list_rows_for_height(h))?;
     let theme = Theme::from_env();
 
-    let ending = event_loop(app, &mut terminal, &signals, &theme);
-    // Whatever ended the session (quit, hang-up, SIGTERM, a vanished terminal), what was typed
-    // is kept as a draft before the process goes.
-    app.save_draft();
+    let ending = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(app, &mut terminal, &signals, &theme)
+    }));
+    // Whatever ended the session (quit, hang-up, SIGTERM, a vanished terminal, a panic), what
+    // was typed is kept as a draft before the process goes and before the terminal is restored.
+    let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.save_draft()));
     drop(terminal);
-    ending
+    match ending {
+        Ok(ending) => {
+            let _ = std::panic::take_hook();
+            std::panic::set_hook(previous_hook);
+            ending
+        }
+        Err(payload) => {
+            restore_terminal();
+            let report = panic_report.lock().ok().and_then(|mut r| r.take());
+            let mut err = io::stderr();
+            let _ = writeln!(
+                err,
+                "xfdesk: internal error{}: {}",
+                if saved.is_ok() {
+                    " (the form was kept as a draft)"
+                } else {
+                    ""
+                },
+                report.unwrap_or_default()
+            );
+            std::panic::resume_unwind(payload)
+        }
+    }
 }
 
 fn draw(
@@ -191,7 +222,7 @@ fn event_loop(
     let mut empty_wakeups = 0u32;
     let mut last_tick = Instant::now();
     loop {
-        if app.quit {
+        if app.should_quit() {
             return Ok(Ending::Quit);
         }
         if let Some(end) = signals.pending() {
@@ -253,7 +284,7 @@ fn event_loop(
             if outcome == Outcome::Redraw {
                 dirty = true;
             }
-            if app.quit {
+            if app.should_quit() {
                 break;
             }
         }

@@ -1,7 +1,11 @@
-//! Small drawing helpers shared by the panes.
+//! Drawing helpers shared by panes and dialogs: display widths of Chinese text, text fields
+//! with the terminal cursor at the insertion point, and the paged list.
+
+pub mod list;
+pub mod text;
 
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -18,7 +22,7 @@ pub fn fit(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let cw = c.width().unwrap_or(0);
         if w + cw > max - 1 {
             break;
         }
@@ -36,6 +40,7 @@ pub fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
 }
 
+/// A `w`×`h` rectangle in the middle of `area` (smaller if the area is).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
@@ -45,6 +50,11 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// A display width as a terminal column count.
+pub fn cols(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]

@@ -1,0 +1,22 @@
+//! What components ask of the application when they are done with a key: dialogs talk back
+//! through these instead of reaching into the panes.
+
+use super::dialogs::Dialog;
+use super::panes::Pane;
+use super::panes::intake::IntakeEvent;
+
+#[derive(Debug, Clone)]
+pub enum AppEvent {
+    /// Put a dialog on top of the stack, over `Pane` (or over every pane when None).
+    Open(Option<Pane>, Box<Dialog>),
+    /// Quit, asking first if a form holds unsaved text.
+    Quit,
+    /// Quit without asking (the user said yes).
+    QuitNow,
+    ShowPane(Pane),
+    /// This session changed the database: views reload (its own writes do not move the
+    /// connection's data version).
+    DataChanged,
+    /// Something for the intake pane to do (from its dialogs or a question's answer).
+    Intake(IntakeEvent),
+}

@@ -1,0 +1,165 @@
+//! Saving the form (one transaction: petitioner, case or repeat contact, routing, audit) and
+//! writing the receipt (回执) of the case saved last.
+
+use super::IntakePane;
+use super::choices::match_categories;
+use super::form::IntakeForm;
+use crate::app::context::Ctx;
+use crate::app::effects::FileError;
+use crate::app::event::AppEvent;
+use crate::app::session::StatusKind;
+use crate::documents::receipt::{ReceiptFacts, receipt_text};
+use crate::domain::intake::{IntakeField, validate_intake};
+use crate::domain::text::clean_line;
+use crate::domain::{Channel, SavedCase};
+use crate::i18n::{self, Msg};
+use std::path::PathBuf;
+
+/// Copies of one receipt a session may write before it gives up finding a free name.
+const RECEIPT_COPIES: u32 = 99;
+
+impl IntakePane {
+    pub(super) fn save(&mut self, ctx: &mut Ctx<'_>) {
+        let form = &mut self.form;
+        // A category typed but not picked is taken if exactly one matches.
+        if form.category.is_none() && !form.text(IntakeField::Category).is_empty() {
+            let matches =
+                match_categories(&ctx.session.categories, &form.text(IntakeField::Category));
+            if let [only] = matches.as_slice() {
+                let c = (*only).clone();
+                form.set_category(c);
+            }
+        }
+        let valid = match validate_intake(&form.input(), ctx.session.now) {
+            Ok(v) => v,
+            Err(e) => {
+                let text = i18n::intake_error(ctx.session.lang, &e);
+                form.focus = e.field;
+                form.error = Some((e.field, text.clone()));
+                ctx.session.say_text(StatusKind::Error, text);
+                return;
+            }
+        };
+        match ctx.store.save_intake(&ctx.session.me, &valid) {
+            Ok(saved) => {
+                let mut text = match &saved.accept {
+                    Some(a) => Msg::SavedFirstContact {
+                        number: saved.number.clone(),
+                        due: a.due.to_string(),
+                    },
+                    None => Msg::SavedRepeat {
+                        number: saved.number.clone(),
+                    },
+                }
+                .text(ctx.session.lang);
+                // Where to send the visitor is what the receptionist says next: it goes first,
+                // so a narrow status line never cuts it off.
+                if let Some(to) = &saved.routed_to {
+                    let go = Msg::SendVisitorTo {
+                        room: clean_line(&to.room),
+                        expert: clean_line(&to.expert_name),
+                    }
+                    .text(ctx.session.lang);
+                    text.insert_str(0, &go);
+                }
+                self.last_saved = Some(saved);
+                self.form = IntakeForm::new(ctx.session.now);
+                self.history.clear();
+                self.draft.saved();
+                self.discard_draft(ctx);
+                ctx.session.say_text(StatusKind::Success, text);
+                // Our own write does not change data_version for this connection.
+                ctx.emit(AppEvent::DataChanged);
+            }
+            Err(e) => {
+                let why = i18n::store_error(ctx.session.lang, &e);
+                ctx.say(StatusKind::Error, Msg::NotSaved { why });
+            }
+        }
+    }
+
+    /// Write the receipt of the case saved last to a text file, and to `lp` when a printer is
+    /// configured.
+    pub(super) fn print_receipt(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(saved) = self.last_saved.clone() else {
+            ctx.say(StatusKind::Info, Msg::NoCaseSavedYet);
+            return;
+        };
+        match write_receipt(&saved, ctx) {
+            Ok(message) => ctx.say(StatusKind::Success, message),
+            Err(why) => ctx.say(StatusKind::Error, Msg::ReceiptFailed { why }),
+        }
+    }
+}
+
+fn write_receipt(saved: &SavedCase, ctx: &mut Ctx<'_>) -> Result<Msg, String> {
+    let lang = ctx.session.lang;
+    let detail = ctx
+        .store
+        .case_detail(saved.case_id)
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .ok_or_else(|| Msg::CaseNotFound.text(lang))?;
+    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
+    let accept = detail
+        .clocks
+        .iter()
+        .find(|c| c.rule == "accept")
+        .map(|c| c.due.clone());
+    let this_contact = detail.contacts.last();
+    let facts = ReceiptFacts {
+        number: detail.row.number.clone(),
+        petitioner: detail
+            .petitioner
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        received_at: if saved.repeat {
+            this_contact.map_or(detail.row.received_at, |c| c.received_at)
+        } else {
+            detail.row.received_at
+        },
+        first_received_at: detail.row.received_at,
+        channel: this_contact.map_or(Channel::Visit, |c| c.channel),
+        category: detail.row.category.clone(),
+        summary: detail.row.summary.clone(),
+        accept,
+        repeat: saved.repeat,
+        office_name: setting("office_name"),
+        office_phone: setting("office_phone"),
+        office_address: setting("office_address"),
+        clerk: ctx.session.me.name.clone(),
+        printed_on: ctx.session.today(),
+    };
+    let text = receipt_text(&facts);
+    let dir = match setting("receipt_dir") {
+        d if d.is_empty() => ctx
+            .store
+            .path()
+            .parent()
+            .map_or_else(|| PathBuf::from("receipts"), |p| p.join("receipts")),
+        d => PathBuf::from(d),
+    };
+    let printer = setting("receipt_printer");
+    // A receipt printed again is a new copy beside the first, never written over it.
+    let mut copy = 1;
+    let file = loop {
+        let name = if copy == 1 {
+            format!("{}.txt", detail.row.number)
+        } else {
+            format!("{}-{copy}.txt", detail.row.number)
+        };
+        match ctx.effects.write_new_file(&dir, &name, &text) {
+            Ok(path) => break path,
+            Err(FileError::Exists) if copy < RECEIPT_COPIES => copy += 1,
+            Err(FileError::Exists) => return Err(Msg::TooManyCopies.text(lang)),
+            Err(FileError::Failed(why)) => return Err(why),
+        }
+    };
+    let path = file.display().to_string();
+    if printer.is_empty() {
+        Ok(Msg::ReceiptWritten { path })
+    } else {
+        ctx.effects.print(&printer, &file)?;
+        Ok(Msg::ReceiptPrinted { path })
+    }
+}

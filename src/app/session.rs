@@ -1,0 +1,108 @@
+//! The session: who is logged in, in which language, the time and calendar the screen counts
+//! with, the office's reference lists, and what the status line says.
+
+use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
+use crate::domain::permission::{self, Act};
+use crate::domain::{Category, Staff, Unit};
+use crate::i18n::{Lang, Msg};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// How a status message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// One line on the status bar, already in the session's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// Working days before a due date that make it "due soon" when the `due-soon` rule is missing.
+pub const DUE_SOON_DEFAULT: u32 = 3;
+
+pub struct Session {
+    pub me: Staff,
+    pub lang: Lang,
+    /// Office-local time, taken when the last event arrived: drawing never reads the clock.
+    pub now: NaiveDateTime,
+    pub calendar: Calendar,
+    /// The `due-soon` rule: within this many working days a clock is due soon.
+    pub due_soon_days: u32,
+    pub categories: Vec<Category>,
+    pub units: Vec<Unit>,
+    /// The database file's name, for the status bar.
+    pub db_name: String,
+    /// What the status line says now.
+    pub status: Option<Status>,
+    /// Rows a list page shows; set from the terminal size.
+    pub page_rows: usize,
+}
+
+impl Session {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        me: Staff,
+        lang: Lang,
+        now: NaiveDateTime,
+        calendar: Calendar,
+        due_soon_days: u32,
+        categories: Vec<Category>,
+        units: Vec<Unit>,
+        db_name: String,
+    ) -> Self {
+        Self {
+            me,
+            lang,
+            now,
+            calendar,
+            due_soon_days,
+            categories,
+            units,
+            db_name,
+            status: None,
+            page_rows: 15,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// Put a message on the status line at once.
+    pub fn say(&mut self, kind: StatusKind, message: Msg) {
+        let text = message.text(self.lang);
+        self.say_text(kind, text);
+    }
+
+    /// Put text that is already in words (an error from below) on the status line.
+    pub fn say_text(&mut self, kind: StatusKind, text: String) {
+        self.status = Some(Status { kind, text });
+    }
+
+    pub fn may(&self, act: Act) -> bool {
+        permission::allows(&self.me, act)
+    }
+
+    /// How pressing a clock due on `due` is today.
+    pub fn urgency_of(&self, due: NaiveDate) -> Urgency {
+        urgency(&self.calendar, self.today(), due, self.due_soon_days)
+    }
+
+    /// The last day of the due-soon window that starts today.
+    pub fn due_soon_until(&self) -> NaiveDate {
+        due_date(
+            &self.calendar,
+            self.today(),
+            Period {
+                days: self.due_soon_days,
+                working: true,
+            },
+        )
+        .due
+    }
+}

@@ -1,0 +1,118 @@
+//! Messages with values in them: the status line, titles and hints that carry a number, a
+//! name or the key that does something. Each has its Chinese and its English, with the same
+//! values in both (a test checks).
+
+use super::Lang;
+
+macro_rules! messages {
+    ($( $(#[$doc:meta])* $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $zh:literal, $en:literal; )*) => {
+        /// A message, with its values, to be put in words in either language.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Msg { $( $(#[$doc])* $name $({ $($field: $ty),* })?, )* }
+
+        impl Msg {
+            pub fn text(&self, lang: Lang) -> String {
+                match self {
+                    $( Msg::$name $({ $($field),* })? => match lang {
+                        Lang::Zh => format!($zh),
+                        Lang::En => format!($en),
+                    }, )*
+                }
+            }
+
+            /// Every message: (name, Chinese template, English template).
+            pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str)] =
+                &[ $( (stringify!($name), $zh, $en), )* ];
+        }
+    };
+}
+
+messages! {
+    // Start-up and the session.
+    CalendarMissing { year: i32 } => "提示：尚无 {year} 年官方节假日安排，期限仅按周末计算",
+        "note: no official calendar for {year}; deadlines count weekends alone";
+    NeedsRole { what: String, roles: String } => "无权操作：“{what}”需要以下角色之一：{roles}",
+        "not allowed: \"{what}\" needs one of the roles {roles}";
+    UrgentMatter { number: String, name: String, summary: String } => "紧急事项：{number} {name}：{summary}",
+        "urgent: {number} {name}: {summary}";
+    VisitorRoutedToYou { number: String, name: String, waiting: usize } => "新来访分派给您：{number} {name}（候谈 {waiting} 人）",
+        "a visitor was routed to you: {number} {name} ({waiting} waiting)";
+
+    // The intake form.
+    FormCleared => "表单已清空", "form cleared";
+    DraftRestored { at: String } => "已恢复 {at} 的草稿", "draft of {at} restored";
+    DraftUnreadable { why: String } => "草稿无法读取：{why}", "draft unreadable: {why}";
+    DraftNotSaved { why: String } => "草稿未能保存：{why}", "draft not saved: {why}";
+    NoCategoryMatches => "没有匹配的问题类别", "no category matches";
+    NoUnitMatches => "没有匹配的单位", "no unit matches";
+    RepresentativesNeedCollective => "集体访才需要填写代表：先把“集体访”选为“是”",
+        "representatives are for a collective visit: set Collective to yes first";
+    NoHistoryFound => "没有查到此人的既往记录（输入身份证号、电话或姓名后自动查找）",
+        "no earlier record found (looked up from the ID number, phone or name)";
+    BackToFirstContact => "已改为新案件（初信初访）", "back to a new case (first contact)";
+    ClosedIsNotRepeat { number: String } => "{number} 已办结：不能作为重复信访；如对处理意见不服，应申请复查",
+        "{number} is closed: not a repeat; a person who disputes the reply asks for a review";
+    AttachedAsRepeat { number: String, due: String } => "本次登记为 {number} 的重复信访；该事项正在办理，请告知信访人（期限 {due}）",
+        "this contact is a repeat on {number}; tell the person it is in progress (due {due})";
+    FilledFrom { name: String } => "已带入 {name} 的登记信息", "filled in from {name}'s record";
+    NoExpertOnDuty => "现在没有值班专家", "no expert is on duty now";
+    RoutingRemoved => "已取消分派", "routing removed";
+    WillRouteTo { expert: String, room: String } => "保存后分派给 {expert}（{room}）",
+        "on saving, routed to {expert} ({room})";
+    SavedFirstContact { number: String, due: String } => "已保存 {number}（初信初访）；受理告知期限 {due}",
+        "saved {number}, first contact; acceptance notice due {due}";
+    SavedRepeat { number: String } => "已登记为 {number} 的重复信访", "saved as a repeat contact on {number}";
+    SendVisitorTo { room: String, expert: String } => "请引导至 {room}（{expert}）；",
+        "send the visitor to {room} ({expert}); ";
+    NotSaved { why: String } => "未保存：{why}", "not saved: {why}";
+    NoCaseSavedYet => "还没有刚保存的案件", "no case saved yet in this session";
+    CaseNotFound => "找不到该案件", "case not found";
+    TooManyCopies => "该回执已打印过太多份", "this receipt has been printed too many times";
+    ReceiptFailed { why: String } => "回执未生成：{why}", "receipt failed: {why}";
+    ReceiptWritten { path: String } => "回执已写入 {path}", "receipt written to {path}";
+    ReceiptPrinted { path: String } => "回执已写入 {path}，并已送打印",
+        "receipt written to {path} and sent to the printer";
+    RepeatOn { number: String } => "重复信访：{number}", "repeat on {number}";
+    RoutedTo { expert: String, room: String } => "分派：{expert} {room}", "routed: {expert} {room}";
+    RepresentativesCount { n: usize, key: String } => "{n}人 {key}", "{n} {key}";
+    HistoryTitle { key: String } => "既往记录（{key}）", "History ({key})";
+    HistoryTitleFocused { pick: String, attach: String, fill: String } =>
+        "既往记录：{pick} 选择，{attach}作为重复信访，{fill} 带入",
+        "History: {pick}, {attach} = repeat, {fill} = fill in";
+    RepresentativesTitle { done: String } => "集体访代表（1至5名）{done} 完成",
+        "Representatives (1–5), {done} done";
+    ExpertsTitle { key: String } => "值班专家：{key}分派", "Experts on duty: {key} routes";
+    Waiting { n: u32 } => "候谈 {n}", "{n} waiting";
+    HintIdNumber { enter: String } => "刷身份证或输入18位号码，{enter}查找并进入下一项；匿名来信可留空",
+        "Swipe the ID card or type the number; {enter} looks it up and moves on";
+    HintRepresentatives { enter: String, open: String } => "{enter}或 {open} 填写1至5名代表",
+        "{enter} or {open} to enter 1 to 5 representatives";
+    HintChoice { prev: String, next: String, digit: String } => "{prev}、{next}切换，数字键 {digit} 直接选择",
+        "{prev}, {next} to change, a digit {digit} to choose";
+    HintCategory { up: String, down: String, enter: String, route: String } =>
+        "输入编号、名称或拼音首字母（zd→征地拆迁），{up}/{down} 选择，{enter}确定；{route} 分派专家",
+        "A number, a name or pinyin initials (zd); {up}/{down}, {enter}; {route} routes to an expert";
+    HintUnits { enter: String, remove: String } =>
+        "输入单位名称或拼音首字母，{enter}加入；空时{enter}进入下一项，{remove}删去最后一个",
+        "Type a unit, {enter} adds it; {enter} on empty moves on, {remove} removes the last";
+    HintSummary { save: String } => "一句话事由摘要；{save} 保存", "A one-line summary; {save} saves";
+    HintAccount { next: String, save: String } =>
+        "诉求及事实经过，可多行、可粘贴；{next} 离开，{save} 保存",
+        "The request and the facts, several lines, paste welcome; {next} leaves, {save} saves";
+
+    HelpMore { keys: String } => "{keys} 查看更多", "{keys} for more";
+
+    // The queue and a case's detail.
+    QueueTitle { total: u64 } => "案件（共 {total} 件，最新在前）", "Cases ({total} in all, newest first)";
+    NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";
+    IdRevealed => "已显示完整身份证号，此操作已记入操作日志", "ID number shown whole; this is in the audit log";
+    NoIdOnRecord => "此信访人没有身份证号", "no ID number on record";
+    CollectiveOf { n: u32 } => "集体访 {n} 人", "collective visit of {n}";
+    RecordedBy { name: String } => "登记人 {name}", "by {name}";
+
+    // The roster and supervision.
+    RosterTitle { week: String } => "本周接访安排（{week} 起）", "Duty roster, week of {week}";
+    OpenCount { n: u64 } => "在办 {n}", "open {n}";
+    OverdueCount { n: u64 } => "! 超期 {n}", "! overdue {n}";
+    DueSoonCount { days: u32, n: u64 } => "~ {days}个工作日内到期 {n}", "~ due within {days} working days {n}";
+}

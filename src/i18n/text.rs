@@ -1,0 +1,177 @@
+//! Fixed texts of the screen: labels, headings, hints, the keymap's descriptions. Each entry
+//! has its Chinese and its English; `TEMPLATES` lists them all for the tests.
+
+use super::Lang;
+
+macro_rules! texts {
+    ($( $(#[$doc:meta])* $name:ident => $zh:literal, $en:literal; )*) => {
+        /// A fixed text of the screen.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $( $(#[$doc])* $name, )* }
+
+        impl Text {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Text::$name, Lang::Zh) => $zh, (Text::$name, Lang::En) => $en, )*
+                }
+            }
+
+            /// Every text: (name, Chinese, English).
+            pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str)] =
+                &[ $( (stringify!($name), $zh, $en), )* ];
+        }
+    };
+}
+
+texts! {
+    // The frame around every pane.
+    AppTitle => "信访接待台", "xfdesk";
+    Database => "数据库", "db";
+    PaneIntake => "登记", "Intake";
+    PaneQueue => "案件", "Queue";
+    PaneRoster => "值班", "Roster";
+    PaneSupervision => "督办", "Supervision";
+    Yes => "是", "yes";
+    No => "否", "no";
+
+    // What keys do (the legend and help).
+    KeyNameAny => "任意键", "any key";
+    KeyNameEnter => "回车", "Enter";
+    KeyNameSpace => "空格", "Space";
+    KeyNameBackspace => "退格", "Bksp";
+    KeyNameCharacters => "文字", "text";
+    KeyCloseHelp => "关闭帮助", "close help";
+    KeyYes => "是", "yes";
+    KeyNo => "否", "no";
+    KeySave => "保存", "save";
+    KeyNextField => "下一项", "next field";
+    KeyPrevField => "上一项", "previous field";
+    KeyIntakeEnter => "确认/下一项", "accept, next field";
+    KeyPrevMatch => "上一个候选", "previous match";
+    KeyNextMatch => "下一个候选", "next match";
+    KeyPrevChoice => "选项左移", "previous choice";
+    KeyNextChoice => "选项右移", "next choice";
+    KeyChoiceDigit => "直接选择该项", "choose that option";
+    KeyRemoveLastUnit => "删去最后一个单位", "remove the last unit";
+    KeyClearForm => "清空表单", "clear the form";
+    KeyHistory => "既往", "history";
+    KeyRepresentatives => "代表", "representatives";
+    KeyRoute => "分派", "route";
+    KeyFill => "带入", "fill in";
+    KeyReceipt => "回执", "receipt";
+    KeyTypeText => "输入文字", "type text";
+    KeyNewLine => "换行", "new line";
+    KeyBackspace => "删除前一字", "delete back";
+    KeyDelete => "删除后一字", "delete forward";
+    KeyCursorLeft => "光标左移", "cursor left";
+    KeyCursorRight => "光标右移", "cursor right";
+    KeyCursorUp => "光标上移一行", "cursor up a line";
+    KeyCursorDown => "光标下移一行", "cursor down a line";
+    KeyLineStart => "到行首", "start of line";
+    KeyLineEnd => "到行尾", "end of line";
+    KeyDeleteWord => "删除前一词", "delete the word before";
+    KeyPrevCase => "上一件", "previous case";
+    KeyNextCase => "下一件", "next case";
+    KeyAttachRepeat => "作为重复信访", "attach as repeat";
+    KeyFillPerson => "带入信息", "fill in person";
+    KeyBackToForm => "返回表单", "back to form";
+    KeyNextCell => "下一格", "next cell";
+    KeyPrevCell => "上一格", "previous cell";
+    KeyPrevRow => "上一位", "previous row";
+    KeyNextRow => "下一位", "next row";
+    KeyDone => "完成", "done";
+    KeyUp => "上移", "up";
+    KeyDown => "下移", "down";
+    KeyRouteToggle => "分派/取消", "route/unroute";
+    KeyClose => "关闭", "close";
+    KeyPageUp => "上页", "page up";
+    KeyPageDown => "下页", "page down";
+    KeyNewest => "最新", "newest";
+    KeyDetails => "详情", "details";
+    KeyBack => "返回", "back";
+    KeyRevealId => "显示完整身份证号（留痕）", "show the whole ID number (audited)";
+    KeyScrollUp => "上滚", "scroll up";
+    KeyScrollDown => "下滚", "scroll down";
+    KeyHelp => "帮助", "help";
+    KeyHelpOutsideText => "帮助（不在输入框时）", "help (outside text fields)";
+    KeyQuit => "退出", "quit";
+
+    // Help.
+    HelpTitle => "按键帮助", "Keys";
+    HelpClose => "按任意键关闭", "Press any key to close";
+    NotAvailableNow => "（现在不可用）", "(not available now)";
+
+    // Questions.
+    AskQuitWithUnsavedForm => "表单尚未保存，将留作草稿供下次恢复。退出吗？",
+        "The form is not saved; it is kept as a draft for next time. Quit?";
+    AskClearForm => "清空表单，丢弃已输入的内容吗？", "Clear the form and discard what was typed?";
+    AskRestoreDraft => "有上次未保存的登记草稿，恢复吗？选“否”将丢弃它。",
+        "An unsaved form was left last time. Restore it? No discards it.";
+
+    // The intake form.
+    IntakeTitle => "登记来信来访", "Register a letter or visit";
+    SexNotGiven => "未填", "n/a";
+    HintName => "姓名；输入拼音首字母（如 zs）也可查找", "Name; pinyin initials (zs) also look the person up";
+    HintPhone => "手机或固定电话（区号-号码）", "Mobile, or landline as area-number";
+    HintOptional => "可留空", "May be left empty";
+    HintReceivedAt => "默认为现在；来信按收信时间填写，格式 2026-11-25 09:30",
+        "Now by default; for a letter, when it arrived";
+    HintHeadCount => "集体访人数（5人以上）", "People in the collective visit (5 or more)";
+    HintUrgent => "重大、紧急事项（条例第二十五条）：保存时立即通知领导",
+        "A major or urgent matter (Art. 25): managers are told on saving";
+    CategoriesTitle => "问题类别", "Categories";
+    UnitsTitle => "涉及单位", "Units";
+    MatchedById => "身份证号相同", "same ID number";
+    MatchedByPhone => "电话相同", "same phone";
+    MatchedByName => "同名", "same name";
+    MatchedByInitials => "拼音首字母", "initials";
+    NoCases => "（无案件）", "(no cases)";
+    RepName => "姓名", "Name";
+    RepIdNumber => "身份证号", "ID number";
+    RepPhone => "电话", "Phone";
+    CoversCategory => "对口", "covers";
+
+    // The queue and a case's detail.
+    ColNumber => "编号", "Number";
+    ColReceived => "收到", "Received";
+    ColPetitioner => "信访人", "Name";
+    ColCategory => "类别", "Category";
+    ColState => "状态", "State";
+    ColDue => "期限", "Due";
+    ColSummary => "事由", "Summary";
+    Anonymous => "匿名", "anonymous";
+    LabelPetitioner => "信访人", "Petitioner";
+    LabelReceived => "收到", "Received";
+    LabelCategoryKind => "类别/性质", "Category";
+    LabelState => "状态", "State";
+    LabelUnit => "责任单位", "Unit";
+    LabelSummary => "事由", "Summary";
+    LabelAccount => "经过", "Account";
+    LabelContacts => "来信来访记录", "Contacts";
+    UrgentMark => "！紧急事项", "! urgent";
+    Stopped => "已停止", "stopped";
+    FirstContact => "初信初访", "first contact";
+    RepeatContact => "重复信访", "repeat";
+
+    // The roster.
+    ColDate => "日期", "Date";
+    ColHalfDay => "时段", "Half";
+    ColExpert => "专家", "Expert";
+    ColRoom => "房间", "Room";
+    ColWaiting => "候谈", "Waiting";
+    ColSpecialties => "擅长类别", "Specialties";
+    Morning => "上午", "am";
+    Afternoon => "下午", "pm";
+    Monday => "周一", "Mon";
+    Tuesday => "周二", "Tue";
+    Wednesday => "周三", "Wed";
+    Thursday => "周四", "Thu";
+    Friday => "周五", "Fri";
+    Saturday => "周六", "Sat";
+    Sunday => "周日", "Sun";
+    RosterEmpty => "本周没有排班。", "Nobody is on the roster this week.";
+
+    // Supervision.
+    SupervisionTitle => "督办：按期限", "Supervision: by deadline";
+    NothingOpen => "没有在办案件。", "No open cases.";
+}
