@@ -6,6 +6,7 @@
 //! For each kind of key (exact ID number, exact phone, same name, pinyin initials) it times
 //! `Store::find_history` for 2,000 people drawn from the database and prints the median, p90,
 //! p99 and maximum. Also the first queue page. Figures go in the README.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use std::time::{Duration, Instant};
 use xfdesk::domain::Role;

@@ -1,4 +1,5 @@
 //! The command line as scripts use it: exit codes, messages, and what lands in the database.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 use common::*;

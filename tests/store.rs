@@ -1,4 +1,5 @@
 //! Store tests on a temporary SQLite file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use chrono::NaiveDate;
 use xfdesk::domain::calendar::{Period, Suspension};

@@ -1,4 +1,5 @@
 //! End-to-end: the real binary in a pseudo-terminal, the screen read back through vt100.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 use common::*;

@@ -100,7 +100,9 @@ fn month_lines(
     month: u32,
     lang: Lang,
 ) -> Vec<String> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return vec![];
+    };
     let mut lines = vec![match lang {
         Lang::Zh => format!("        {month:>2}月"),
         Lang::En => format!("      {}", first.format("%B")),

@@ -1,6 +1,9 @@
 //! `xfdesk demo`: realistic synthetic data — Chinese names, valid ID numbers, phones,
 //! categories, units, repeat contacts and collective visits, cases in every state.
 
+// Random picks index constant, non-empty tables by ranges of their own length.
+#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
 use crate::domain::calendar::{Calendar, ClockSpec, Counting, Rule, count};
 use crate::domain::id_number::check_character;

@@ -38,7 +38,7 @@ pub fn check_character(first17: &str) -> Option<char> {
         .zip(WEIGHTS)
         .map(|(b, w)| u32::from(b - b'0') * w)
         .sum();
-    Some(CHECK_CHARS[(sum % 11) as usize] as char)
+    CHECK_CHARS.get((sum % 11) as usize).map(|b| char::from(*b))
 }
 
 impl IdNumber {
@@ -58,9 +58,11 @@ impl IdNumber {
                 {
                     return Err(IdNumberError::BadCharacter);
                 }
-                let birth_date = birth_date(&body[6..14], today)?;
-                let expected = check_character(body).expect("17 digits checked above");
-                let found = check.chars().next().expect("one character");
+                let birth_date = birth_date(body.get(6..14).unwrap_or_default(), today)?;
+                let (Some(expected), Some(found)) = (check_character(body), check.chars().next())
+                else {
+                    return Err(IdNumberError::BadCharacter);
+                };
                 if expected != found {
                     return Err(IdNumberError::WrongCheckDigit { expected, found });
                 }
@@ -75,7 +77,8 @@ impl IdNumber {
                     return Err(IdNumberError::BadCharacter);
                 }
                 // Legacy numbers carry a two-digit year; all were issued to people born in the 1900s.
-                let birth_date = birth_date(&format!("19{}", &text[6..12]), today)?;
+                let yymmdd = text.get(6..12).unwrap_or_default();
+                let birth_date = birth_date(&format!("19{yymmdd}"), today)?;
                 Ok(Self {
                     text,
                     birth_date,
@@ -101,12 +104,13 @@ impl IdNumber {
 
     /// The sex the sequence number encodes: odd is male.
     pub fn is_male(&self) -> bool {
-        let seq_last = if self.legacy {
-            self.text.as_bytes()[14]
-        } else {
-            self.text.as_bytes()[16]
-        };
-        (seq_last - b'0') % 2 == 1
+        // The last digit of the sequence: the 15th character of an old number, the 17th of a
+        // new one (both checked to be digits when parsed).
+        let position = if self.legacy { 14 } else { 16 };
+        self.text
+            .as_bytes()
+            .get(position)
+            .is_some_and(|b| b.wrapping_sub(b'0') % 2 == 1)
     }
 }
 
@@ -125,8 +129,8 @@ pub fn mask(id_number: &str) -> String {
     if chars.len() < 10 {
         return "*".repeat(chars.len());
     }
-    let head: String = chars[..6].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
+    let head: String = chars.iter().take(6).collect();
+    let tail: String = chars.iter().skip(chars.len() - 4).collect();
     format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
 }
 

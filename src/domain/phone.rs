@@ -25,7 +25,10 @@ pub fn normalize_phone(input: &str) -> Result<(String, PhoneKind), PhoneError> {
     if compact.starts_with('1') {
         let ok = compact.len() == 11
             && compact.bytes().all(|b| b.is_ascii_digit())
-            && (b'3'..=b'9').contains(&compact.as_bytes()[1]);
+            && compact
+                .as_bytes()
+                .get(1)
+                .is_some_and(|b| (b'3'..=b'9').contains(b));
         return if ok {
             Ok((compact, PhoneKind::Mobile))
         } else {

@@ -187,7 +187,8 @@ impl ReferenceData {
         let roster: RosterFile = parse("roster.toml", ROSTER);
         let calendars = CALENDARS
             .iter()
-            .map(|t| CalendarYear::parse(t).expect("built-in calendar is valid"))
+            // Compiled in and checked by the tests, like the files above.
+            .map(|t| CalendarYear::parse(t).unwrap_or_else(|e| panic!("data/holidays: {e}")))
             .collect();
         Self {
             categories: categories.category,

@@ -99,7 +99,7 @@ texts! {
     // Help.
     HelpTitle => "按键帮助", "Keys";
     HelpClose => "按任意键关闭", "Press any key to close";
-    NotAvailableNow => "（现在不可用）", "(not available now)";
+    NotAvailableNow => "现在不可用", "not available now";
 
     // Questions.
     AskQuitWithUnsavedForm => "表单尚未保存，将留作草稿供下次恢复。退出吗？",

@@ -22,9 +22,9 @@ pub enum TerminalEncoding {
 /// The column (1-based) in an `ESC[row;colR` report, if `buf` holds one.
 pub fn parse_cursor_report(buf: &[u8]) -> Option<u16> {
     let start = buf.windows(2).position(|w| w == b"\x1b[")?;
-    let rest = &buf[start + 2..];
+    let rest = buf.get(start + 2..)?;
     let end = rest.iter().position(|b| *b == b'R')?;
-    let body = std::str::from_utf8(&rest[..end]).ok()?;
+    let body = std::str::from_utf8(rest.get(..end)?).ok()?;
     let (_, col) = body.split_once(';')?;
     col.parse().ok()
 }
@@ -59,7 +59,8 @@ pub fn probe(timeout: Duration) -> io::Result<TerminalEncoding> {
         }];
         // SAFETY: one valid pollfd; then a read into our own buffer.
         let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, left.as_millis() as libc::c_int) };
-        if n <= 0 || fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        let [fd] = fds;
+        if n <= 0 || fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
             break None;
         }
         let mut chunk = [0u8; 64];
@@ -67,7 +68,7 @@ pub fn probe(timeout: Duration) -> io::Result<TerminalEncoding> {
         if r <= 0 {
             break None;
         }
-        buf.extend_from_slice(&chunk[..r as usize]);
+        buf.extend_from_slice(chunk.get(..r as usize).unwrap_or_default());
         if let Some(col) = parse_cursor_report(&buf) {
             break Some(col);
         }

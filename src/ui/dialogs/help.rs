@@ -14,6 +14,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+/// Marks a key that cannot be used now.
+const UNAVAILABLE: &str = "×";
+
 /// The narrowest column of help worth drawing two of.
 const COLUMN: u16 = 38;
 
@@ -57,13 +60,11 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &HelpDialog, app: &App, t
         } else {
             (theme.dim(), theme.dim())
         };
-        let mut text = does.to_string();
-        if !available {
-            text.push_str(Text::NotAvailableNow.get(lang));
-        }
+        // Unavailable keys are dim and marked, so the mark carries it without colour too.
+        let mark = if *available { " " } else { UNAVAILABLE };
         vec![
-            Span::styled(pad(k, key_cols), key_style),
-            Span::styled(pad(&text, col_w.saturating_sub(key_cols)), text_style),
+            Span::styled(format!("{mark}{}", pad(k, key_cols)), key_style),
+            Span::styled(pad(does, col_w.saturating_sub(key_cols + 1)), text_style),
         ]
     };
     let mut lines: Vec<Line<'_>> = (scroll..scroll + rows)
@@ -87,7 +88,14 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &HelpDialog, app: &App, t
         String::new()
     };
     lines.push(Line::from(Span::styled(
-        fit(&format!("{}{more}", Text::HelpClose.get(lang)), inner_w),
+        fit(
+            &format!(
+                "{}  {UNAVAILABLE}{}{more}",
+                Text::HelpClose.get(lang),
+                Text::NotAvailableNow.get(lang)
+            ),
+            inner_w,
+        ),
         theme.dim(),
     )));
     frame.render_widget(Clear, area);
