@@ -1,0 +1,11 @@
+//! End to end: the real binary in a pseudo-terminal, the screen read back through vt100. One
+//! test binary (built once) with a module per feature.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod intake;
+mod queue;
+mod session;
+mod terminal;
