@@ -7,14 +7,14 @@ pub mod context;
 pub mod dialogs;
 pub mod effects;
 pub mod event;
+mod focus;
 pub mod keymap;
+mod notifications;
 pub mod panes;
 pub mod session;
 pub mod text_field;
 
-use crate::domain::Role;
 use crate::domain::Staff;
-use crate::domain::text::clean_line;
 use crate::i18n::{Lang, Msg};
 use crate::store::Store;
 use chrono::Datelike;
@@ -25,15 +25,14 @@ use dialogs::question::Question;
 use dialogs::{After, Dialog, DialogStack};
 use effects::{Effects, SystemEffects};
 use event::AppEvent;
-use keymap::{Binding, Command, GlobalCommand, Scope, When};
-use panes::Pane;
+use keymap::{Command, GlobalCommand, Scope};
 use panes::intake::IntakePane;
 use panes::queue::QueuePane;
 use panes::roster::RosterPane;
 use panes::supervision::SupervisionPane;
+use panes::{Pane, Panes};
 use session::{DUE_SOON_DEFAULT, Session, StatusKind};
 use std::time::Instant;
-use text_field::TextKind;
 
 /// A context over the app's parts, borrowed field by field so a pane can be borrowed beside it.
 macro_rules! ctx {
@@ -52,14 +51,6 @@ pub enum Outcome {
     /// Nothing visible changed: do not draw.
     Unchanged,
     Redraw,
-}
-
-/// The four panes' states.
-pub struct Panes {
-    pub intake: IntakePane,
-    pub queue: QueuePane,
-    pub roster: RosterPane,
-    pub supervision: SupervisionPane,
 }
 
 pub struct App {
@@ -166,68 +157,6 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
-    }
-
-    // ---- which component has the keys ----
-
-    fn pane_scope(&self) -> Scope {
-        match self.pane {
-            Pane::Intake => Scope::Intake,
-            Pane::Queue if self.panes.queue.detail.is_some() => Scope::Detail,
-            Pane::Queue => Scope::Queue,
-            Pane::Roster => Scope::Roster,
-            Pane::Supervision => Scope::Supervision,
-        }
-    }
-
-    /// The text field with focus in whatever has the keys, if any.
-    fn text_kind(&self) -> Option<TextKind> {
-        match self.dialogs.top(self.pane) {
-            Some(d) => d.text_kind(),
-            None if self.pane == Pane::Intake => self.panes.intake.text_kind(),
-            None => None,
-        }
-    }
-
-    /// Scopes consulted for a key, innermost first: the component with the keys, its text
-    /// field, then the global keys unless a modal dialog holds them.
-    pub fn scopes(&self) -> Vec<Scope> {
-        let (scope, modal) = match self.dialogs.top(self.pane) {
-            Some(d) => (d.scope(), d.modal()),
-            None => (self.pane_scope(), false),
-        };
-        let mut scopes = vec![scope];
-        if self.text_kind().is_some() {
-            scopes.push(Scope::Text);
-        }
-        if !modal {
-            scopes.push(Scope::Global);
-        }
-        scopes
-    }
-
-    /// Whether a keymap condition holds now.
-    pub fn holds(&self, when: When) -> bool {
-        match when {
-            When::Always => true,
-            When::MultiLine => self.text_kind() == Some(TextKind::MultiLine),
-            When::NotMultiLine => self.text_kind() != Some(TextKind::MultiLine),
-            other => self.pane == Pane::Intake && self.panes.intake.holds(other),
-        }
-    }
-
-    /// Whether a binding can be used now: its condition holds and the user's roles allow it.
-    pub fn available(&self, binding: &Binding) -> bool {
-        self.holds(binding.when) && binding.needs.is_none_or(|act| self.session.may(act))
-    }
-
-    /// The bindings the legend shows now.
-    pub fn legend(&self) -> Vec<&'static Binding> {
-        self.scopes()
-            .into_iter()
-            .flat_map(keymap::bindings_of)
-            .filter(|b| b.legend && self.available(b))
-            .collect()
     }
 
     // ---- updates ----
@@ -414,85 +343,6 @@ impl App {
             Pane::Roster => self.panes.roster.reload(&mut ctx),
             Pane::Supervision => self.panes.supervision.reload(&mut ctx),
         }
-    }
-
-    /// Called on the data-version timer: reload only if another process changed something,
-    /// and redraw only if what is shown changed.
-    pub fn on_tick(&mut self) -> Outcome {
-        let Ok(v) = self.store.data_version() else {
-            return Outcome::Unchanged;
-        };
-        if v == self.data_version {
-            return Outcome::Unchanged;
-        }
-        self.data_version = v;
-        self.session.now = self.store.now();
-        if let Ok(c) = self.store.calendar() {
-            self.session.calendar = c;
-        }
-        let changed = match self.reload_current() {
-            Ok(changed) => changed,
-            Err(e) => {
-                let text = crate::i18n::store_error(self.session.lang, &e);
-                self.session.say_text(StatusKind::Error, text);
-                true
-            }
-        };
-        let told = self.tell_expert_of_new_visitors() | self.tell_managers_of_urgent_cases();
-        if changed || told {
-            Outcome::Redraw
-        } else {
-            Outcome::Unchanged
-        }
-    }
-
-    /// A manager's open session is told at once of a major or urgent matter (条例 Art. 25).
-    fn tell_managers_of_urgent_cases(&mut self) -> bool {
-        if !self.session.me.has(Role::Manager) {
-            return false;
-        }
-        let Ok(Some(urgent)) = self.store.latest_urgent() else {
-            return false;
-        };
-        if self.seen_urgent.as_deref() == Some(urgent.flagged_at.as_str()) {
-            return false;
-        }
-        self.seen_urgent = Some(urgent.flagged_at.clone());
-        self.session.say(
-            StatusKind::Error,
-            Msg::UrgentMatter {
-                number: urgent.number,
-                name: clean_line(&urgent.petitioner_name),
-                summary: clean_line(&urgent.summary),
-            },
-        );
-        true
-    }
-
-    /// An expert's open session is told when a visitor is routed to them.
-    fn tell_expert_of_new_visitors(&mut self) -> bool {
-        if !self.session.me.has(Role::Expert) {
-            return false;
-        }
-        let Ok(waiting) = self.store.waiting_for(self.session.me.id) else {
-            return false;
-        };
-        let Some(newest) = waiting.first() else {
-            return false;
-        };
-        if Some(newest.case_id) == self.seen_waiting {
-            return false;
-        }
-        self.seen_waiting = Some(newest.case_id);
-        self.session.say(
-            StatusKind::Info,
-            Msg::VisitorRoutedToYou {
-                number: newest.number.clone(),
-                name: clean_line(&newest.petitioner_name),
-                waiting: waiting.len(),
-            },
-        );
-        true
     }
 
     // ---- drafts ----

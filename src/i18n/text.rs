@@ -24,6 +24,13 @@ macro_rules! texts {
 }
 
 texts! {
+    // Before and after the screen.
+    NotUtf8 => "xfdesk：终端编码不是 UTF-8，界面会显示成乱码。请把终端改为 UTF-8 后重新登录：\r\n  Xshell：文件 → 属性 → 终端 → 编码，选 Unicode (UTF-8)\r\n  SecureCRT：选项 → 会话选项 → 外观 → 字符编码，选 UTF-8\r\n",
+        "xfdesk: this terminal does not decode UTF-8, so the screen would be garbled.\r\nSwitch the client to UTF-8 and log in again:\r\n  Xshell: File > Properties > Terminal > Encoding: Unicode (UTF-8)\r\n  SecureCRT: Options > Session Options > Appearance > Character encoding: UTF-8\r\n";
+    InternalError => "xfdesk：内部错误", "xfdesk: internal error";
+    InternalErrorDraftKept => "xfdesk：内部错误（已输入的内容已存为草稿）",
+        "xfdesk: internal error (the form was kept as a draft)";
+
     // The frame around every pane.
     AppTitle => "信访接待台", "xfdesk";
     Database => "数据库", "db";

@@ -187,16 +187,17 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
         Err(payload) => {
             restore_terminal();
             let report = panic_report.lock().ok().and_then(|mut r| r.take());
+            let what = if saved.is_ok() {
+                crate::i18n::Text::InternalErrorDraftKept
+            } else {
+                crate::i18n::Text::InternalError
+            };
             let mut err = io::stderr();
             let _ = writeln!(
                 err,
-                "xfdesk: internal error{}: {}",
-                if saved.is_ok() {
-                    " (the form was kept as a draft)"
-                } else {
-                    ""
-                },
-                report.unwrap_or_default()
+                "{}: {}",
+                what.get(app.session().lang),
+                crate::domain::text::clean_line(&report.unwrap_or_default())
             );
             std::panic::resume_unwind(payload)
         }

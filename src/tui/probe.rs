@@ -81,15 +81,13 @@ pub fn probe(timeout: Duration) -> io::Result<TerminalEncoding> {
     Ok(judge(col))
 }
 
-const ZH: &str = "xfdesk：终端编码不是 UTF-8，界面会显示成乱码。请把终端改为 UTF-8 后重新登录：\r\n  Xshell：文件 → 属性 → 终端 → 编码，选 Unicode (UTF-8)\r\n  SecureCRT：选项 → 会话选项 → 外观 → 字符编码，选 UTF-8\r\n";
-const EN: &str = "xfdesk: this terminal does not decode UTF-8, so the screen would be garbled.\r\nSwitch the client to UTF-8 and log in again:\r\n  Xshell: File > Properties > Terminal > Encoding: Unicode (UTF-8)\r\n  SecureCRT: Options > Session Options > Appearance > Character encoding: UTF-8\r\n";
-
 /// The refusal for a terminal that is not UTF-8: in GB18030 bytes, which such a terminal
 /// shows as Chinese, and in ASCII, which every terminal shows.
 pub fn not_utf8_message() -> Vec<u8> {
-    let (zh, _, _) = encoding_rs::GB18030.encode(ZH);
+    use crate::i18n::{Lang, Text};
+    let (zh, _, _) = encoding_rs::GB18030.encode(Text::NotUtf8.get(Lang::Zh));
     let mut out = zh.into_owned();
-    out.extend_from_slice(EN.as_bytes());
+    out.extend_from_slice(Text::NotUtf8.get(Lang::En).as_bytes());
     out
 }
 

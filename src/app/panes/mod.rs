@@ -29,6 +29,14 @@ impl Pane {
     }
 }
 
+/// The four panes' states.
+pub struct Panes {
+    pub intake: intake::IntakePane,
+    pub queue: queue::QueuePane,
+    pub roster: roster::RosterPane,
+    pub supervision: supervision::SupervisionPane,
+}
+
 /// Move a list's highlight one row, staying within it.
 pub fn step(selected: &mut usize, len: usize, down: bool) {
     if len == 0 {

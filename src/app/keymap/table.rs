@@ -1,0 +1,180 @@
+//! The table itself: every key the program acts on, one row each.
+
+use super::{Binding, Command, GlobalCommand, Keys, When};
+use crate::app::dialogs::experts::ExpertsCommand;
+use crate::app::dialogs::help::HelpCommand;
+use crate::app::dialogs::history::HistoryCommand;
+use crate::app::dialogs::question::QuestionCommand;
+use crate::app::dialogs::representatives::RepresentativesCommand;
+use crate::app::panes::Pane;
+use crate::app::panes::intake::IntakeCommand;
+use crate::app::panes::queue::{DetailCommand, QueueCommand};
+use crate::app::panes::roster::RosterCommand;
+use crate::app::panes::supervision::SupervisionCommand;
+use crate::app::text_field::TextCommand;
+use crate::domain::permission::Act;
+use crate::i18n::Text;
+use crossterm::event::{KeyCode, KeyModifiers};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+/// A binding of one key, shown only in help, always available, for everyone.
+const fn key(code: KeyCode, mods: KeyModifiers, command: Command, does: Text) -> Binding {
+    Binding {
+        keys: Keys::Key(code, mods),
+        command,
+        does,
+        legend: false,
+        when: When::Always,
+        needs: None,
+    }
+}
+
+impl Binding {
+    /// Also shown on the bottom line.
+    const fn legend(mut self) -> Self {
+        self.legend = true;
+        self
+    }
+    const fn when(mut self, when: When) -> Self {
+        self.when = when;
+        self
+    }
+    const fn needs(mut self, act: Act) -> Self {
+        self.needs = Some(act);
+        self
+    }
+}
+
+const fn pattern(keys: Keys, command: Command, does: Text) -> Binding {
+    Binding {
+        keys,
+        command,
+        does,
+        legend: false,
+        when: When::Always,
+        needs: None,
+    }
+}
+
+use Command as C;
+use KeyCode as K;
+use Text as T;
+
+const fn pane_key(code: KeyCode, mods: KeyModifiers, pane: Pane, does: Text) -> Binding {
+    key(code, mods, C::Global(GlobalCommand::ShowPane(pane)), does)
+}
+
+// One line per binding reads as a table; rustfmt would spread each over many lines. Within a
+// scope, earlier rows win. The pane keys F1–F4 stay off the bottom line: the tab bar shows them.
+#[rustfmt::skip]
+pub static KEYMAP: &[Binding] = &[
+    // The help overlay: arrows scroll a long list, any other key closes it.
+    key(K::Down, NONE, C::Help(HelpCommand::ScrollDown), T::KeyScrollDown).legend(),
+    key(K::Up, NONE, C::Help(HelpCommand::ScrollUp), T::KeyScrollUp).legend(),
+    key(K::Esc, NONE, C::Help(HelpCommand::Close), T::KeyCloseHelp).legend(),
+    pattern(Keys::Any, C::Help(HelpCommand::Close), T::KeyCloseHelp),
+
+    // A yes/no question holds every key until it is answered.
+    key(K::Char('y'), NONE, C::Question(QuestionCommand::Yes), T::KeyYes).legend(),
+    key(K::Char('n'), NONE, C::Question(QuestionCommand::No), T::KeyNo).legend(),
+    key(K::Esc, NONE, C::Question(QuestionCommand::No), T::KeyNo),
+
+    // The intake form.
+    key(K::Char('s'), CTRL, C::Intake(IntakeCommand::Save), T::KeySave).legend().needs(Act::RegisterIntake),
+    key(K::Tab, NONE, C::Intake(IntakeCommand::NextField), T::KeyNextField).legend(),
+    key(K::BackTab, SHIFT, C::Intake(IntakeCommand::PrevField), T::KeyPrevField),
+    key(K::Enter, NONE, C::Intake(IntakeCommand::Enter), T::KeyIntakeEnter).when(When::NotMultiLine),
+    key(K::Up, NONE, C::Intake(IntakeCommand::PickerUp), T::KeyPrevMatch).when(When::PickerFocused),
+    key(K::Down, NONE, C::Intake(IntakeCommand::PickerDown), T::KeyNextMatch).when(When::PickerFocused),
+    key(K::Left, NONE, C::Intake(IntakeCommand::ChoicePrev), T::KeyPrevChoice).when(When::ChoiceFocused),
+    key(K::Right, NONE, C::Intake(IntakeCommand::ChoiceNext), T::KeyNextChoice).when(When::ChoiceFocused),
+    key(K::Char(' '), NONE, C::Intake(IntakeCommand::ChoiceNext), T::KeyNextChoice).when(When::ChoiceFocused),
+    pattern(Keys::Digit, C::Intake(IntakeCommand::ChoiceDigit), T::KeyChoiceDigit).when(When::ChoiceFocused),
+    key(K::Backspace, NONE, C::Intake(IntakeCommand::RemoveLastUnit), T::KeyRemoveLastUnit).when(When::UnitsQueryEmpty),
+    key(K::Esc, NONE, C::Intake(IntakeCommand::Clear), T::KeyClearForm),
+    key(K::F(5), NONE, C::Intake(IntakeCommand::OpenHistory), T::KeyHistory).legend().when(When::HistoryFound),
+    key(K::F(6), NONE, C::Intake(IntakeCommand::OpenRepresentatives), T::KeyRepresentatives).legend().when(When::Collective),
+    key(K::F(7), NONE, C::Intake(IntakeCommand::OpenExperts), T::KeyRoute).legend().needs(Act::RouteToExpert),
+    key(K::F(8), NONE, C::Intake(IntakeCommand::Fill), T::KeyFill).when(When::HistoryFound),
+    key(K::F(9), NONE, C::Intake(IntakeCommand::Receipt), T::KeyReceipt).legend().when(When::CaseSaved).needs(Act::RegisterIntake),
+
+    // Editing whichever text field has focus.
+    pattern(Keys::Printable, C::Text(TextCommand::Insert), T::KeyTypeText),
+    key(K::Enter, NONE, C::Text(TextCommand::NewLine), T::KeyNewLine).when(When::MultiLine),
+    key(K::Backspace, NONE, C::Text(TextCommand::Backspace), T::KeyBackspace),
+    key(K::Delete, NONE, C::Text(TextCommand::Delete), T::KeyDelete),
+    key(K::Left, NONE, C::Text(TextCommand::Left), T::KeyCursorLeft),
+    key(K::Right, NONE, C::Text(TextCommand::Right), T::KeyCursorRight),
+    key(K::Up, NONE, C::Text(TextCommand::Up), T::KeyCursorUp).when(When::MultiLine),
+    key(K::Down, NONE, C::Text(TextCommand::Down), T::KeyCursorDown).when(When::MultiLine),
+    key(K::Home, NONE, C::Text(TextCommand::LineStart), T::KeyLineStart),
+    key(K::Char('a'), CTRL, C::Text(TextCommand::LineStart), T::KeyLineStart),
+    key(K::End, NONE, C::Text(TextCommand::LineEnd), T::KeyLineEnd),
+    key(K::Char('e'), CTRL, C::Text(TextCommand::LineEnd), T::KeyLineEnd),
+    key(K::Char('w'), CTRL, C::Text(TextCommand::DeleteWordBack), T::KeyDeleteWord),
+
+    // The history panel of a returning petitioner (F5).
+    key(K::Up, NONE, C::History(HistoryCommand::Up), T::KeyPrevCase),
+    key(K::Down, NONE, C::History(HistoryCommand::Down), T::KeyNextCase),
+    key(K::Enter, NONE, C::History(HistoryCommand::AttachRepeat), T::KeyAttachRepeat).legend(),
+    key(K::F(8), NONE, C::History(HistoryCommand::Fill), T::KeyFillPerson).legend(),
+    key(K::F(5), NONE, C::History(HistoryCommand::Close), T::KeyBackToForm).legend(),
+    key(K::Esc, NONE, C::History(HistoryCommand::Close), T::KeyBackToForm),
+
+    // The representatives of a collective visit (F6).
+    key(K::Tab, NONE, C::Representatives(RepresentativesCommand::NextCell), T::KeyNextCell).legend(),
+    key(K::BackTab, SHIFT, C::Representatives(RepresentativesCommand::PrevCell), T::KeyPrevCell),
+    key(K::Enter, NONE, C::Representatives(RepresentativesCommand::NextCell), T::KeyNextCell),
+    key(K::Up, NONE, C::Representatives(RepresentativesCommand::PrevRow), T::KeyPrevRow).legend(),
+    key(K::Down, NONE, C::Representatives(RepresentativesCommand::NextRow), T::KeyNextRow).legend(),
+    key(K::F(6), NONE, C::Representatives(RepresentativesCommand::Done), T::KeyDone).legend(),
+    key(K::Esc, NONE, C::Representatives(RepresentativesCommand::Done), T::KeyDone),
+    key(K::Char('s'), CTRL, C::Representatives(RepresentativesCommand::Save), T::KeySave).legend().needs(Act::RegisterIntake),
+
+    // The duty-expert picker (F7).
+    key(K::Up, NONE, C::Experts(ExpertsCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Experts(ExpertsCommand::Down), T::KeyDown),
+    key(K::Enter, NONE, C::Experts(ExpertsCommand::Choose), T::KeyRouteToggle).legend(),
+    key(K::Esc, NONE, C::Experts(ExpertsCommand::Close), T::KeyClose).legend(),
+
+    // The queue.
+    key(K::Up, NONE, C::Queue(QueueCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Queue(QueueCommand::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Queue(QueueCommand::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Queue(QueueCommand::Down), T::KeyDown),
+    key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp).legend(),
+    key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown).legend(),
+    key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest),
+    key(K::Enter, NONE, C::Queue(QueueCommand::Open), T::KeyDetails).legend(),
+
+    // One case's detail.
+    key(K::Esc, NONE, C::Detail(DetailCommand::Close), T::KeyBack).legend(),
+    key(K::Char('v'), NONE, C::Detail(DetailCommand::RevealId), T::KeyRevealId).legend().needs(Act::RevealIdNumber),
+    key(K::Up, NONE, C::Detail(DetailCommand::ScrollUp), T::KeyScrollUp),
+    key(K::Down, NONE, C::Detail(DetailCommand::ScrollDown), T::KeyScrollDown),
+
+    // The roster and the supervision list.
+    key(K::Up, NONE, C::Roster(RosterCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Roster(RosterCommand::Down), T::KeyDown),
+    key(K::Up, NONE, C::Supervision(SupervisionCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Supervision(SupervisionCommand::Down), T::KeyDown),
+
+    // Everywhere.
+    pane_key(K::F(1), NONE, Pane::Intake, T::PaneIntake),
+    pane_key(K::F(2), NONE, Pane::Queue, T::PaneQueue),
+    pane_key(K::F(3), NONE, Pane::Roster, T::PaneRoster),
+    pane_key(K::F(4), NONE, Pane::Supervision, T::PaneSupervision),
+    pane_key(K::Char('1'), ALT, Pane::Intake, T::PaneIntake),
+    pane_key(K::Char('2'), ALT, Pane::Queue, T::PaneQueue),
+    pane_key(K::Char('3'), ALT, Pane::Roster, T::PaneRoster),
+    pane_key(K::Char('4'), ALT, Pane::Supervision, T::PaneSupervision),
+    key(K::F(12), NONE, C::Global(GlobalCommand::Help), T::KeyHelp).legend(),
+    key(K::Char('?'), NONE, C::Global(GlobalCommand::Help), T::KeyHelpOutsideText),
+    key(K::Char('q'), CTRL, C::Global(GlobalCommand::Quit), T::KeyQuit).legend(),
+    key(K::F(10), NONE, C::Global(GlobalCommand::Quit), T::KeyQuit),
+    key(K::Char('c'), CTRL, C::Global(GlobalCommand::Quit), T::KeyQuit),
+];
