@@ -175,7 +175,7 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return Outcome::Unchanged;
         }
-        self.session.now = self.store.now();
+        self.refresh_clock();
         let scopes = self.scopes();
         let Some(binding) = keymap::lookup(&scopes, &key, |w| self.holds(w)) else {
             return Outcome::Unchanged;
@@ -203,7 +203,7 @@ impl App {
 
     /// A bracketed paste: whole, into the focused field, cleaned; it never submits a form.
     pub fn on_paste(&mut self, text: &str) -> Outcome {
-        self.session.now = self.store.now();
+        self.refresh_clock();
         let mut events = vec![];
         let changed = match self.dialogs.top_mut(self.pane) {
             Some(d) => d.paste(text, &mut events),
@@ -219,6 +219,12 @@ impl App {
         } else {
             Outcome::Unchanged
         }
+    }
+
+    /// The time of this event: the screen counts with it, and an untyped receipt time follows.
+    fn refresh_clock(&mut self) {
+        self.session.now = self.store.now();
+        self.panes.intake.form.follow_clock(self.session.now);
     }
 
     fn dispatch(&mut self, command: Command, key: &KeyEvent) {

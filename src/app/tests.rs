@@ -326,3 +326,164 @@ fn every_key_a_hint_names_is_bound() {
         assert!(!keymap::pane_key_name(pane).is_empty());
     }
 }
+
+/// A saved case for 张三 with an ID number and phone, by a receptionist in its own session.
+fn known_person(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    let clerk = store.staff_by_login("clerk").unwrap().unwrap();
+    let now = store.now();
+    let cat = store.categories().unwrap()[0].id;
+    store
+        .save_intake(
+            &clerk,
+            &validate_intake(
+                &IntakeInput {
+                    id_number: "11010519491231002X".into(),
+                    name: "张三".into(),
+                    phone: "13800138000".into(),
+                    address: "城关镇东街村12号".into(),
+                    category_id: Some(cat),
+                    summary: "征地补偿".into(),
+                    ..IntakeInput::blank(now)
+                },
+                now,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+}
+
+fn reveals(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'id_number.reveal'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// An expert who finds a person by name and fills the form from the record does not get the
+/// ID number: the form is linked to the person and shows it masked; nothing is revealed.
+#[test]
+fn filling_from_the_record_masks_the_id_number_for_a_role_that_may_not_see_it() {
+    let (_d, path, store, _) = desk(&[Role::Reception]);
+    known_person(&path);
+    let expert = store.staff_by_login("wangjg").unwrap().unwrap();
+    let mut app = App::new(Store::open(&path).unwrap(), expert, Lang::Zh).unwrap();
+    app.panes_mut().intake.form.focus = IntakeField::Name;
+    app.type_str("zs");
+    app.press(KeyCode::F(5));
+    app.press(KeyCode::F(8));
+    let form = &app.panes().intake.form;
+    assert_eq!(
+        form.text(IntakeField::IdNumber),
+        "",
+        "never the whole number"
+    );
+    assert_eq!(form.text(IntakeField::Name), "张三");
+    let known = form.known.clone().unwrap();
+    assert_eq!(known.masked_id.as_deref(), Some("110105********002X"));
+    assert_eq!(reveals(&path), 0);
+    // The contact is the same person's, without the number typed.
+    app.panes_mut().intake.form.focus = IntakeField::Category;
+    app.type_str("zd");
+    app.press(KeyCode::Enter);
+    app.panes_mut().intake.form.focus = IntakeField::Summary;
+    app.type_str("再次反映征地补偿");
+    app.press_ctrl('s');
+    let saved = app.panes().intake.last_saved.clone().expect("saved");
+    assert_eq!(saved.petitioner_id, known.petitioner_id);
+    let people: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM petitioners", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(people, 1, "no second record for the same person");
+}
+
+/// A receptionist may see the number: filling from the record shows it whole, audited.
+#[test]
+fn filling_from_the_record_shows_the_number_whole_to_reception_and_audits_it() {
+    let (_d, path, _, _) = desk(&[Role::Reception]);
+    known_person(&path);
+    let clerk = Store::open(&path)
+        .unwrap()
+        .staff_by_login("clerk")
+        .unwrap()
+        .unwrap();
+    let mut app = App::new(Store::open(&path).unwrap(), clerk, Lang::Zh).unwrap();
+    app.panes_mut().intake.form.focus = IntakeField::Name;
+    app.type_str("张三");
+    app.press(KeyCode::F(8));
+    assert_eq!(
+        app.panes().intake.form.text(IntakeField::IdNumber),
+        "11010519491231002X"
+    );
+    assert_eq!(reveals(&path), 1);
+}
+
+/// Reading the ID card of a known person fills the name and details at once.
+#[test]
+fn an_exact_id_match_fills_the_person_without_f8() {
+    let (_d, path, _, _) = desk(&[Role::Reception]);
+    known_person(&path);
+    let clerk = Store::open(&path)
+        .unwrap()
+        .staff_by_login("clerk")
+        .unwrap()
+        .unwrap();
+    let mut app = App::new(Store::open(&path).unwrap(), clerk, Lang::Zh).unwrap();
+    app.type_str("11010519491231002X");
+    app.press(KeyCode::Enter);
+    let form = &app.panes().intake.form;
+    assert_eq!(form.text(IntakeField::Name), "张三");
+    assert_eq!(form.text(IntakeField::Phone), "13800138000");
+    assert_eq!(form.text(IntakeField::Address), "城关镇东街村12号");
+    assert_eq!(reveals(&path), 0, "the number was typed, not revealed");
+    // Clearing the name to retype it does not bring it back.
+    app.panes_mut().intake.form.focus = IntakeField::Name;
+    app.press(KeyCode::Backspace);
+    app.press(KeyCode::Backspace);
+    assert_eq!(app.panes().intake.form.text(IntakeField::Name), "");
+}
+
+/// The receipt time follows the clock until it is typed: a form cleared at nine and used at
+/// eleven says eleven; a typed time stays.
+#[test]
+fn the_receipt_time_follows_the_clock_until_it_is_typed() {
+    let (_d, mut app) = app(Lang::Zh);
+    let at = |h| {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    };
+    app.store_mut().pin_now(at(9));
+    app.type_str("1");
+    assert_eq!(
+        app.panes().intake.form.text(IntakeField::ReceivedAt),
+        "2026-11-25 09:00"
+    );
+    app.press(KeyCode::Esc);
+    app.type_str("y");
+    app.store_mut().pin_now(at(11));
+    app.type_str("1");
+    assert_eq!(
+        app.panes().intake.form.text(IntakeField::ReceivedAt),
+        "2026-11-25 11:00",
+        "a cleared form does not keep the time it was cleared"
+    );
+    app.panes_mut().intake.form.focus = IntakeField::ReceivedAt;
+    for _ in 0..5 {
+        app.press(KeyCode::Backspace);
+    }
+    app.type_str("08:30");
+    app.store_mut().pin_now(at(12));
+    app.press(KeyCode::Tab);
+    assert_eq!(
+        app.panes().intake.form.text(IntakeField::ReceivedAt),
+        "2026-11-25 08:30",
+        "a typed time stays"
+    );
+}

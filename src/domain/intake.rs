@@ -127,6 +127,9 @@ pub struct IntakeInput {
     pub account: String,
     pub contact: ContactKind,
     pub expert_id: Option<i64>,
+    /// The person in the records the form was filled from, when their ID number is not shown
+    /// to this role: the contact is theirs without the number being typed.
+    pub known_petitioner: Option<i64>,
 }
 
 impl IntakeInput {
@@ -153,6 +156,7 @@ impl IntakeInput {
             account: String::new(),
             contact: ContactKind::FirstContact,
             expert_id: None,
+            known_petitioner: None,
         }
     }
 }
@@ -183,6 +187,8 @@ pub struct NewIntake {
     pub contact: ContactKind,
     /// The duty expert the visitor is routed to (专家门诊式接访).
     pub expert_id: Option<i64>,
+    /// The person in the records this contact is from, when known without the ID number.
+    pub known_petitioner: Option<i64>,
 }
 
 impl NewIntake {
@@ -364,6 +370,7 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
         leapfrog: input.leapfrog,
         contact: input.contact,
         expert_id: input.expert_id,
+        known_petitioner: input.known_petitioner,
     })
 }
 

@@ -44,7 +44,16 @@ const PRIOR_CASES: u32 = 20;
 const PEOPLE: u32 = 8;
 
 fn save_petitioner(tx: &Transaction<'_>, intake: &NewIntake, now: &str) -> Result<i64> {
-    let existing: Option<i64> = if let Some(idn) = &intake.id_number {
+    let existing: Option<i64> = if let Some(known) = intake.known_petitioner {
+        // Filled from the record without the ID number shown: that person, if still there.
+        Some(
+            tx.query_row("SELECT id FROM petitioners WHERE id = ?1", [known], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no petitioner with id {known}")))?,
+        )
+    } else if let Some(idn) = &intake.id_number {
         tx.query_row(
             "SELECT id FROM petitioners WHERE id_number = ?1",
             [idn],
@@ -400,6 +409,39 @@ impl Store {
                     "case",
                     Some(case_id),
                     "resident ID number shown whole",
+                )?;
+            }
+            Ok(id_number)
+        })
+    }
+
+    /// The whole ID number of a petitioner, for a role that needs it (filling the form from
+    /// the record); the reveal is written to the audit log in the same transaction.
+    pub fn reveal_petitioner_id(
+        &mut self,
+        actor: &Staff,
+        petitioner_id: i64,
+    ) -> Result<Option<String>> {
+        require(actor, Act::RevealIdNumber)?;
+        let now = self.now();
+        self.write(|tx| {
+            let id_number: Option<String> = tx
+                .query_row(
+                    "SELECT id_number FROM petitioners WHERE id = ?1",
+                    [petitioner_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            if id_number.is_some() {
+                audit::append(
+                    tx,
+                    &Actor::from(actor),
+                    now,
+                    "id_number.reveal",
+                    "petitioner",
+                    Some(petitioner_id),
+                    "resident ID number shown whole when filling the form from the record",
                 )?;
             }
             Ok(id_number)

@@ -2,7 +2,7 @@
 //! and whenever the session ends, and offered back at the next start.
 
 use super::IntakePane;
-use super::form::{IntakeForm, REPRESENTATIVES};
+use super::form::{IntakeForm, KnownPerson, REPRESENTATIVES};
 use crate::app::context::Ctx;
 use crate::app::session::StatusKind;
 use crate::app::text_field::multi_line_field_with;
@@ -63,6 +63,12 @@ pub struct IntakeDraft {
     pub representatives: Vec<RepresentativeInput>,
     pub repeat_of: Option<i64>,
     pub repeat_number: Option<String>,
+    #[serde(default)]
+    pub known_petitioner: Option<i64>,
+    #[serde(default)]
+    pub known_masked_id: Option<String>,
+    #[serde(default)]
+    pub received_edited: bool,
 }
 
 impl IntakeDraft {
@@ -88,6 +94,9 @@ impl IntakeDraft {
                 ContactKind::FirstContact => None,
             },
             repeat_number: form.repeat_number.clone(),
+            known_petitioner: form.known.as_ref().map(|k| k.petitioner_id),
+            known_masked_id: form.known.as_ref().and_then(|k| k.masked_id.clone()),
+            received_edited: form.received_edited,
         }
     }
 
@@ -121,6 +130,15 @@ impl IntakeDraft {
             .zip(self.representatives.iter().take(REPRESENTATIVES))
         {
             *row = r.clone();
+        }
+        f.known = self.known_petitioner.map(|petitioner_id| KnownPerson {
+            petitioner_id,
+            masked_id: self.known_masked_id.clone(),
+        });
+        // A time that was never typed follows the clock again.
+        f.received_edited = self.received_edited;
+        if !f.received_edited {
+            f.follow_clock(now);
         }
         if let Some(id) = self.repeat_of {
             f.contact = ContactKind::RepeatOf(id);
@@ -157,7 +175,7 @@ impl IntakePane {
                 Ok(d) => {
                     self.form =
                         d.to_form(ctx.session.now, &ctx.session.categories, &ctx.session.units);
-                    self.look_up(ctx);
+                    self.look_up(ctx, false);
                     ctx.say(
                         StatusKind::Info,
                         Msg::DraftRestored {

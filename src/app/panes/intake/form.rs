@@ -24,6 +24,14 @@ pub const LINE_FIELDS: [IntakeField; 10] = [
     IntakeField::Summary,
 ];
 
+/// A person in the records the form was filled from, whose ID number this role is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    pub petitioner_id: i64,
+    /// The ID number as lists show it (`110105********002X`), if the person has one.
+    pub masked_id: Option<String>,
+}
+
 /// Rows of the representatives table (条例 Art. 20: at most five).
 pub const REPRESENTATIVES: usize = crate::domain::intake::MAX_REPRESENTATIVES;
 
@@ -51,6 +59,10 @@ pub struct IntakeForm {
     pub expert: Option<ExpertOnDuty>,
     /// The field validation complained about, and the message.
     pub error: Option<(IntakeField, String)>,
+    /// Filled from a record whose ID number is masked for this role.
+    pub known: Option<KnownPerson>,
+    /// The receipt time was typed: it no longer follows the clock.
+    pub received_edited: bool,
 }
 
 impl IntakeForm {
@@ -80,7 +92,23 @@ impl IntakeForm {
             repeat_number: None,
             expert: None,
             error: None,
+            known: None,
+            received_edited: false,
         }
+    }
+
+    /// Until the receptionist types a receipt time, it is the time now (a form cleared at nine
+    /// and used at eleven says eleven). Returns true if the time shown changed.
+    pub fn follow_clock(&mut self, now: NaiveDateTime) -> bool {
+        if self.received_edited {
+            return false;
+        }
+        let shown = format_received(now);
+        if self.text(IntakeField::ReceivedAt) == shown {
+            return false;
+        }
+        self.set_text(IntakeField::ReceivedAt, &shown);
+        true
     }
 
     pub fn line(&self, field: IntakeField) -> Option<&TextArea<'static>> {
@@ -186,6 +214,7 @@ impl IntakeForm {
             account: lines_of(&self.account),
             contact: self.contact,
             expert_id: self.expert.as_ref().map(|e| e.staff_id),
+            known_petitioner: self.known.as_ref().map(|k| k.petitioner_id),
         }
     }
 

@@ -223,12 +223,19 @@ impl IntakePane {
             self.form.error = None;
         }
         match field {
+            IntakeField::ReceivedAt => self.form.received_edited = true,
+            IntakeField::IdNumber => {
+                // A typed ID number names the person: the record filled in without one no
+                // longer does.
+                self.form.known = None;
+                self.look_up(ctx, true);
+            }
             IntakeField::Category => {
                 self.form.category = None;
                 self.form.pick = 0;
             }
             IntakeField::Units => self.form.pick = 0,
-            IntakeField::IdNumber | IntakeField::Phone | IntakeField::Name => self.look_up(ctx),
+            IntakeField::Phone | IntakeField::Name => self.look_up(ctx, false),
             _ => {}
         }
         self.draft.changed();
@@ -240,7 +247,7 @@ impl IntakePane {
         match form.focus {
             IntakeField::IdNumber => {
                 // An ID-card reader types the number and Enter: look up, then move on.
-                self.look_up(ctx);
+                self.look_up(ctx, true);
                 self.form.move_focus(true);
             }
             IntakeField::Category => {

@@ -141,6 +141,16 @@ pub fn draw(
         if focused {
             cursor = Some(pos);
         }
+        // Filled from a record this role may not see whole: the number, masked, in its place.
+        if slot.field == IntakeField::IdNumber
+            && text.is_empty()
+            && let Some(masked) = form.known.as_ref().and_then(|k| k.masked_id.as_ref())
+        {
+            frame.render_widget(
+                Paragraph::new(Span::styled(fit(masked, usize::from(fw)), theme.dim())),
+                field_area,
+            );
+        }
         // Beside the field: the units picked, or a category's English name.
         let beside_x = fx + fw + 1;
         if slot.field == IntakeField::Units && !form.units.is_empty() {
