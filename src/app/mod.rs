@@ -100,6 +100,13 @@ impl App {
             store.units()?,
             db_name,
         );
+        let mut session = session;
+        if let Some(opened) = store
+            .setting("office_opened")?
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        {
+            session.intake_rules.office_opened = opened;
+        }
         let mut app = Self {
             data_version: store.data_version()?,
             seen_waiting: store.waiting_for(session.me.id)?.first().map(|w| w.case_id),

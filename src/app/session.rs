@@ -2,6 +2,7 @@
 //! with, the office's reference lists, and what the status line says.
 
 use crate::domain::calendar::{Calendar, Period, Urgency, due_date, urgency};
+use crate::domain::intake::IntakeRules;
 use crate::domain::permission::{self, Act};
 use crate::domain::{Category, Staff, Unit};
 use crate::i18n::{Lang, Msg};
@@ -41,6 +42,8 @@ pub struct Session {
     pub status: Option<Status>,
     /// Rows a list page shows; set from the terminal size.
     pub page_rows: usize,
+    /// The office's rules for intakes (its first day).
+    pub intake_rules: IntakeRules,
 }
 
 impl Session {
@@ -66,6 +69,7 @@ impl Session {
             db_name,
             status: None,
             page_rows: 15,
+            intake_rules: IntakeRules::default(),
         }
     }
 

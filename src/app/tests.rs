@@ -487,3 +487,50 @@ fn the_receipt_time_follows_the_clock_until_it_is_typed() {
         "a typed time stays"
     );
 }
+
+/// A receipt time of 1900 is refused in words; one more than a year back is saved only after
+/// the receptionist confirms it.
+#[test]
+fn an_impossible_receipt_time_is_refused_and_an_old_one_asks_first() {
+    let (_d, mut app) = app(Lang::Zh);
+    let fill = |app: &mut App, received: &str| {
+        let form = &mut app.panes_mut().intake.form;
+        form.set_text(IntakeField::Name, "张三");
+        form.set_text(IntakeField::Summary, "反映征地补偿");
+        form.set_text(IntakeField::ReceivedAt, received);
+        form.set_text(IntakeField::Category, "");
+        form.received_edited = true;
+        app.panes_mut().intake.form.focus = IntakeField::Category;
+        app.type_str("zd");
+        app.press(KeyCode::Enter);
+    };
+    fill(&mut app, "1900-01-01 09:00");
+    app.press_ctrl('s');
+    assert!(app.panes().intake.last_saved.is_none());
+    assert!(
+        app.status_text().contains("早于本机关开始受理的日期"),
+        "{}",
+        app.status_text()
+    );
+    let old = (app.session().today() - chrono::Duration::days(400))
+        .format("%Y-%m-%d 09:00")
+        .to_string();
+    fill(&mut app, &old);
+    app.press_ctrl('s');
+    assert!(matches!(
+        app.dialogs().top(Pane::Intake),
+        Some(Dialog::Question(_))
+    ));
+    app.type_str("n");
+    assert!(app.panes().intake.last_saved.is_none(), "no is no");
+    assert_eq!(app.panes().intake.form.focus, IntakeField::ReceivedAt);
+    app.press_ctrl('s');
+    app.type_str("y");
+    let saved = app
+        .panes()
+        .intake
+        .last_saved
+        .clone()
+        .unwrap_or_else(|| panic!("not saved after yes: {}", app.status_text()));
+    assert!(saved.number.contains(&old[..4]), "{}", saved.number);
+}

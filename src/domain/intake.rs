@@ -70,6 +70,13 @@ pub enum IntakeProblem {
     Phone(PhoneError),
     ReceivedAtInvalid,
     ReceivedAtFuture,
+    /// Before the office's first day: a typo (1900 for 2026), never a real receipt.
+    ReceivedAtBeforeOffice(chrono::NaiveDate),
+    /// More than a year back: possible (a letter found late) but usually a typo, so it needs
+    /// the receptionist's confirmation.
+    ReceivedAtLongAgo {
+        days: i64,
+    },
     HeadCountInvalid,
     /// A collective visit (集体访) is 5 or more people.
     CollectiveTooFew(u32),
@@ -130,7 +137,27 @@ pub struct IntakeInput {
     /// The person in the records the form was filled from, when their ID number is not shown
     /// to this role: the contact is theirs without the number being typed.
     pub known_petitioner: Option<i64>,
+    /// The receptionist confirmed a receipt time more than a year back.
+    pub long_ago_confirmed: bool,
 }
+
+/// What the office decides about intakes: its first day (no receipt is earlier).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntakeRules {
+    pub office_opened: chrono::NaiveDate,
+}
+
+impl Default for IntakeRules {
+    /// Without the office's own date, the first day this system can have been in use.
+    fn default() -> Self {
+        Self {
+            office_opened: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+        }
+    }
+}
+
+/// A receipt time further back than this needs a confirmation.
+pub const LONG_AGO_DAYS: i64 = 365;
 
 impl IntakeInput {
     /// An empty form received at `now`.
@@ -157,6 +184,7 @@ impl IntakeInput {
             contact: ContactKind::FirstContact,
             expert_id: None,
             known_petitioner: None,
+            long_ago_confirmed: false,
         }
     }
 }
@@ -248,9 +276,18 @@ fn optional_phone(text: &str) -> Result<Option<String>, IntakeProblem> {
     }
 }
 
+/// Validate the form as of `now` with the office's default rules.
+pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewIntake, IntakeError> {
+    validate_intake_under(input, now, &IntakeRules::default())
+}
+
 /// Validate the form as of `now`; the first problem in field order is returned, so focus can go
 /// there. A repeat contact needs no category or summary: its case has them.
-pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewIntake, IntakeError> {
+pub fn validate_intake_under(
+    input: &IntakeInput,
+    now: NaiveDateTime,
+    rules: &IntakeRules,
+) -> Result<NewIntake, IntakeError> {
     let err = |field| move |problem| IntakeError { field, problem };
     let today = now.date();
     let id = optional_id(&input.id_number, today).map_err(err(IntakeField::IdNumber))?;
@@ -284,6 +321,17 @@ pub fn validate_intake(input: &IntakeInput, now: NaiveDateTime) -> Result<NewInt
     if received_at > now + Duration::minutes(10) {
         return Err(err(IntakeField::ReceivedAt)(
             IntakeProblem::ReceivedAtFuture,
+        ));
+    }
+    if received_at.date() < rules.office_opened {
+        return Err(err(IntakeField::ReceivedAt)(
+            IntakeProblem::ReceivedAtBeforeOffice(rules.office_opened),
+        ));
+    }
+    let days = (now.date() - received_at.date()).num_days();
+    if days > LONG_AGO_DAYS && !input.long_ago_confirmed {
+        return Err(err(IntakeField::ReceivedAt)(
+            IntakeProblem::ReceivedAtLongAgo { days },
         ));
     }
     let mut collective = None;
@@ -466,6 +514,42 @@ mod tests {
             validate_intake(&i, now()).is_ok(),
             "a letter posted earlier is fine"
         );
+        i.received_at = "2026-11-25 09:39".into();
+        assert!(
+            validate_intake(&i, now()).is_ok(),
+            "a watch a few minutes fast"
+        );
+    }
+
+    /// 1900-01-01 made case XF-1900-000001: a time before the office's first day is refused,
+    /// and one more than a year back needs a confirmation.
+    #[test]
+    fn an_impossible_receipt_time_is_refused_and_a_very_old_one_must_be_confirmed() {
+        let mut i = input();
+        i.received_at = "1900-01-01 09:00".into();
+        let opened = NaiveDate::from_ymd_opt(2010, 3, 1).unwrap();
+        let rules = IntakeRules {
+            office_opened: opened,
+        };
+        assert_eq!(
+            validate_intake_under(&i, now(), &rules)
+                .unwrap_err()
+                .problem,
+            IntakeProblem::ReceivedAtBeforeOffice(opened)
+        );
+        i.long_ago_confirmed = true;
+        assert!(
+            validate_intake_under(&i, now(), &rules).is_err(),
+            "no confirmation makes 1900 possible"
+        );
+        i.received_at = "2024-06-01 09:00".into();
+        i.long_ago_confirmed = false;
+        assert!(matches!(
+            validate_intake_under(&i, now(), &rules).unwrap_err().problem,
+            IntakeProblem::ReceivedAtLongAgo { days } if days > 365
+        ));
+        i.long_ago_confirmed = true;
+        assert!(validate_intake_under(&i, now(), &rules).is_ok());
     }
 
     #[test]

@@ -39,6 +39,8 @@ messages! {
         "a visitor was routed to you: {number} {name} ({waiting} waiting)";
 
     // The intake form.
+    AskLongAgoReceipt { days: i64 } => "收到时间在 {days} 天前（一年以上）。确认无误并保存吗？",
+        "The receipt time is {days} days back (over a year). Is it right? Save it?";
     FormCleared => "表单已清空", "form cleared";
     DraftRestored { at: String } => "已恢复 {at} 的草稿", "draft of {at} restored";
     DraftUnreadable { why: String } => "草稿无法读取：{why}", "draft unreadable: {why}";

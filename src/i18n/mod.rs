@@ -134,6 +134,14 @@ fn problem_text(lang: Lang, problem: &IntakeProblem) -> String {
                 "write it as YYYY-MM-DD HH:MM",
             )
             .into(),
+        IntakeProblem::ReceivedAtBeforeOffice(first) => match lang {
+            Lang::Zh => format!("早于本机关开始受理的日期 {first}，请核对"),
+            Lang::En => format!("is before the office's first day, {first}; check it"),
+        },
+        IntakeProblem::ReceivedAtLongAgo { days } => match lang {
+            Lang::Zh => format!("在 {days} 天前（一年以上），请核对；确认无误需再次确认"),
+            Lang::En => format!("is {days} days back (over a year); check it, then confirm"),
+        },
         IntakeProblem::ReceivedAtFuture => {
             lang.pick("不能晚于现在", "cannot be in the future").into()
         }

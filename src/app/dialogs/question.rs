@@ -4,7 +4,7 @@
 use super::After;
 use crate::app::event::AppEvent;
 use crate::app::panes::intake::IntakeEvent;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Msg, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionCommand {
@@ -18,14 +18,19 @@ pub enum Question {
     ClearForm,
     /// A draft left by an earlier session (hang-up, crash) waits: bring it back?
     RestoreDraft,
+    /// The receipt time is more than a year back: save it anyway?
+    LongAgoReceipt {
+        days: i64,
+    },
 }
 
 impl Question {
-    pub fn text(self) -> Text {
+    pub fn text(self, lang: Lang) -> String {
         match self {
-            Question::QuitWithUnsavedForm => Text::AskQuitWithUnsavedForm,
-            Question::ClearForm => Text::AskClearForm,
-            Question::RestoreDraft => Text::AskRestoreDraft,
+            Question::QuitWithUnsavedForm => Text::AskQuitWithUnsavedForm.get(lang).to_string(),
+            Question::ClearForm => Text::AskClearForm.get(lang).to_string(),
+            Question::RestoreDraft => Text::AskRestoreDraft.get(lang).to_string(),
+            Question::LongAgoReceipt { days } => Msg::AskLongAgoReceipt { days }.text(lang),
         }
     }
 
@@ -36,7 +41,15 @@ impl Question {
             (Question::ClearForm, true) => Some(AppEvent::Intake(IntakeEvent::Clear)),
             (Question::RestoreDraft, true) => Some(AppEvent::Intake(IntakeEvent::RestoreDraft)),
             (Question::RestoreDraft, false) => Some(AppEvent::Intake(IntakeEvent::DiscardDraft)),
-            (Question::QuitWithUnsavedForm | Question::ClearForm, false) => None,
+            (Question::LongAgoReceipt { .. }, true) => {
+                Some(AppEvent::Intake(IntakeEvent::SaveLongAgo))
+            }
+            (
+                Question::QuitWithUnsavedForm
+                | Question::ClearForm
+                | Question::LongAgoReceipt { .. },
+                false,
+            ) => None,
         }
     }
 }

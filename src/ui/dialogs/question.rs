@@ -13,7 +13,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &QuestionDialog, app: &App, theme: &Theme) {
     let lang = app.session().lang;
-    let text = dialog.question.text().get(lang);
+    let text = dialog.question.text(lang);
+    let text = text.as_str();
     let keys = key_hint(Scope::Question, app);
     let w = cols(width(text).max(width(&keys)) + 4).min(body.width);
     // A narrow terminal wraps the question rather than cutting it.

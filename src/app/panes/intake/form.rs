@@ -63,6 +63,8 @@ pub struct IntakeForm {
     pub known: Option<KnownPerson>,
     /// The receipt time was typed: it no longer follows the clock.
     pub received_edited: bool,
+    /// The receptionist confirmed a receipt time more than a year back.
+    pub long_ago_confirmed: bool,
 }
 
 impl IntakeForm {
@@ -94,6 +96,7 @@ impl IntakeForm {
             error: None,
             known: None,
             received_edited: false,
+            long_ago_confirmed: false,
         }
     }
 
@@ -215,6 +218,7 @@ impl IntakeForm {
             contact: self.contact,
             expert_id: self.expert.as_ref().map(|e| e.staff_id),
             known_petitioner: self.known.as_ref().map(|k| k.petitioner_id),
+            long_ago_confirmed: self.long_ago_confirmed,
         }
     }
 

@@ -62,6 +62,8 @@ pub enum IntakeEvent {
     Route(ExpertOnDuty),
     RepresentativesEdited(Vec<RepresentativeInput>),
     Save,
+    /// The receptionist confirmed a receipt time more than a year back: save with it.
+    SaveLongAgo,
     Clear,
     RestoreDraft,
     DiscardDraft,
@@ -182,6 +184,10 @@ impl IntakePane {
                 self.draft.changed();
             }
             IntakeEvent::Save => self.save(ctx),
+            IntakeEvent::SaveLongAgo => {
+                self.form.long_ago_confirmed = true;
+                self.save(ctx);
+            }
             IntakeEvent::Clear => {
                 self.clear(ctx);
                 ctx.say(StatusKind::Info, Msg::FormCleared);
@@ -223,7 +229,10 @@ impl IntakePane {
             self.form.error = None;
         }
         match field {
-            IntakeField::ReceivedAt => self.form.received_edited = true,
+            IntakeField::ReceivedAt => {
+                self.form.received_edited = true;
+                self.form.long_ago_confirmed = false;
+            }
             IntakeField::IdNumber => {
                 // A typed ID number names the person: the record filled in without one no
                 // longer does.

@@ -5,11 +5,12 @@ use super::IntakePane;
 use super::choices::match_categories;
 use super::form::IntakeForm;
 use crate::app::context::Ctx;
+use crate::app::dialogs::question::Question;
 use crate::app::effects::FileError;
 use crate::app::event::AppEvent;
 use crate::app::session::StatusKind;
 use crate::documents::receipt::{ReceiptFacts, receipt_text};
-use crate::domain::intake::{IntakeField, validate_intake};
+use crate::domain::intake::{IntakeField, IntakeProblem, validate_intake_under};
 use crate::domain::text::clean_line;
 use crate::domain::{Channel, SavedCase};
 use crate::i18n::{self, Msg};
@@ -30,8 +31,20 @@ impl IntakePane {
                 form.set_category(c);
             }
         }
-        let valid = match validate_intake(&form.input(), ctx.session.now) {
+        let valid = match validate_intake_under(
+            &form.input(),
+            ctx.session.now,
+            &ctx.session.intake_rules,
+        ) {
             Ok(v) => v,
+            Err(e) if matches!(e.problem, IntakeProblem::ReceivedAtLongAgo { .. }) => {
+                // Possible, but usually a typo: ask before saving.
+                if let IntakeProblem::ReceivedAtLongAgo { days } = e.problem {
+                    form.focus = IntakeField::ReceivedAt;
+                    ctx.emit(super::ask(Question::LongAgoReceipt { days }));
+                }
+                return;
+            }
             Err(e) => {
                 let text = i18n::intake_error(ctx.session.lang, &e);
                 form.focus = e.field;
