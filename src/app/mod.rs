@@ -45,6 +45,11 @@ macro_rules! ctx {
         }
     };
 }
+/// How long a write from the screen waits for another process's write: about a frame.
+const SCREEN_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(40);
+/// How long the last draft of an ending session waits.
+const END_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// What the loop should do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -67,6 +72,8 @@ pub struct App {
     seen_waiting: Option<i64>,
     /// When the newest urgent case I have been told about was flagged.
     seen_urgent: Option<String>,
+    /// The account was disabled while the session was open: it ends, writing nothing more.
+    account_disabled: bool,
 }
 
 impl App {
@@ -123,6 +130,7 @@ impl App {
             },
             dialogs: DialogStack::default(),
             quit: false,
+            account_disabled: false,
         };
         let year = app.session.today().year();
         let calendar = &app.session.calendar;
@@ -164,6 +172,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The session ended because the account was disabled.
+    pub fn account_disabled(&self) -> bool {
+        self.account_disabled
     }
 
     // ---- updates ----
@@ -358,7 +371,36 @@ impl App {
         }
     }
 
-    // ---- drafts ----
+    // ---- timers: drafts and saves that wait for a busy database ----
+
+    /// When the loop should wake without input: a draft to write, a save to try again.
+    pub fn next_wakeup(&self) -> Option<Instant> {
+        let intake = &self.panes.intake;
+        let retry = intake.pending_save.as_ref().map(|p| p.retry_at);
+        [intake.draft.due(), retry].into_iter().flatten().min()
+    }
+
+    /// Carry out what is due now of the above.
+    pub fn on_timer(&mut self) -> Outcome {
+        if self
+            .panes
+            .intake
+            .draft
+            .due()
+            .is_some_and(|d| d <= Instant::now())
+        {
+            self.save_draft();
+        }
+        let mut events = vec![];
+        let mut ctx = ctx!(self, events);
+        let retried = self.panes.intake.retry_save(&mut ctx);
+        self.run_events(events);
+        if retried {
+            Outcome::Redraw
+        } else {
+            Outcome::Unchanged
+        }
+    }
 
     /// When the pending draft should be written, if one is pending.
     pub fn draft_due(&self) -> Option<Instant> {
@@ -366,15 +408,39 @@ impl App {
     }
 
     /// Write the draft now if the form changed (after the debounce, and when the session ends).
+    /// A busy database only postpones it.
     pub fn save_draft(&mut self) {
-        if let Err(why) = self
+        match self
             .panes
             .intake
             .save_draft(&mut self.store, self.session.me.id)
         {
-            self.session
-                .say(StatusKind::Error, Msg::DraftNotSaved { why });
+            Err(e) if !crate::i18n::errors::is_busy(&e) => {
+                let why = crate::i18n::store_error(self.session.lang, &e);
+                self.session
+                    .say(StatusKind::Error, Msg::DraftNotSaved { why });
+            }
+            _ => {}
         }
+    }
+
+    /// The screen never waits on the database for more than a frame: its writes give up at
+    /// once when another process is writing, and try again later.
+    pub fn wait_briefly_for_writes(&mut self) -> crate::store::Result<()> {
+        self.store.set_busy_timeout(SCREEN_BUSY_TIMEOUT)
+    }
+
+    /// The session is ending: what was typed is kept as a draft, waiting as long as a command
+    /// would for another process's write to finish.
+    pub fn end_session(&mut self) {
+        if self.account_disabled {
+            return;
+        }
+        let _ = self.store.set_busy_timeout(END_BUSY_TIMEOUT);
+        if self.panes.intake.form.has_text() {
+            self.panes.intake.draft.changed();
+        }
+        self.save_draft();
     }
 }
 

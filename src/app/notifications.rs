@@ -5,7 +5,15 @@ use super::session::StatusKind;
 use super::{App, Outcome};
 use crate::domain::Role;
 use crate::domain::text::clean_line;
-use crate::i18n::Msg;
+use crate::i18n::{Label, Msg};
+
+/// What became of the session's account since the last look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Account {
+    Same,
+    Changed,
+    Ended,
+}
 
 impl App {
     /// Called on the data-version timer: reload only if another process changed something,
@@ -18,6 +26,10 @@ impl App {
             return Outcome::Unchanged;
         }
         self.data_version = v;
+        let account = self.check_my_account();
+        if account == Account::Ended {
+            return Outcome::Redraw;
+        }
         self.session.now = self.store.now();
         if let Ok(c) = self.store.calendar() {
             self.session.calendar = c;
@@ -31,10 +43,42 @@ impl App {
             }
         };
         let told = self.tell_expert_of_new_visitors() | self.tell_managers_of_urgent_cases();
-        if changed || told {
+        if changed || told || account == Account::Changed {
             Outcome::Redraw
         } else {
             Outcome::Unchanged
+        }
+    }
+
+    /// An administrator may have disabled this account or changed its roles while the session
+    /// was open: a disabled account's session ends (nothing more is written for it, not even a
+    /// draft); changed roles take effect at once, and the legend follows.
+    fn check_my_account(&mut self) -> Account {
+        let Ok(current) = self.store.staff_by_login(&self.session.me.login) else {
+            return Account::Same;
+        };
+        match current {
+            Some(staff) if staff.active => {
+                if staff.roles != self.session.me.roles {
+                    let lang = self.session.lang;
+                    let roles: Vec<&str> = staff.roles.iter().map(|r| r.label(lang)).collect();
+                    self.session.me = staff;
+                    self.session.say(
+                        StatusKind::Info,
+                        Msg::RolesChanged {
+                            roles: roles.join(","),
+                        },
+                    );
+                    Account::Changed
+                } else {
+                    Account::Same
+                }
+            }
+            _ => {
+                self.account_disabled = true;
+                self.quit = true;
+                Account::Ended
+            }
         }
     }
 

@@ -534,3 +534,36 @@ fn an_impossible_receipt_time_is_refused_and_an_old_one_asks_first() {
         .unwrap_or_else(|| panic!("not saved after yes: {}", app.status_text()));
     assert!(saved.number.contains(&old[..4]), "{}", saved.number);
 }
+
+/// An administrator disables a receptionist while her session is open: at the next data check
+/// the session ends and writes nothing more; changed roles take effect at once.
+#[test]
+fn a_session_follows_its_account_being_changed_or_disabled() {
+    let (_d, path, mut admin_store, admin) = desk(&[Role::Reception]);
+    let clerk = admin_store
+        .add_staff(&admin, "li", "李接待", &[Role::Reception])
+        .unwrap();
+    let mut app = App::new(Store::open(&path).unwrap(), clerk, Lang::Zh).unwrap();
+    app.run(Command::Global(GlobalCommand::ShowPane(Pane::Queue)));
+    admin_store
+        .add_staff(&admin, "li", "李接待", &[Role::Reception, Role::Manager])
+        .unwrap();
+    assert_eq!(app.on_tick(), Outcome::Redraw);
+    assert!(app.session().me.has(Role::Manager), "new roles at once");
+    assert!(app.status_text().contains("领导"), "{}", app.status_text());
+    assert!(!app.should_quit());
+    app.run(Command::Global(GlobalCommand::ShowPane(Pane::Intake)));
+    app.type_str("张三");
+    admin_store.disable_staff(&admin, "li").unwrap();
+    app.on_tick();
+    assert!(app.should_quit() && app.account_disabled());
+    app.end_session();
+    assert!(
+        Store::open(&path)
+            .unwrap()
+            .draft(app.session().me.id)
+            .unwrap()
+            .is_none(),
+        "a disabled account's session writes no draft"
+    );
+}

@@ -57,5 +57,11 @@ pub fn run(cli: &Cli) -> CliResult {
         Ending::Terminated => 143,
         Ending::TerminalGone => 129,
         Ending::NotUtf8 => super::exit::ERROR,
+        Ending::AccountDisabled => {
+            let login = crate::domain::text::clean_line(&app.session().me.login);
+            return Err(Failure::denied(
+                crate::i18n::Msg::AccountDisabled { login }.text(lang),
+            ));
+        }
     })
 }

@@ -33,6 +33,8 @@ messages! {
         "note: no official calendar for {year}; deadlines count weekends alone";
     NeedsRole { what: String, roles: String } => "无权操作：“{what}”需要以下角色之一：{roles}",
         "not allowed: \"{what}\" needs one of the roles {roles}";
+    RolesChanged { roles: String } => "您的角色已变更为：{roles}", "your roles are now: {roles}";
+    AccountDisabled { login: String } => "账号 {login} 已被停用，会话已结束。", "the account {login} was disabled; the session has ended.";
     UrgentMatter { number: String, name: String, summary: String } => "紧急事项：{number} {name}：{summary}",
         "urgent: {number} {name}: {summary}";
     VisitorRoutedToYou { number: String, name: String, waiting: usize } => "新来访分派给您：{number} {name}（候谈 {waiting} 人）",
@@ -67,6 +69,9 @@ messages! {
     SendVisitorTo { room: String, expert: String } => "请引导至 {room}（{expert}）；",
         "send the visitor to {room} ({expert}); ";
     NotSaved { why: String } => "未保存：{why}", "not saved: {why}";
+    SavingWhileBusy { cancel: String } => "正在保存：数据库正忙（另一程序正在写入），稍后自动重试；{cancel} 放弃保存",
+        "saving: the database is busy (another program is writing), trying again shortly; {cancel} gives up";
+    SaveCancelled => "已放弃保存，表单内容保留", "save given up; the form is kept";
     NoCaseSavedYet => "还没有刚保存的案件", "no case saved yet in this session";
     CaseNotFound => "找不到该案件", "case not found";
     TooManyCopies => "该回执已打印过太多份", "this receipt has been printed too many times";

@@ -124,6 +124,14 @@ impl Store {
         })
     }
 
+    /// How long a write waits for another process's write before giving up. Commands wait the
+    /// default ten seconds; the screen waits a frame and tries again later, so typing never
+    /// stalls behind another process's long write.
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
+        self.conn.busy_timeout(timeout)?;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

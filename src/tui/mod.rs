@@ -38,6 +38,8 @@ pub enum Ending {
     TerminalGone,
     /// The terminal does not decode UTF-8; the user was told how to switch.
     NotUtf8,
+    /// The account was disabled while the session was open.
+    AccountDisabled,
 }
 
 fn restore_terminal() {
@@ -169,6 +171,7 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     let mut terminal = Terminal::new(backend)?;
     terminal.clear()?;
     app.set_page_rows(ui::list_rows_for_height(h))?;
+    app.wait_briefly_for_writes()?;
     let theme = Theme::from_env();
 
     let ending = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -176,7 +179,7 @@ pub fn run(app: &mut App) -> anyhow::Result<Ending> {
     }));
     // Whatever ended the session (quit, hang-up, SIGTERM, a vanished terminal, a panic), what
     // was typed is kept as a draft before the process goes and before the terminal is restored.
-    let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.save_draft()));
+    let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.end_session()));
     drop(terminal);
     match ending {
         Ok(ending) => {
@@ -223,6 +226,9 @@ fn event_loop(
     let mut empty_wakeups = 0u32;
     let mut last_tick = Instant::now();
     loop {
+        if app.account_disabled() {
+            return Ok(Ending::AccountDisabled);
+        }
         if app.should_quit() {
             return Ok(Ending::Quit);
         }
@@ -235,17 +241,17 @@ fn event_loop(
             }
             dirty = false;
         }
-        // Sleep until input, the data-version check, or the pending draft's debounce.
+        // Sleep until input, the data-version check, a pending draft or a save to retry.
         let now = Instant::now();
         let mut timeout = DATA_VERSION_INTERVAL.saturating_sub(now.duration_since(last_tick));
-        if let Some(due) = app.draft_due() {
+        if let Some(due) = app.next_wakeup() {
             timeout = timeout.min(due.saturating_duration_since(now));
         }
         match wait_for_input(timeout) {
             Wake::Gone => return Ok(Ending::TerminalGone),
             Wake::Timeout => {
-                if app.draft_due().is_some_and(|d| d <= Instant::now()) {
-                    app.save_draft();
+                if app.on_timer() == Outcome::Redraw {
+                    dirty = true;
                 }
                 if last_tick.elapsed() >= DATA_VERSION_INTERVAL {
                     last_tick = Instant::now();

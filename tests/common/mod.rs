@@ -159,7 +159,12 @@ impl Tui {
 
     /// Wait until the screen shows `text`; panic with the screen if it does not in time.
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.wait_for_within(text, Duration::from_secs(15));
+    }
+
+    /// Wait until the screen shows `text`, at most `limit`.
+    pub fn wait_for_within(&self, text: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
             if self.screen().contains(text) {
                 return;

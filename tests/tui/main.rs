@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod busy;
 mod intake;
 mod queue;
 mod session;

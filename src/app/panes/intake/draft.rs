@@ -10,7 +10,7 @@ use crate::domain::intake::{IntakeField, RepresentativeInput};
 use crate::domain::lookup::ContactKind;
 use crate::domain::{Category, Channel, Leapfrog, MatterKind, Sex, Unit};
 use crate::i18n::Msg;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
@@ -154,19 +154,24 @@ impl IntakeDraft {
 
 impl IntakePane {
     /// Write the draft now if the form changed (after the debounce, and when the session
-    /// ends). An empty form removes the draft. Returns the failure in words, if any.
-    pub fn save_draft(&mut self, store: &mut Store, staff_id: i64) -> Result<(), String> {
+    /// ends). An empty form removes the draft. A database busy with another process's write
+    /// leaves the draft pending, to be written at the next pause.
+    pub fn save_draft(&mut self, store: &mut Store, staff_id: i64) -> Result<(), StoreError> {
         if !self.draft.pending() {
             return Ok(());
         }
-        self.draft.saved();
-        if self.form.has_text() {
-            let body =
-                serde_json::to_string(&IntakeDraft::of(&self.form)).map_err(|e| e.to_string())?;
-            store.save_draft(staff_id, &body).map_err(|e| e.to_string())
+        let result = if self.form.has_text() {
+            serde_json::to_string(&IntakeDraft::of(&self.form))
+                .map_err(|e| StoreError::Invalid(e.to_string()))
+                .and_then(|body| store.save_draft(staff_id, &body))
         } else {
-            store.delete_draft(staff_id).map_err(|e| e.to_string())
+            store.delete_draft(staff_id)
+        };
+        match &result {
+            Err(e) if crate::i18n::errors::is_busy(e) => self.draft.changed(),
+            _ => self.draft.saved(),
         }
+        result
     }
 
     pub(super) fn restore_draft(&mut self, ctx: &mut Ctx<'_>) {

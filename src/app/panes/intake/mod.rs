@@ -8,6 +8,8 @@ mod history;
 mod routing;
 mod save;
 
+pub use save::PendingSave;
+
 use crate::app::context::Ctx;
 use crate::app::dialogs::Dialog;
 use crate::app::dialogs::question::{Question, QuestionDialog};
@@ -76,6 +78,8 @@ pub struct IntakePane {
     /// The case saved last, for its receipt (F9).
     pub last_saved: Option<SavedCase>,
     pub draft: DraftClock,
+    /// A save waiting for a busy database: the form is kept and cannot change meanwhile.
+    pub pending_save: Option<PendingSave>,
 }
 
 impl IntakePane {
@@ -85,6 +89,7 @@ impl IntakePane {
             history: vec![],
             last_saved: None,
             draft: DraftClock::default(),
+            pending_save: None,
         }
     }
 
@@ -111,6 +116,15 @@ impl IntakePane {
     }
 
     pub fn handle(&mut self, command: IntakeCommand, key: &KeyEvent, ctx: &mut Ctx<'_>) {
+        if self.pending_save.is_some() {
+            // The form being saved stays as it is; Esc gives the save up.
+            if command == IntakeCommand::Clear {
+                self.cancel_save(ctx);
+            } else {
+                self.say_saving(ctx);
+            }
+            return;
+        }
         let form = &mut self.form;
         match command {
             IntakeCommand::Save => self.save(ctx),
@@ -200,6 +214,10 @@ impl IntakePane {
     /// Edit the focused text field. Returns true when the screen changed (the cursor may
     /// have moved even when the text did not).
     pub fn edit(&mut self, command: TextCommand, key: &KeyEvent, ctx: &mut Ctx<'_>) -> bool {
+        if self.pending_save.is_some() {
+            self.say_saving(ctx);
+            return true;
+        }
         let field = self.form.focus;
         let Some((text, _)) = self.form.focused_text() else {
             return false;
@@ -212,6 +230,10 @@ impl IntakePane {
 
     /// A bracketed paste into the focused field, whole and cleaned; it never submits the form.
     pub fn paste(&mut self, pasted: &str, ctx: &mut Ctx<'_>) -> bool {
+        if self.pending_save.is_some() {
+            self.say_saving(ctx);
+            return true;
+        }
         let field = self.form.focus;
         let Some((text, kind)) = self.form.focused_text() else {
             return false;
@@ -222,6 +244,18 @@ impl IntakePane {
         } else {
             false
         }
+    }
+
+    pub(super) fn say_saving(&self, ctx: &mut Ctx<'_>) {
+        ctx.say(
+            StatusKind::Info,
+            Msg::SavingWhileBusy {
+                cancel: crate::app::keymap::key_for(
+                    crate::app::keymap::Command::Intake(IntakeCommand::Clear),
+                    ctx.session.lang,
+                ),
+            },
+        );
     }
 
     fn text_changed(&mut self, field: IntakeField, ctx: &mut Ctx<'_>) {

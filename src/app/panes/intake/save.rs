@@ -1,6 +1,7 @@
 //! Saving the form (one transaction: petitioner, case or repeat contact, routing, audit) and
 //! writing the receipt (回执) of the case saved last.
 
+use super::IntakeCommand;
 use super::IntakePane;
 use super::choices::match_categories;
 use super::form::IntakeForm;
@@ -8,19 +9,37 @@ use crate::app::context::Ctx;
 use crate::app::dialogs::question::Question;
 use crate::app::effects::FileError;
 use crate::app::event::AppEvent;
+use crate::app::keymap::{Command, key_for};
 use crate::app::session::StatusKind;
 use crate::documents::receipt::{ReceiptFacts, receipt_text};
 use crate::domain::intake::{IntakeField, IntakeProblem, validate_intake_under};
 use crate::domain::text::clean_line;
-use crate::domain::{Channel, SavedCase};
+use crate::domain::{Channel, NewIntake, SavedCase};
 use crate::i18n::{self, Msg};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// Copies of one receipt a session may write before it gives up finding a free name.
 const RECEIPT_COPIES: u32 = 99;
 
+/// How often a save that met a busy database tries again, and for how long.
+const SAVE_RETRY: Duration = Duration::from_millis(200);
+const SAVE_PATIENCE: Duration = Duration::from_secs(60);
+
+/// A save waiting for another process's write to finish.
+#[derive(Debug, Clone)]
+pub struct PendingSave {
+    intake: NewIntake,
+    since: Instant,
+    pub retry_at: Instant,
+}
+
 impl IntakePane {
     pub(super) fn save(&mut self, ctx: &mut Ctx<'_>) {
+        if self.pending_save.is_some() {
+            self.say_saving(ctx);
+            return;
+        }
         let form = &mut self.form;
         // A category typed but not picked is taken if exactly one matches.
         if form.category.is_none() && !form.text(IntakeField::Category).is_empty() {
@@ -53,42 +72,89 @@ impl IntakePane {
                 return;
             }
         };
+        self.try_save(valid, Instant::now(), ctx);
+    }
+
+    /// Save a validated intake. A database busy with another process's write is not a
+    /// failure: the save waits its turn off the input path, the form stays, and the screen
+    /// says so.
+    fn try_save(&mut self, valid: NewIntake, since: Instant, ctx: &mut Ctx<'_>) {
         match ctx.store.save_intake(&ctx.session.me, &valid) {
             Ok(saved) => {
-                let mut text = match &saved.accept {
-                    Some(a) => Msg::SavedFirstContact {
-                        number: saved.number.clone(),
-                        due: a.due.to_string(),
+                self.pending_save = None;
+                self.saved(saved, ctx);
+            }
+            Err(e) if i18n::errors::is_busy(&e) && since.elapsed() < SAVE_PATIENCE => {
+                self.pending_save = Some(PendingSave {
+                    intake: valid,
+                    since,
+                    retry_at: Instant::now() + SAVE_RETRY,
+                });
+                ctx.say(
+                    StatusKind::Info,
+                    Msg::SavingWhileBusy {
+                        cancel: key_for(Command::Intake(IntakeCommand::Clear), ctx.session.lang),
                     },
-                    None => Msg::SavedRepeat {
-                        number: saved.number.clone(),
-                    },
-                }
-                .text(ctx.session.lang);
-                // Where to send the visitor is what the receptionist says next: it goes first,
-                // so a narrow status line never cuts it off.
-                if let Some(to) = &saved.routed_to {
-                    let go = Msg::SendVisitorTo {
-                        room: clean_line(&to.room),
-                        expert: clean_line(&to.expert_name),
-                    }
-                    .text(ctx.session.lang);
-                    text.insert_str(0, &go);
-                }
-                self.last_saved = Some(saved);
-                self.form = IntakeForm::new(ctx.session.now);
-                self.history.clear();
-                self.draft.saved();
-                self.discard_draft(ctx);
-                ctx.session.say_text(StatusKind::Success, text);
-                // Our own write does not change data_version for this connection.
-                ctx.emit(AppEvent::DataChanged);
+                );
             }
             Err(e) => {
+                self.pending_save = None;
                 let why = i18n::store_error(ctx.session.lang, &e);
                 ctx.say(StatusKind::Error, Msg::NotSaved { why });
             }
         }
+    }
+
+    /// Try a save that met a busy database again, when its time has come.
+    pub fn retry_save(&mut self, ctx: &mut Ctx<'_>) -> bool {
+        match self.pending_save.take() {
+            Some(p) if p.retry_at <= Instant::now() => {
+                self.try_save(p.intake, p.since, ctx);
+                true
+            }
+            other => {
+                self.pending_save = other;
+                false
+            }
+        }
+    }
+
+    /// Give up a save that waits for a busy database; the form stays as it is.
+    pub(super) fn cancel_save(&mut self, ctx: &mut Ctx<'_>) {
+        if self.pending_save.take().is_some() {
+            ctx.say(StatusKind::Info, Msg::SaveCancelled);
+        }
+    }
+
+    fn saved(&mut self, saved: SavedCase, ctx: &mut Ctx<'_>) {
+        let mut text = match &saved.accept {
+            Some(a) => Msg::SavedFirstContact {
+                number: saved.number.clone(),
+                due: a.due.to_string(),
+            },
+            None => Msg::SavedRepeat {
+                number: saved.number.clone(),
+            },
+        }
+        .text(ctx.session.lang);
+        // Where to send the visitor is what the receptionist says next: it goes first,
+        // so a narrow status line never cuts it off.
+        if let Some(to) = &saved.routed_to {
+            let go = Msg::SendVisitorTo {
+                room: clean_line(&to.room),
+                expert: clean_line(&to.expert_name),
+            }
+            .text(ctx.session.lang);
+            text.insert_str(0, &go);
+        }
+        self.last_saved = Some(saved);
+        self.form = IntakeForm::new(ctx.session.now);
+        self.history.clear();
+        self.draft.saved();
+        self.discard_draft(ctx);
+        ctx.session.say_text(StatusKind::Success, text);
+        // Our own write does not change data_version for this connection.
+        ctx.emit(AppEvent::DataChanged);
     }
 
     /// Write the receipt of the case saved last to a text file, and to `lp` when a printer is
