@@ -374,3 +374,406 @@ fn an_id_number_is_shown_whole_only_to_roles_that_need_it_and_each_reveal_is_aud
     );
     assert!(store.verify_audit().unwrap().is_ok());
 }
+
+mod workflow {
+    use super::*;
+    use xfdesk::domain::timeline::TimelineItem;
+    use xfdesk::domain::workflow::{FeedbackWay, Handling, JointShare, Rating, ReviewLevel, Step};
+
+    /// A desk with one account for each role, and a registered case.
+    struct Office {
+        _dir: tempfile::TempDir,
+        store: Store,
+        clerk: Staff,
+        expert: Staff,
+        supervisor: Staff,
+        manager: Staff,
+        case_id: i64,
+    }
+
+    fn office() -> Office {
+        let (dir, mut store, admin) = fresh();
+        let add = |store: &mut Store, login: &str, name: &str, role| {
+            store.add_staff(&admin, login, name, &[role]).unwrap()
+        };
+        let clerk = add(&mut store, "jd", "接待员甲", Role::Reception);
+        let expert = add(&mut store, "zj", "专家乙", Role::Expert);
+        let supervisor = add(&mut store, "db", "督办员丙", Role::Supervisor);
+        let manager = add(&mut store, "ld", "领导丁", Role::Manager);
+        store.pin_now(
+            NaiveDate::from_ymd_opt(2026, 11, 2)
+                .unwrap()
+                .and_hms_opt(9, 30, 0)
+                .unwrap(),
+        );
+        let saved = store
+            .save_intake(&clerk, &intake(&store, "拖欠工资三个月"))
+            .unwrap();
+        Office {
+            _dir: dir,
+            store,
+            clerk,
+            expert,
+            supervisor,
+            manager,
+            case_id: saved.case_id,
+        }
+    }
+
+    fn version(o: &Office) -> i64 {
+        o.store.case_detail(o.case_id).unwrap().unwrap().version
+    }
+
+    fn step(o: &mut Office, who: &Staff, s: Step) -> Result<xfdesk::store::StepDone, StoreError> {
+        let v = version(o);
+        let who = who.clone();
+        o.store.take_step(&who, o.case_id, v, s)
+    }
+
+    fn running(o: &Office) -> Vec<String> {
+        let mut r: Vec<String> = o
+            .store
+            .clocks_of(o.case_id)
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.stopped.is_none())
+            .map(|c| c.rule)
+            .collect();
+        r.sort();
+        r
+    }
+
+    /// The seed's whole 过程化管理: registration, opinion, approval, transfer, the unit's
+    /// reply, review, feedback, closing and follow-up, each by the role that takes it, each a
+    /// record in the timeline with an audit entry, the clocks following.
+    #[test]
+    fn a_case_goes_from_registration_to_closed_and_followed_up() {
+        let mut o = office();
+        let unit = o.store.units().unwrap()[0].id;
+        let (clerk, expert, supervisor, manager) = (
+            o.clerk.clone(),
+            o.expert.clone(),
+            o.supervisor.clone(),
+            o.manager.clone(),
+        );
+        assert_eq!(running(&o), ["accept", "register"]);
+        let propose = Step::Propose {
+            handling: Handling::Transfer { unit_id: unit },
+            opinion: "建议转县人社局核查处理".into(),
+        };
+        assert!(
+            step(
+                &mut o,
+                &clerk,
+                Step::Approve {
+                    note: String::new()
+                }
+            )
+            .is_err()
+        );
+        step(&mut o, &expert, propose).unwrap();
+        // A receptionist is refused approval, in words.
+        let refused = step(
+            &mut o,
+            &clerk,
+            Step::Approve {
+                note: String::new(),
+            },
+        )
+        .unwrap_err();
+        assert!(
+            refused.to_string().contains("needs the role manager"),
+            "{refused}"
+        );
+        step(
+            &mut o,
+            &manager,
+            Step::Approve {
+                note: "同意".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            running(&o),
+            ["handle", "register"],
+            "accepted: the 60 days run"
+        );
+        step(
+            &mut o,
+            &supervisor,
+            Step::Transfer {
+                lead_unit: unit,
+                co_units: vec![],
+                assign: false,
+                report_by: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(running(&o), ["handle", "objection"]);
+        step(
+            &mut o,
+            &supervisor,
+            Step::Reply {
+                findings: "经查，企业拖欠工资属实".into(),
+                resolution: "责令企业十日内补发".into(),
+            },
+        )
+        .unwrap();
+        step(
+            &mut o,
+            &manager,
+            Step::Review {
+                accept: true,
+                reason: String::new(),
+            },
+        )
+        .unwrap();
+        o.store.pin_now(
+            NaiveDate::from_ymd_opt(2026, 11, 20)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+        );
+        step(
+            &mut o,
+            &clerk,
+            Step::Feedback {
+                way: FeedbackWay::Phone,
+                on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                rating: Rating::BasicallySatisfied,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        assert_eq!(running(&o), ["review-request"]);
+        step(
+            &mut o,
+            &supervisor,
+            Step::Close {
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        assert_eq!(running(&o), ["follow-up"]);
+        step(
+            &mut o,
+            &clerk,
+            Step::FollowUp {
+                settled: true,
+                note: "工资已发放".into(),
+            },
+        )
+        .unwrap();
+        let d = o.store.case_detail(o.case_id).unwrap().unwrap();
+        assert_eq!(d.row.state, CaseState::Closed);
+        assert_eq!(d.first_handler.as_deref(), Some("接待员甲"));
+        let steps: Vec<_> = d
+            .timeline
+            .iter()
+            .filter_map(|e| match &e.item {
+                TimelineItem::Step(s) => Some((e.who.clone(), s.kind.unwrap().code())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            steps.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
+            [
+                "propose",
+                "approve",
+                "transfer",
+                "reply",
+                "review",
+                "feedback",
+                "close",
+                "follow-up"
+            ]
+        );
+        assert_eq!(steps[1].0, "领导丁", "who approved");
+        assert!(
+            matches!(d.timeline[0].item, TimelineItem::Contact(_)),
+            "the visit first"
+        );
+        let conn = rusqlite::Connection::open(o.store.path()).unwrap();
+        let audited: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action LIKE 'case.%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(audited, 8, "one audit entry per step");
+        assert!(o.store.verify_audit().unwrap().is_ok());
+    }
+
+    /// Two people act on the same case: the second is refused and told who changed it.
+    #[test]
+    fn a_stale_step_is_refused_and_names_who_changed_the_case() {
+        let mut o = office();
+        let v = version(&o);
+        let (expert, clerk) = (o.expert.clone(), o.clerk.clone());
+        o.store
+            .take_step(
+                &expert,
+                o.case_id,
+                v,
+                Step::Propose {
+                    handling: Handling::HandleHere,
+                    opinion: "当面答复".into(),
+                },
+            )
+            .unwrap();
+        let e = o
+            .store
+            .take_step(
+                &clerk,
+                o.case_id,
+                v,
+                Step::Propose {
+                    handling: Handling::HandleHere,
+                    opinion: "另一意见".into(),
+                },
+            )
+            .unwrap_err();
+        assert!(
+            matches!(&e, StoreError::Stale { by, .. } if by == "专家乙"),
+            "{e}"
+        );
+        let d = o.store.case_detail(o.case_id).unwrap().unwrap();
+        assert_eq!(d.row.state, CaseState::Proposed);
+    }
+
+    /// A review request within 30 days of the reply reopens the case with its own clock; after
+    /// the window it is refused in words and nothing changes.
+    #[test]
+    fn a_review_request_within_its_window_reopens_the_case_and_a_late_one_is_refused() {
+        let mut o = office();
+        let (expert, manager, clerk, supervisor) = (
+            o.expert.clone(),
+            o.manager.clone(),
+            o.clerk.clone(),
+            o.supervisor.clone(),
+        );
+        step(
+            &mut o,
+            &expert,
+            Step::Propose {
+                handling: Handling::HandleHere,
+                opinion: "本局直接答复".into(),
+            },
+        )
+        .unwrap();
+        step(
+            &mut o,
+            &manager,
+            Step::Approve {
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        step(
+            &mut o,
+            &manager,
+            Step::HandleHere {
+                note: "已当面解释".into(),
+            },
+        )
+        .unwrap();
+        let replied = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        o.store.pin_now(replied.and_hms_opt(15, 0, 0).unwrap());
+        step(
+            &mut o,
+            &clerk,
+            Step::Feedback {
+                way: FeedbackWay::InPerson,
+                on: replied,
+                rating: Rating::Unsatisfied,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        step(
+            &mut o,
+            &supervisor,
+            Step::Close {
+                note: String::new(),
+            },
+        )
+        .unwrap();
+        let request = |on: NaiveDate| Step::Reopen {
+            level: ReviewLevel::Review,
+            received_on: on,
+            request: "对答复不服，请求复查".into(),
+            override_reason: None,
+        };
+        // The window: 30 days from 11-03 is 12-03.
+        o.store.pin_now(
+            NaiveDate::from_ymd_opt(2026, 12, 10)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        );
+        let late = step(
+            &mut o,
+            &clerk,
+            request(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()),
+        )
+        .unwrap_err();
+        assert!(late.to_string().contains("late"), "{late}");
+        assert_eq!(
+            o.store.case_detail(o.case_id).unwrap().unwrap().row.state,
+            CaseState::Closed
+        );
+        let done = step(
+            &mut o,
+            &clerk,
+            request(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+        )
+        .unwrap();
+        assert_eq!(done.state, CaseState::Registered);
+        let d = o.store.case_detail(o.case_id).unwrap().unwrap();
+        assert_eq!(d.facts.round, 1);
+        assert!(running(&o).contains(&"review-decision".to_string()));
+        assert_eq!(
+            d.contacts.last().unwrap().review_level,
+            Some(ReviewLevel::Review)
+        );
+    }
+
+    /// A joint review's shares are tracked like clocks: the case's next deadline follows them.
+    #[test]
+    fn a_joint_review_records_each_units_share_with_its_due_date() {
+        let mut o = office();
+        let units = o.store.units().unwrap();
+        let supervisor = o.supervisor.clone();
+        let due = NaiveDate::from_ymd_opt(2026, 11, 6).unwrap();
+        step(
+            &mut o,
+            &supervisor,
+            Step::JointReview {
+                held_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                lead_unit: units[0].id,
+                shares: vec![
+                    JointShare {
+                        unit: units[0].id,
+                        share: "牵头核查".into(),
+                        due,
+                    },
+                    JointShare {
+                        unit: units[1].id,
+                        share: "配合提供材料".into(),
+                        due,
+                    },
+                ],
+                solution: "两单位联合核查，月底前答复".into(),
+            },
+        )
+        .unwrap();
+        let d = o.store.case_detail(o.case_id).unwrap().unwrap();
+        assert_eq!(d.shares.len(), 2);
+        assert_eq!(
+            d.row.due,
+            Some(due),
+            "the soonest share is the next deadline"
+        );
+    }
+}

@@ -169,6 +169,20 @@ pub struct CaseDetail {
     pub version: i64,
     pub contacts: Vec<Contact>,
     pub clocks: Vec<Clock>,
+    /// 首办责任人.
+    pub first_handler: Option<String>,
+    /// The leader in personal charge (领导包案).
+    pub leader: Option<String>,
+    /// What the workflow needs to know to offer and check the next steps.
+    pub facts: super::workflow::CaseFacts,
+    /// Everything that happened, in order.
+    pub timeline: Vec<super::timeline::TimelineEntry>,
+    /// Confirmed incidents on the person, with their dates.
+    pub person_notes: Vec<super::timeline::PersonNote>,
+    /// Joint-review shares with their due dates.
+    pub shares: Vec<super::timeline::ShareDue>,
+    /// Names of those who stepped aside (回避).
+    pub recused: Vec<String>,
 }
 
 /// Where a queue page starts: the last row of the page before it (keyset pagination).

@@ -92,4 +92,6 @@ pub struct Contact {
     /// What a repeat contact said this time.
     pub summary: Option<String>,
     pub account: Option<String>,
+    /// A 复查/复核 request comes in as a contact of this level.
+    pub review_level: Option<super::workflow::ReviewLevel>,
 }

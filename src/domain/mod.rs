@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod case;
 pub mod category;
 pub mod contact;
+pub mod document;
 pub mod id_number;
 pub mod intake;
 pub mod lookup;
@@ -17,6 +18,8 @@ pub mod roster;
 pub mod staff;
 pub mod supervision;
 pub mod text;
+pub mod timeline;
+pub mod workflow;
 
 pub use case::{CaseDetail, CaseRow, CaseState, MatterKind, PageKey, SavedCase, UrgentCase};
 pub use category::{Category, Unit};

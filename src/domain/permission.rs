@@ -24,6 +24,30 @@ pub enum Act {
     RouteToExpert,
     /// Add, move or remove duty slots (专家门诊 roster).
     EditRoster,
+    /// 回访 a closed case.
+    FollowUp,
+    /// Register a 复查/复核 request on a closed case.
+    RequestReview,
+    /// Reopen after 复核 (Art. 36), with a reason.
+    OverrideReReview,
+    /// Reassign a case's first handler (首办责任人).
+    AssignFirstHandler,
+    /// 领导包案.
+    TakeCharge,
+    /// Step aside from a case (回避, Art. 28): anyone who works cases.
+    Recuse,
+    /// 会审.
+    JointReview,
+    /// Record the materials received with a contact.
+    RecordMaterial,
+    /// Record an incident during a visit, in words.
+    RecordIncident,
+    /// Confirm an incident, so it shows as a note on the person.
+    ConfirmIncident,
+    /// Generate a statutory document.
+    IssueDocument,
+    /// Act on a marked selection of cases at once.
+    BulkAct,
 }
 
 impl Act {
@@ -39,7 +63,22 @@ impl Act {
             Act::RevealIdNumber => &[Role::Reception, Role::Manager],
             Act::ExtendDeadline | Act::SuspendDeadline => &[Role::Manager],
             // Routing is the step registered → with_expert: its roles are the step's.
-            Act::EditRoster => &[Role::Manager],
+            Act::EditRoster
+            | Act::AssignFirstHandler
+            | Act::TakeCharge
+            | Act::OverrideReReview
+            | Act::ConfirmIncident
+            | Act::BulkAct => &[Role::Manager],
+            Act::FollowUp | Act::RequestReview => {
+                &[Role::Reception, Role::Supervisor, Role::Manager]
+            }
+            Act::JointReview => &[Role::Supervisor, Role::Manager],
+            Act::Recuse | Act::RecordMaterial | Act::RecordIncident | Act::IssueDocument => &[
+                Role::Reception,
+                Role::Expert,
+                Role::Supervisor,
+                Role::Manager,
+            ],
             Act::RouteToExpert => {
                 roles_for_step(CaseState::Registered, CaseState::WithExpert).unwrap_or(&[])
             }

@@ -7,6 +7,7 @@ use crate::domain::calendar::ClockError;
 use crate::domain::case::TransitionError;
 use crate::domain::permission::{Act, PermissionDenied};
 use crate::domain::role::UnknownRole;
+use crate::domain::workflow::StepError;
 use crate::store::StoreError;
 
 fn roles_text(lang: Lang, roles: &[crate::domain::Role]) -> String {
@@ -35,6 +36,18 @@ impl Label for Act {
             Act::SuspendDeadline => ("中止期限", "suspending a deadline"),
             Act::RouteToExpert => ("分派接访专家", "routing a visitor to a duty expert"),
             Act::EditRoster => ("编排值班", "editing the duty roster"),
+            Act::FollowUp => ("回访", "following up a closed case"),
+            Act::RequestReview => ("登记复查复核请求", "registering a review request"),
+            Act::OverrideReReview => ("复核后重新受理", "reopening a case after re-review"),
+            Act::AssignFirstHandler => ("改派首办责任人", "reassigning the first handler"),
+            Act::TakeCharge => ("领导包案", "taking personal charge of a case"),
+            Act::Recuse => ("回避", "stepping aside from a case"),
+            Act::JointReview => ("会审", "holding a joint review"),
+            Act::RecordMaterial => ("登记材料", "recording materials"),
+            Act::RecordIncident => ("记录现场情况", "recording an incident"),
+            Act::ConfirmIncident => ("确认现场情况", "confirming an incident"),
+            Act::IssueDocument => ("出具文书", "issuing a document"),
+            Act::BulkAct => ("批量处理", "acting on several cases at once"),
         };
         lang.pick(zh, en)
     }
@@ -114,6 +127,68 @@ pub fn unknown_role(lang: Lang, e: &UnknownRole) -> String {
     }
 }
 
+pub fn step_error(lang: Lang, e: &StepError) -> String {
+    let zh = lang == Lang::Zh;
+    match e {
+        StepError::Transition(t) => transition_error(lang, t),
+        StepError::Denied(d) => permission_denied(lang, d),
+        StepError::TextRequired => lang
+            .pick("请用文字写明（意见、理由或说明不能为空）", "say it in words: the text must not be empty")
+            .into(),
+        StepError::NotNow { kind, state } => {
+            if zh {
+                format!("案件在“{}”状态，现在不能{}", state.label(lang), kind.label(lang))
+            } else {
+                format!("a case that is {} cannot have a {} now", state.label(lang), kind.label(lang))
+            }
+        }
+        StepError::AgainstOpinion { approved } => {
+            if zh {
+                format!("已批准的拟办意见是“{}”；要改变，请先退回", approved.label(lang))
+            } else {
+                format!(
+                    "the approved opinion is \"{}\"; return the case first to change it",
+                    approved.label(lang)
+                )
+            }
+        }
+        StepError::AccusedUnit { .. } => lang
+            .pick(
+                "检举控告事项不得转送被检举控告的单位（条例第三十条）",
+                "an accusation never goes to the unit accused (Art. 30)",
+            )
+            .into(),
+        StepError::Units => lang
+            .pick("单位有误：缺少单位，或同一单位出现两次", "the units are wrong: one is missing or listed twice")
+            .into(),
+        StepError::Date => lang
+            .pick("日期有误：不能晚于今天，期限须在其后", "the date is wrong: not after today, and due dates after it")
+            .into(),
+        StepError::ReopenLate { last_day } => {
+            if zh {
+                format!("请求已超过期限（最迟 {last_day}），不予受理（条例第三十五、三十六条）")
+            } else {
+                format!("the request is late (the last day was {last_day}); it is not accepted (Art. 35–36)")
+            }
+        }
+        StepError::ReopenLevel => lang
+            .pick("复核须在复查之后提出", "a re-review follows a review")
+            .into(),
+        StepError::AfterReReview => lang
+            .pick(
+                "复核后以同一事实和理由提出的请求不再受理；如有新的事实，须领导说明理由后受理（条例第三十六条）",
+                "after a re-review the same request is not accepted again; with new facts a manager may reopen it, giving the reason (Art. 36)",
+            )
+            .into(),
+        StepError::Recused => lang
+            .pick("此人已声明回避本案，不能交其办理", "that person stepped aside from this case")
+            .into(),
+        StepError::AlreadyDone => lang
+            .pick("已经办理过，不能重复", "already done; it is done once")
+            .into(),
+    }
+}
+
 /// Whether SQLite gave up waiting for another process's write.
 pub fn is_busy(e: &StoreError) -> bool {
     matches!(
@@ -146,6 +221,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Lang::Zh => format!("已被 {by} 于 {at} 修改，请刷新后再试"),
             Lang::En => format!("changed by {by} at {at}, reload"),
         },
+        StoreError::Step(e) => step_error(lang, e),
         StoreError::NotFound(s) | StoreError::Invalid(s) => s.clone(),
     }
 }

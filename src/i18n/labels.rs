@@ -125,3 +125,62 @@ pub fn rule_name(lang: Lang, rule: &str) -> &'static str {
     };
     lang.pick(zh, en)
 }
+
+use crate::domain::workflow::{
+    FeedbackWay, HandlingKind, LegalChannel, Rating, ReviewLevel, StepKind,
+};
+
+labels!(StepKind {
+    StepKind::Propose => "拟办意见", "proposed handling";
+    StepKind::Approve => "阅批", "approval";
+    StepKind::Return => "退回", "return";
+    StepKind::Transfer => "转办/交办", "transfer";
+    StepKind::HandleHere => "直接办理", "handled here";
+    StepKind::Reject => "不予受理", "not accepted";
+    StepKind::Reply => "调查处理意见", "unit's reply";
+    StepKind::Review => "审核", "review of the reply";
+    StepKind::Feedback => "反馈/答复", "feedback";
+    StepKind::Close => "办结", "closing";
+    StepKind::FollowUp => "回访", "follow-up";
+    StepKind::Reopen => "复查/复核请求", "review request";
+    StepKind::Extend => "延期", "extension";
+    StepKind::Suspend => "中止计时", "suspension";
+    StepKind::Assign => "改派首办", "reassignment";
+    StepKind::TakeCharge => "领导包案", "leader's charge";
+    StepKind::Recuse => "回避", "recusal";
+    StepKind::JointReview => "会审", "joint review";
+});
+
+labels!(HandlingKind {
+    HandlingKind::HandleHere => "直接办理", "handle here";
+    HandlingKind::Transfer => "转办单位", "transfer to a unit";
+    HandlingKind::NotAccepted => "不予受理", "not accepted";
+    HandlingKind::AlreadyHandled => "已办理", "already handled";
+});
+
+labels!(LegalChannel {
+    LegalChannel::Litigation => "诉讼", "litigation";
+    LegalChannel::Arbitration => "仲裁", "arbitration";
+    LegalChannel::AdministrativeReconsideration => "行政复议", "administrative reconsideration";
+    LegalChannel::OtherOrgan => "其他有权机关", "another competent organ";
+});
+
+labels!(FeedbackWay {
+    FeedbackWay::InPerson => "当面", "in person";
+    FeedbackWay::Phone => "电话", "phone";
+    FeedbackWay::Letter => "书面", "letter";
+    FeedbackWay::Online => "网上", "online";
+    FeedbackWay::Sms => "短信", "SMS";
+});
+
+labels!(Rating {
+    Rating::Satisfied => "满意", "satisfied";
+    Rating::BasicallySatisfied => "基本满意", "basically satisfied";
+    Rating::Unsatisfied => "不满意", "unsatisfied";
+    Rating::NotGiven => "未评价", "not given";
+});
+
+labels!(ReviewLevel {
+    ReviewLevel::Review => "复查", "review";
+    ReviewLevel::ReReview => "复核", "re-review";
+});

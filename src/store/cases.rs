@@ -31,13 +31,15 @@ type DetailRaw = (
     i64,
 );
 
-/// A contact row: received, channel, repeat?, head-count, recorded by, summary, account.
+/// A contact row: received, channel, repeat?, head-count, recorded by, summary, account,
+/// review level.
 type RawContact = (
     String,
     String,
     bool,
     u32,
     String,
+    Option<String>,
     Option<String>,
     Option<String>,
 );
@@ -66,6 +68,41 @@ fn to_case_row(raw: RawRow) -> Result<CaseRow> {
         due: due.as_deref().map(parse_date).transpose()?,
         summary,
     })
+}
+
+/// A case's contacts in order, each with when it was received and who recorded it.
+pub(crate) fn contacts_of(
+    conn: &rusqlite::Connection,
+    case_id: i64,
+) -> Result<Vec<(chrono::NaiveDateTime, String, Contact)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ct.received_at, ct.channel, ct.is_repeat, ct.head_count, s.name, ct.summary,
+            ct.account, ct.review_level
+         FROM contacts ct JOIN staff s ON s.id = ct.recorded_by
+         WHERE ct.case_id = ?1 ORDER BY ct.received_at, ct.id",
+    )?;
+    let raws: Vec<RawContact> = stmt
+        .query_map([case_id], |r| r.try_into())?
+        .collect::<std::result::Result<_, _>>()?;
+    let mut contacts = Vec::with_capacity(raws.len());
+    for (at, channel, is_repeat, head_count, recorded_by, summary, account, review_level) in raws {
+        let received_at = parse_timestamp(&at)?;
+        contacts.push((
+            received_at,
+            recorded_by.clone(),
+            Contact {
+                received_at,
+                channel: channel.parse().map_err(StoreError::Invalid)?,
+                is_repeat,
+                head_count,
+                recorded_by,
+                summary,
+                account,
+                review_level: review_level.as_deref().and_then(|l| l.parse().ok()),
+            },
+        ));
+    }
+    Ok(contacts)
 }
 
 /// The next case number of a year, inside the caller's write transaction.
@@ -179,27 +216,24 @@ impl Store {
                 )
                 .optional()?,
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ct.received_at, ct.channel, ct.is_repeat, ct.head_count, s.name, ct.summary,
-                ct.account
-             FROM contacts ct JOIN staff s ON s.id = ct.recorded_by
-             WHERE ct.case_id = ?1 ORDER BY ct.received_at, ct.id",
+        let contacts = contacts_of(&self.conn, case_id)?
+            .into_iter()
+            .map(|(_, _, c)| c)
+            .collect();
+        let first_handler: Option<String> = self.conn.query_row(
+            "SELECT s.name FROM cases c LEFT JOIN staff s ON s.id = c.first_handler_id WHERE c.id = ?1",
+            [case_id],
+            |r| r.get(0),
         )?;
-        let raw_contacts: Vec<RawContact> = stmt
-            .query_map([case_id], |r| r.try_into())?
-            .collect::<std::result::Result<_, _>>()?;
-        let mut contacts = Vec::with_capacity(raw_contacts.len());
-        for (at, channel, is_repeat, head_count, recorded_by, summary, account) in raw_contacts {
-            contacts.push(Contact {
-                received_at: parse_timestamp(&at)?,
-                channel: channel.parse().map_err(StoreError::Invalid)?,
-                is_repeat,
-                head_count,
-                recorded_by,
-                summary,
-                account,
-            });
-        }
+        let leader: Option<String> = self.conn.query_row(
+            "SELECT s.name FROM cases c LEFT JOIN staff s ON s.id = c.leader_id WHERE c.id = ?1",
+            [case_id],
+            |r| r.get(0),
+        )?;
+        let person_notes = match pid {
+            Some(p) => self.person_notes(p)?,
+            None => vec![],
+        };
         Ok(Some(CaseDetail {
             row,
             kind: kind.parse().map_err(StoreError::Invalid)?,
@@ -212,6 +246,13 @@ impl Store {
             version,
             contacts,
             clocks: self.clocks_of(case_id)?,
+            first_handler,
+            leader,
+            facts: self.case_facts(case_id)?,
+            timeline: self.timeline(case_id)?,
+            person_notes,
+            shares: self.shares(case_id)?,
+            recused: self.recused_names(case_id)?,
         }))
     }
 

@@ -117,22 +117,26 @@ pub(crate) fn start_clock(
     Ok(due)
 }
 
-/// A case's `due` mirrors its soonest running clock, for the queue and supervision indexes.
+/// A case's `due` mirrors its soonest running clock (a joint review's open shares count as
+/// clocks), for the queue and supervision indexes.
 pub(crate) fn refresh_case_due(tx: &Transaction<'_>, case_id: i64) -> Result<()> {
     tx.execute(
-        "UPDATE cases SET due = (SELECT min(due) FROM clocks WHERE case_id = ?1 AND stopped IS NULL)
+        "UPDATE cases SET due = (SELECT min(due) FROM (
+                SELECT due FROM clocks WHERE case_id = ?1 AND stopped IS NULL
+                UNION ALL
+                SELECT due FROM joint_review_shares WHERE case_id = ?1 AND done_on IS NULL))
          WHERE id = ?1",
         [case_id],
     )?;
     Ok(())
 }
 
-struct ClockRow {
-    id: i64,
+pub(crate) struct ClockRow {
+    pub(crate) id: i64,
     case_id: i64,
     rule: String,
-    spec: ClockSpec,
-    due: String,
+    pub(crate) spec: ClockSpec,
+    pub(crate) due: String,
     stopped: Option<String>,
 }
 
@@ -454,7 +458,11 @@ impl Store {
     }
 }
 
-fn one_running_clock(tx: &Transaction<'_>, case_id: i64, rule: &str) -> Result<ClockRow> {
+pub(crate) fn one_running_clock(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    rule: &str,
+) -> Result<ClockRow> {
     clock_rows(tx, "stopped IS NULL AND case_id = ?1", &case_id)?
         .into_iter()
         .find(|c| c.rule == rule)

@@ -589,9 +589,9 @@ fn new_case(
     tx.execute(
         "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id, state,
             summary, account, received_at, accept_due, due, version, updated_at, updated_by,
-            urgent, urgent_at)
+            urgent, urgent_at, first_handler_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1, ?12, ?13, ?14,
-            CASE WHEN ?14 THEN ?12 END)",
+            CASE WHEN ?14 THEN ?12 END, ?13)",
         params![
             number,
             petitioner_id,

@@ -10,11 +10,13 @@ mod reference;
 mod roster;
 mod schema;
 mod staff;
+mod workflow;
 
 pub use crate::domain::reference::CalendarYear;
 pub use audit::{Actor, AuditBreak};
 pub use clocks::{CalendarDay, CalendarImport};
 pub use reference::ReferenceData;
+pub use workflow::StepDone;
 
 use crate::domain::calendar::Calendar;
 use crate::domain::case::TransitionError;
@@ -44,6 +46,8 @@ pub enum StoreError {
         by: String,
         at: String,
     },
+    /// A workflow step refused by the domain's rules.
+    Step(crate::domain::workflow::StepError),
     NotFound(String),
     Invalid(String),
 }

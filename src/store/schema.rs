@@ -256,10 +256,102 @@ ALTER TABLE cases ADD COLUMN urgent_at TEXT;
 CREATE INDEX cases_urgent ON cases(urgent_at) WHERE urgent = 1;
 "#;
 
-pub const LATEST: i64 = 4;
+/// The life of a case: every step in order (the timeline, and what statistics count as
+/// columns), the first handler and a leader's charge, review rounds, recusals, joint reviews
+/// with each unit's dated share, the materials received with a contact and incidents during
+/// a visit.
+const WORKFLOW: &str = r#"
+CREATE TABLE case_steps (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id),
+    kind       TEXT NOT NULL,
+    round      INTEGER NOT NULL DEFAULT 0,
+    from_state TEXT,
+    to_state   TEXT,
+    at         TEXT NOT NULL,
+    staff_id   INTEGER NOT NULL REFERENCES staff(id),
+    text       TEXT NOT NULL DEFAULT '',
+    handling   TEXT,
+    unit_id    INTEGER REFERENCES units(id),
+    rating     TEXT,
+    settled    INTEGER,
+    on_day     TEXT,
+    detail     TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX case_steps_case ON case_steps(case_id, id);
+CREATE INDEX case_steps_kind_at ON case_steps(kind, at);
+
+ALTER TABLE cases ADD COLUMN first_handler_id INTEGER REFERENCES staff(id);
+ALTER TABLE cases ADD COLUMN leader_id INTEGER REFERENCES staff(id);
+ALTER TABLE cases ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET first_handler_id = (
+    SELECT ct.recorded_by FROM contacts ct WHERE ct.case_id = cases.id
+    ORDER BY ct.received_at, ct.id LIMIT 1
+) WHERE first_handler_id IS NULL;
+CREATE INDEX cases_leader ON cases(leader_id) WHERE leader_id IS NOT NULL;
+
+-- A contact that is a 复查 or 复核 request says so.
+ALTER TABLE contacts ADD COLUMN review_level TEXT CHECK (review_level IN ('review', 'rereview'));
+
+CREATE TABLE recusals (
+    case_id  INTEGER NOT NULL REFERENCES cases(id),
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    reason   TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    PRIMARY KEY (case_id, staff_id)
+) WITHOUT ROWID;
+
+CREATE TABLE joint_review_shares (
+    id      INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    step_id INTEGER NOT NULL REFERENCES case_steps(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    share   TEXT NOT NULL,
+    due     TEXT NOT NULL,
+    done_on TEXT
+);
+CREATE INDEX joint_review_shares_case ON joint_review_shares(case_id);
+CREATE INDEX joint_review_shares_open ON joint_review_shares(due) WHERE done_on IS NULL;
+
+CREATE TABLE materials (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    contact_id  INTEGER NOT NULL REFERENCES contacts(id),
+    title       TEXT NOT NULL,
+    pages       INTEGER NOT NULL CHECK (pages BETWEEN 0 AND 100000),
+    original    INTEGER NOT NULL CHECK (original IN (0, 1)),
+    returned    INTEGER NOT NULL CHECK (returned IN (0, 1)),
+    file        TEXT,
+    recorded_by INTEGER NOT NULL REFERENCES staff(id),
+    at          TEXT NOT NULL
+);
+CREATE INDEX materials_case ON materials(case_id);
+
+CREATE TABLE incidents (
+    id            INTEGER PRIMARY KEY,
+    case_id       INTEGER NOT NULL REFERENCES cases(id),
+    contact_id    INTEGER NOT NULL REFERENCES contacts(id),
+    petitioner_id INTEGER REFERENCES petitioners(id),
+    text          TEXT NOT NULL,
+    recorded_by   INTEGER NOT NULL REFERENCES staff(id),
+    at            TEXT NOT NULL,
+    confirmed_by  INTEGER REFERENCES staff(id),
+    confirmed_at  TEXT
+);
+CREATE INDEX incidents_case ON incidents(case_id);
+CREATE INDEX incidents_petitioner ON incidents(petitioner_id) WHERE confirmed_at IS NOT NULL;
+"#;
+
+pub const LATEST: i64 = 5;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(WORKFLOW),
+    ])
 }
 
 #[cfg(test)]
