@@ -25,6 +25,31 @@ pub trait Effects {
     fn print(&mut self, printer: &str, file: &Path) -> Result<(), String>;
 }
 
+/// Copies of one document a session may write before it gives up finding a free name.
+const COPIES: u32 = 99;
+
+/// Write `contents` as `stem.txt` in `dir`, or `stem-2.txt`, `stem-3.txt`… when it was written
+/// before: a document printed again is a new copy beside the first, never written over it.
+pub fn write_copy(
+    effects: &mut dyn Effects,
+    dir: &Path,
+    stem: &str,
+    contents: &str,
+) -> Result<PathBuf, FileError> {
+    for copy in 1..=COPIES {
+        let name = if copy == 1 {
+            format!("{stem}.txt")
+        } else {
+            format!("{stem}-{copy}.txt")
+        };
+        match effects.write_new_file(dir, &name, contents) {
+            Err(FileError::Exists) => continue,
+            other => return other,
+        }
+    }
+    Err(FileError::Exists)
+}
+
 /// The real file system and the system's `lp`.
 pub struct SystemEffects;
 

@@ -17,6 +17,12 @@ pub enum AppEvent {
     /// This session changed the database: views reload (its own writes do not move the
     /// connection's data version).
     DataChanged,
+    /// Read the current pane again, keeping the user's place.
+    Reload,
+    /// The form on top asks to be submitted.
+    SubmitForm,
+    /// Close the dialog on top of the current pane (a form the user chose to discard).
+    CloseTopDialog,
     /// Something for the intake pane to do (from its dialogs or a question's answer).
     Intake(IntakeEvent),
 }

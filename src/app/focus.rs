@@ -3,9 +3,13 @@
 //! may offer. Decided here and nowhere else.
 
 use super::App;
-use super::keymap::{self, Binding, Scope, When};
+use super::dialogs::Dialog;
+use super::dialogs::form::FormDialog;
+use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
 use super::text_field::TextKind;
+use crate::domain::timeline::TimelineItem;
+use crate::domain::workflow;
 
 impl App {
     fn pane_scope(&self) -> Scope {
@@ -44,19 +48,69 @@ impl App {
         scopes
     }
 
+    /// The case whose detail is open, if one is.
+    fn open_case(&self) -> Option<&crate::domain::CaseDetail> {
+        (self.pane == Pane::Queue)
+            .then(|| self.panes.queue.detail.as_ref().map(|d| &d.case))
+            .flatten()
+    }
+
+    /// The form on top, if a form has the keys.
+    fn top_form(&self) -> Option<&FormDialog> {
+        match self.dialogs.top(self.pane) {
+            Some(Dialog::Form(f)) => Some(f),
+            _ => None,
+        }
+    }
+
     /// Whether a keymap condition holds now.
     pub fn holds(&self, when: When) -> bool {
         match when {
             When::Always => true,
             When::MultiLine => self.text_kind() == Some(TextKind::MultiLine),
             When::NotMultiLine => self.text_kind() != Some(TextKind::MultiLine),
+            When::Step(kind) => self
+                .open_case()
+                .is_some_and(|c| workflow::applies(kind, &c.facts)),
+            When::DetailOpen => self.open_case().is_some(),
+            When::UnconfirmedIncident => self.open_case().is_some_and(|c| {
+                c.timeline.iter().any(
+                    |e| matches!(&e.item, TimelineItem::Incident(i) if i.confirmed_at.is_none()),
+                )
+            }),
+            When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
+            When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
+            When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
+        }
+    }
+
+    /// Whether the user's roles allow what a binding needs (decided in the domain).
+    pub fn allowed(&self, needs: Needs) -> bool {
+        match needs {
+            Needs::Anyone => true,
+            Needs::Act(act) => self.session.may(act),
+            Needs::Step(kind) => self
+                .open_case()
+                .is_some_and(|c| workflow::may(&self.session.me, kind, &c.facts)),
+        }
+    }
+
+    /// The roles a binding needs, for a refusal in words.
+    pub fn roles_needed(&self, needs: Needs) -> Vec<crate::domain::Role> {
+        match needs {
+            Needs::Anyone => vec![],
+            Needs::Act(act) => act.roles().to_vec(),
+            Needs::Step(kind) => self
+                .open_case()
+                .map(|c| workflow::roles_for(kind, &c.facts))
+                .unwrap_or_default(),
         }
     }
 
     /// Whether a binding can be used now: its condition holds and the user's roles allow it.
     pub fn available(&self, binding: &Binding) -> bool {
-        self.holds(binding.when) && binding.needs.is_none_or(|act| self.session.may(act))
+        self.holds(binding.when) && self.allowed(binding.needs)
     }
 
     /// The bindings the legend shows now.

@@ -200,11 +200,9 @@ impl App {
         let Some(binding) = keymap::lookup(&scopes, &key, |w| self.holds(w)) else {
             return Outcome::Unchanged;
         };
-        if let Some(act) = binding.needs
-            && !self.session.may(act)
-        {
-            let roles: Vec<&str> = act
-                .roles()
+        if !self.allowed(binding.needs) {
+            let roles: Vec<&str> = self
+                .roles_needed(binding.needs)
                 .iter()
                 .map(|r| crate::i18n::Label::label(r, self.session.lang))
                 .collect();
@@ -277,9 +275,10 @@ impl App {
             | Command::Question(_)
             | Command::History(_)
             | Command::Experts(_)
-            | Command::Representatives(_) => {
+            | Command::Representatives(_)
+            | Command::Form(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
-                    Some(d) => d.handle(command, &mut events),
+                    Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,
                 };
                 if after == After::Close {
@@ -324,6 +323,9 @@ impl App {
                         self.panes.queue.to_newest();
                         self.reload_current_or_say();
                     }
+                    AppEvent::Reload => self.reload_current_or_say(),
+                    AppEvent::SubmitForm => self.submit_form(),
+                    AppEvent::CloseTopDialog => self.dialogs.close_top(self.pane),
                     AppEvent::Intake(e) => {
                         let mut ctx = ctx!(self, next);
                         self.panes.intake.on_event(e, &mut ctx);
@@ -332,6 +334,25 @@ impl App {
             }
             events = next;
         }
+    }
+
+    /// The form on top was submitted: the pane it belongs to carries it out; on success it
+    /// closes, otherwise it stays with the reason and what was typed.
+    fn submit_form(&mut self) {
+        let Some(Dialog::Form(form)) = self.dialogs.top(self.pane).cloned() else {
+            return;
+        };
+        let mut events = vec![];
+        let mut ctx = ctx!(self, events);
+        match self.panes.queue.submit(&form, &mut ctx) {
+            Ok(()) => self.dialogs.close_top(self.pane),
+            Err(why) => {
+                if let Some(Dialog::Form(f)) = self.dialogs.top_mut(self.pane) {
+                    f.error = Some(why);
+                }
+            }
+        }
+        self.run_events(events);
     }
 
     fn request_quit(&mut self) {

@@ -95,3 +95,52 @@ pub struct Contact {
     /// A 复查/复核 request comes in as a contact of this level.
     pub review_level: Option<super::workflow::ReviewLevel>,
 }
+
+/// A material (材料) as typed: what came in with a contact and whether it went back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NewMaterial {
+    pub title: String,
+    pub pages: u32,
+    /// An original (原件); else a copy.
+    pub original: bool,
+    /// Given back to the person (退还); else kept on file.
+    pub returned: bool,
+    /// Where a scan of it was saved, if one was made.
+    pub file: Option<String>,
+}
+
+/// The most pages one material can have: a thick dossier, not a typo.
+pub const MATERIAL_MAX_PAGES: u32 = 10_000;
+
+impl NewMaterial {
+    /// The material with its words cleaned; refused when it has no title or an impossible
+    /// page count.
+    pub fn checked(self) -> Result<NewMaterial, MaterialProblem> {
+        let title = super::text::clean_line(&self.title).trim().to_string();
+        if title.is_empty() {
+            return Err(MaterialProblem::TitleMissing);
+        }
+        if title.chars().count() > 100 {
+            return Err(MaterialProblem::TitleTooLong);
+        }
+        if self.pages > MATERIAL_MAX_PAGES {
+            return Err(MaterialProblem::Pages);
+        }
+        let file = self
+            .file
+            .map(|f| super::text::clean_line(&f).trim().to_string())
+            .filter(|f| !f.is_empty());
+        Ok(NewMaterial {
+            title,
+            file,
+            ..self
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaterialProblem {
+    TitleMissing,
+    TitleTooLong,
+    Pages,
+}

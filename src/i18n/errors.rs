@@ -189,6 +189,22 @@ pub fn step_error(lang: Lang, e: &StepError) -> String {
     }
 }
 
+pub fn material_problem(lang: Lang, p: crate::domain::contact::MaterialProblem) -> String {
+    use crate::domain::contact::MaterialProblem as P;
+    match p {
+        P::TitleMissing => lang.pick("材料须有名称", "a material needs a title"),
+        P::TitleTooLong => lang.pick(
+            "材料名称最多100字",
+            "a material's title has at most 100 characters",
+        ),
+        P::Pages => lang.pick(
+            "页数不合理（最多10000页）",
+            "the page count is impossible (at most 10,000)",
+        ),
+    }
+    .to_string()
+}
+
 /// Whether SQLite gave up waiting for another process's write.
 pub fn is_busy(e: &StoreError) -> bool {
     matches!(

@@ -184,3 +184,15 @@ labels!(ReviewLevel {
     ReviewLevel::Review => "复查", "review";
     ReviewLevel::ReReview => "复核", "re-review";
 });
+
+use crate::domain::document::DocumentKind;
+
+labels!(DocumentKind {
+    DocumentKind::Accept => "受理告知书", "acceptance notice";
+    DocumentKind::Reject => "不予受理告知书", "notice of non-acceptance";
+    DocumentKind::Transfer => "转送/交办单", "transfer sheet";
+    DocumentKind::Extend => "延期告知书", "extension notice";
+    DocumentKind::Opinion => "信访处理意见书", "handling opinion";
+    DocumentKind::Review => "复查意见书", "review opinion";
+    DocumentKind::ReReview => "复核意见书", "re-review opinion";
+});

@@ -109,6 +109,39 @@ messages! {
 
     HelpMore { keys: String } => "{keys} 查看更多", "{keys} for more";
 
+    // The steps of a case.
+    StepTitle { step: String, number: String } => "{step}：{number}", "{step}: {number}";
+    OpinionLine { handling: String, opinion: String } => "拟办意见：{handling}。{opinion}",
+        "Proposed: {handling}. {opinion}";
+    ReturnsTo { state: String } => "将退回至“{state}”", "goes back to \"{state}\"";
+    ShareUnit { n: usize } => "分工{n} 单位", "Share {n} unit";
+    ShareText { n: usize } => "分工{n} 内容", "Share {n} task";
+    ShareDue { n: usize } => "分工{n} 期限", "Share {n} due";
+    ValueMissing { field: String } => "请填写“{field}”", "fill in \"{field}\"";
+    ValueBadDate { field: String } => "“{field}”应写成 年-月-日，如 2026-11-25", "\"{field}\" is a date, YYYY-MM-DD";
+    ValueBadNumber { field: String } => "“{field}”应为数字", "\"{field}\" is a number";
+    StepTaken { step: String, number: String, state: String } => "{number}：{step}已保存，现为“{state}”",
+        "{number}: {step} saved; the case is now {state}";
+
+    NoDocumentYet => "此案件尚无可出具的文书", "no document can be issued for this case yet";
+    DocumentTitle { number: String } => "出具文书：{number}", "Issue a document: {number}";
+    DocumentWritten { document: String, path: String } => "{document}已写入 {path}", "{document} written to {path}";
+    DocumentPrinted { document: String, path: String } => "{document}已写入 {path}，并已送打印",
+        "{document} written to {path} and sent to the printer";
+    MaterialTitle { number: String } => "登记材料：{number}", "Record a material: {number}";
+    MaterialRecorded => "材料已登记", "material recorded";
+    IncidentTitle { number: String } => "记录现场情况：{number}", "Record an incident: {number}";
+    IncidentRecorded => "现场情况已记录（待领导确认）", "incident recorded (a manager confirms it)";
+    IncidentConfirmed => "已确认，将作为记录显示在信访人名下", "confirmed; it now shows on the person";
+
+    PersonNote { on: String, number: String, text: String } => "{on}（{number}）经确认：{text}",
+        "{on} ({number}), confirmed: {text}";
+    ReviewRound { round: u8 } => "（第{round}轮复查复核）", "(review round {round})";
+    LeaderInCharge { name: String } => "领导包案：{name}", "in the charge of {name}";
+    Recused { names: String } => "回避：{names}", "recused: {names}";
+    DaysLeft { days: i64 } => "剩 {days} 天", "{days} days left";
+    DaysOverdue { days: i64 } => "超期 {days} 天", "{days} days overdue";
+
     // The queue and a case's detail.
     QueueTitle { total: u64 } => "案件（共 {total} 件，最新在前）", "Cases ({total} in all, newest first)";
     NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";

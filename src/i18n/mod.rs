@@ -10,6 +10,7 @@ pub mod errors;
 mod labels;
 mod messages;
 mod text;
+pub mod timeline;
 
 pub use due::explain_due;
 pub use errors::store_error;
@@ -208,7 +209,12 @@ mod tests {
             out.sort();
             out
         }
-        let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        // Chinese characters, or the full-width punctuation Chinese text uses.
+        let is_cjk = |c: char| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || ('\u{3000}'..='\u{303f}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        };
         assert!(Text::TEMPLATES.len() > 100 && Msg::TEMPLATES.len() > 50);
         for (name, zh, en) in Text::TEMPLATES.iter().chain(Msg::TEMPLATES) {
             assert!(

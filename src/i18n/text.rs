@@ -99,6 +99,31 @@ texts! {
     KeyRevealId => "显示完整身份证号（留痕）", "show the whole ID number (audited)";
     KeyScrollUp => "上滚", "scroll up";
     KeyScrollDown => "下滚", "scroll down";
+    KeyPropose => "拟办意见", "propose";
+    KeyApprove => "阅批", "approve";
+    KeyReturn => "退回", "return";
+    KeyTransfer => "转办", "transfer";
+    KeyHandleHere => "直接办理", "handle here";
+    KeyReject => "不予受理", "not accepted";
+    KeyReply => "调查处理意见", "unit's reply";
+    KeyReview => "审核", "review reply";
+    KeyFeedback => "反馈", "feedback";
+    KeyClose2 => "办结", "close case";
+    KeyFollowUp => "回访", "follow up";
+    KeyReopen => "复查/复核请求", "review request";
+    KeyExtend => "延期", "extend";
+    KeySuspend => "中止计时", "suspend";
+    KeyAssign => "改派首办", "reassign";
+    KeyTakeCharge => "领导包案", "take charge";
+    KeyRecuse => "回避", "recuse";
+    KeyJointReview => "会审", "joint review";
+    KeyDocument => "文书", "documents";
+    KeyMaterial => "材料", "materials";
+    KeyIncident => "记录现场情况", "record incident";
+    KeyConfirmIncident => "确认现场情况", "confirm incident";
+    KeyRemoveLastPick => "删去最后一个", "remove the last";
+    KeyFormEnter => "选定/下一项", "pick, next field";
+    KeyCancel => "取消", "cancel";
     KeyHelp => "帮助", "help";
     KeyHelpOutsideText => "帮助（不在输入框时）", "help (outside text fields)";
     KeyQuit => "退出", "quit";
@@ -112,6 +137,7 @@ texts! {
     AskQuitWithUnsavedForm => "表单尚未保存，将留作草稿供下次恢复。退出吗？",
         "The form is not saved; it is kept as a draft for next time. Quit?";
     AskClearForm => "清空表单，丢弃已输入的内容吗？", "Clear the form and discard what was typed?";
+    AskDiscardForm => "关闭此对话框，丢弃已输入的内容吗？", "Close this dialog and discard what was typed?";
     AskRestoreDraft => "有上次未保存的登记草稿，恢复吗？选“否”将丢弃它。",
         "An unsaved form was left last time. Restore it? No discards it.";
 
@@ -154,11 +180,63 @@ texts! {
     LabelUnit => "责任单位", "Unit";
     LabelSummary => "事由", "Summary";
     LabelAccount => "经过", "Account";
-    LabelContacts => "来信来访记录", "Contacts";
+    LabelTimeline => "办理经过", "Timeline";
+    LabelFirstHandler => "首办责任人", "First handler";
+    LabelShare => "会审分工", "Share";
     UrgentMark => "！紧急事项", "! urgent";
     Stopped => "已停止", "stopped";
     FirstContact => "初信初访", "first contact";
     RepeatContact => "重复信访", "repeat";
+
+    // The steps of a case: their fields.
+    FieldHandling => "处理方式", "Handling";
+    FieldUnit => "承办单位", "Unit";
+    FieldReason => "理由", "Reason";
+    FieldLegalChannel => "法定途径", "Legal channel";
+    FieldOpinion => "拟办意见", "Opinion";
+    FieldNote => "说明", "Note";
+    FieldLeadUnit => "主办单位", "Lead unit";
+    FieldCoUnits => "协办单位", "Co-units";
+    FieldTransferKind => "方式", "Kind";
+    TransferOnly => "转办", "transfer";
+    AssignWithReport => "交办（限期报告结果）", "assign, report by a date";
+    FieldReportBy => "报告期限", "Report by";
+    FieldWhatWasDone => "办理情况", "What was done";
+    FieldFindings => "调查情况", "Findings";
+    FieldResolution => "处理意见", "Resolution";
+    FieldDecision => "审核结论", "Decision";
+    AcceptReply => "通过", "accept";
+    ReturnToUnit => "退回承办单位", "return to the unit";
+    FieldWay => "反馈方式", "Way";
+    FieldDate => "日期", "Date";
+    FieldRating => "满意度", "Evaluation";
+    FieldFollowUp => "回访结果", "Follow-up";
+    Settled => "案结事了", "settled";
+    NotSettled => "案了事未了", "not settled";
+    FieldLevel => "请求类别", "Level";
+    FieldReceivedOn => "收到日期", "Received on";
+    FieldRequest => "请求内容", "Request";
+    FieldOverrideReason => "复核后重新受理的理由（新的事实）", "Reason to accept again (new facts)";
+    FieldDays => "延长天数", "Days";
+    FieldReasonToldToPerson => "理由（将告知信访人）", "Reason (told to the person)";
+    FieldFrom => "自", "From";
+    FieldUntil => "至", "Until";
+    FieldNewFirstHandler => "新首办责任人", "New first handler";
+    FieldHeldOn => "会审日期", "Held on";
+    FieldSolution => "会审意见", "Solution";
+    FormNothingPicked => "（未选）", "(none)";
+    FieldDocument => "文书", "Document";
+    FieldTitle => "材料名称", "Title";
+    FieldPages => "页数", "Pages";
+    FieldOriginal => "原件/复印件", "Original or copy";
+    Copy => "复印件", "copy";
+    Original => "原件", "original";
+    FieldReturned => "退还/留存", "Returned or kept";
+    Kept => "留存", "kept";
+    Returned => "已退还", "returned";
+    FieldScan => "扫描件路径（可空）", "Scanned file (optional)";
+    FieldWhatHappened => "现场情况（如实记录经过，不作定性）", "What happened (in words, no labels)";
+    IncidentHint => "只有领导确认后，才会作为带日期的记录显示在信访人名下。", "Only after a manager confirms it does it show, dated, on the person.";
 
     // The roster.
     ColDate => "日期", "Date";

@@ -6,6 +6,7 @@ pub mod bulk;
 mod cases;
 mod clocks;
 mod intake;
+mod records;
 mod reference;
 mod roster;
 mod schema;

@@ -44,7 +44,7 @@ fn a_visit_typed_in_chinese_is_saved_and_found_in_the_queue() {
     assert!(row.contains("征地拆迁"), "{row}");
     assert!(row.contains("登记"), "{row}");
     tui.send(ENTER);
-    tui.wait_for("来信来访记录");
+    tui.wait_for("办理经过");
     assert!(
         tui.screen().contains("110105********002X"),
         "ID masked in the detail:\n{}",

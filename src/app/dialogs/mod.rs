@@ -3,10 +3,12 @@
 //! it talks back through `AppEvent`s. Which dialog has the keys is decided here, in `top`.
 
 pub mod experts;
+pub mod form;
 pub mod help;
 pub mod history;
 pub mod question;
 pub mod representatives;
+pub mod steps;
 
 use super::event::AppEvent;
 use super::keymap::{Command, Scope};
@@ -21,6 +23,8 @@ pub enum Dialog {
     History(history::HistoryDialog),
     Experts(experts::ExpertPicker),
     Representatives(representatives::RepresentativesDialog),
+    /// A step of the workflow, or a record on a case, as a form.
+    Form(form::FormDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -39,6 +43,7 @@ impl Dialog {
             Dialog::History(_) => Scope::History,
             Dialog::Experts(_) => Scope::Experts,
             Dialog::Representatives(_) => Scope::Representatives,
+            Dialog::Form(_) => Scope::Form,
         }
     }
 
@@ -51,18 +56,25 @@ impl Dialog {
     pub fn text_kind(&self) -> Option<TextKind> {
         match self {
             Dialog::Representatives(_) => Some(TextKind::SingleLine),
+            Dialog::Form(f) => f.text_kind(),
             _ => None,
         }
     }
 
     /// Carry out one of the dialog's own commands.
-    pub fn handle(&mut self, command: Command, events: &mut Vec<AppEvent>) -> After {
+    pub fn handle(
+        &mut self,
+        command: Command,
+        key: &KeyEvent,
+        events: &mut Vec<AppEvent>,
+    ) -> After {
         match (self, command) {
             (Dialog::Help(d), Command::Help(c)) => d.handle(c),
             (Dialog::Question(d), Command::Question(c)) => d.handle(c, events),
             (Dialog::History(d), Command::History(c)) => d.handle(c, events),
             (Dialog::Experts(d), Command::Experts(c)) => d.handle(c, events),
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
+            (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
             _ => After::Stay,
         }
     }
@@ -76,6 +88,7 @@ impl Dialog {
     ) -> bool {
         match self {
             Dialog::Representatives(d) => d.edit(command, key, events),
+            Dialog::Form(d) => d.edit(command, key),
             _ => false,
         }
     }
@@ -83,6 +96,7 @@ impl Dialog {
     pub fn paste(&mut self, text: &str, events: &mut Vec<AppEvent>) -> bool {
         match self {
             Dialog::Representatives(d) => d.paste(text, events),
+            Dialog::Form(d) => d.paste(text),
             _ => false,
         }
     }

@@ -22,6 +22,8 @@ pub enum Question {
     LongAgoReceipt {
         days: i64,
     },
+    /// Close a form and lose what was typed in it?
+    DiscardForm,
 }
 
 impl Question {
@@ -31,6 +33,7 @@ impl Question {
             Question::ClearForm => Text::AskClearForm.get(lang).to_string(),
             Question::RestoreDraft => Text::AskRestoreDraft.get(lang).to_string(),
             Question::LongAgoReceipt { days } => Msg::AskLongAgoReceipt { days }.text(lang),
+            Question::DiscardForm => Text::AskDiscardForm.get(lang).to_string(),
         }
     }
 
@@ -41,12 +44,14 @@ impl Question {
             (Question::ClearForm, true) => Some(AppEvent::Intake(IntakeEvent::Clear)),
             (Question::RestoreDraft, true) => Some(AppEvent::Intake(IntakeEvent::RestoreDraft)),
             (Question::RestoreDraft, false) => Some(AppEvent::Intake(IntakeEvent::DiscardDraft)),
+            (Question::DiscardForm, true) => Some(AppEvent::CloseTopDialog),
             (Question::LongAgoReceipt { .. }, true) => {
                 Some(AppEvent::Intake(IntakeEvent::SaveLongAgo))
             }
             (
                 Question::QuitWithUnsavedForm
                 | Question::ClearForm
+                | Question::DiscardForm
                 | Question::LongAgoReceipt { .. },
                 false,
             ) => None,

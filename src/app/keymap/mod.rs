@@ -10,6 +10,7 @@ pub use keys::Keys;
 pub use table::KEYMAP;
 
 use super::dialogs::experts::ExpertsCommand;
+use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
 use super::dialogs::question::QuestionCommand;
@@ -21,6 +22,7 @@ use super::panes::roster::RosterCommand;
 use super::panes::supervision::SupervisionCommand;
 use super::text_field::TextCommand;
 use crate::domain::permission::Act;
+use crate::domain::workflow::StepKind;
 use crate::i18n::{Lang, Text};
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -48,6 +50,7 @@ pub enum Command {
     History(HistoryCommand),
     Experts(ExpertsCommand),
     Representatives(RepresentativesCommand),
+    Form(FormCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -65,10 +68,11 @@ pub enum Scope {
     History,
     Experts,
     Representatives,
+    Form,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -81,6 +85,7 @@ impl Scope {
         Scope::History,
         Scope::Experts,
         Scope::Representatives,
+        Scope::Form,
     ];
 }
 
@@ -99,6 +104,7 @@ impl Command {
             Command::History(_) => Scope::History,
             Command::Experts(_) => Scope::Experts,
             Command::Representatives(_) => Scope::Representatives,
+            Command::Form(_) => Scope::Form,
         }
     }
 }
@@ -123,6 +129,26 @@ pub enum When {
     HistoryFound,
     /// A case was saved in this session: it has a receipt.
     CaseSaved,
+    /// A case's detail is open and this step applies to it as it is.
+    Step(StepKind),
+    /// A case's detail is open.
+    DetailOpen,
+    /// The open case has an incident not yet confirmed.
+    UnconfirmedIncident,
+    /// The focused field of a form is a choice …
+    FormChoice,
+    /// … or a picker …
+    FormPick,
+    /// … whose query is empty, with something picked.
+    FormPickQueryEmpty,
+}
+
+/// The roles a binding needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Anyone,
+    Act(Act),
+    Step(StepKind),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -134,8 +160,9 @@ pub struct Binding {
     /// Shown on the bottom line (the rest only in help).
     pub legend: bool,
     pub when: When,
-    /// The act whose roles the binding needs; None for everyone.
-    pub needs: Option<Act>,
+    /// Whose the key is: everyone's, an act's roles', or a workflow step's roles at the
+    /// case's state (both decided in the domain).
+    pub needs: Needs,
 }
 
 impl Binding {

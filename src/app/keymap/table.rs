@@ -1,7 +1,8 @@
 //! The table itself: every key the program acts on, one row each.
 
-use super::{Binding, Command, GlobalCommand, Keys, When};
+use super::{Binding, Command, GlobalCommand, Keys, Needs, When};
 use crate::app::dialogs::experts::ExpertsCommand;
+use crate::app::dialogs::form::FormCommand;
 use crate::app::dialogs::help::HelpCommand;
 use crate::app::dialogs::history::HistoryCommand;
 use crate::app::dialogs::question::QuestionCommand;
@@ -13,6 +14,7 @@ use crate::app::panes::roster::RosterCommand;
 use crate::app::panes::supervision::SupervisionCommand;
 use crate::app::text_field::TextCommand;
 use crate::domain::permission::Act;
+use crate::domain::workflow::StepKind;
 use crate::i18n::Text;
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -29,7 +31,7 @@ const fn key(code: KeyCode, mods: KeyModifiers, command: Command, does: Text) ->
         does,
         legend: false,
         when: When::Always,
-        needs: None,
+        needs: Needs::Anyone,
     }
 }
 
@@ -44,9 +46,24 @@ impl Binding {
         self
     }
     const fn needs(mut self, act: Act) -> Self {
-        self.needs = Some(act);
+        self.needs = Needs::Act(act);
         self
     }
+}
+
+/// A key of a workflow step in a case's detail: available when the step applies to the case
+/// as it is, to the roles the step needs there; on the bottom line when it can be used.
+const fn step(code: char, kind: StepKind, does: Text) -> Binding {
+    let mut b = key(
+        K::Char(code),
+        NONE,
+        C::Detail(DetailCommand::Step(kind)),
+        does,
+    );
+    b.legend = true;
+    b.when = When::Step(kind);
+    b.needs = Needs::Step(kind);
+    b
 }
 
 const fn pattern(keys: Keys, command: Command, does: Text) -> Binding {
@@ -56,7 +73,7 @@ const fn pattern(keys: Keys, command: Command, does: Text) -> Binding {
         does,
         legend: false,
         when: When::Always,
-        needs: None,
+        needs: Needs::Anyone,
     }
 }
 
@@ -156,6 +173,44 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Char('v'), NONE, C::Detail(DetailCommand::RevealId), T::KeyRevealId).legend().needs(Act::RevealIdNumber),
     key(K::Up, NONE, C::Detail(DetailCommand::ScrollUp), T::KeyScrollUp),
     key(K::Down, NONE, C::Detail(DetailCommand::ScrollDown), T::KeyScrollDown),
+    key(K::PageUp, NONE, C::Detail(DetailCommand::PageUp), T::KeyPageUp),
+    key(K::PageDown, NONE, C::Detail(DetailCommand::PageDown), T::KeyPageDown),
+    step('p', StepKind::Propose, T::KeyPropose),
+    step('a', StepKind::Approve, T::KeyApprove),
+    step('b', StepKind::Return, T::KeyReturn),
+    step('t', StepKind::Transfer, T::KeyTransfer),
+    step('h', StepKind::HandleHere, T::KeyHandleHere),
+    step('n', StepKind::Reject, T::KeyReject),
+    step('u', StepKind::Reply, T::KeyReply),
+    step('s', StepKind::Review, T::KeyReview),
+    step('f', StepKind::Feedback, T::KeyFeedback),
+    step('c', StepKind::Close, T::KeyClose2),
+    step('o', StepKind::FollowUp, T::KeyFollowUp),
+    step('r', StepKind::Reopen, T::KeyReopen),
+    step('e', StepKind::Extend, T::KeyExtend),
+    step('z', StepKind::Suspend, T::KeySuspend),
+    step('g', StepKind::Assign, T::KeyAssign),
+    step('l', StepKind::TakeCharge, T::KeyTakeCharge),
+    step('x', StepKind::Recuse, T::KeyRecuse),
+    step('j', StepKind::JointReview, T::KeyJointReview),
+    key(K::Char('d'), NONE, C::Detail(DetailCommand::Document), T::KeyDocument).when(When::DetailOpen).needs(Act::IssueDocument),
+    key(K::Char('m'), NONE, C::Detail(DetailCommand::Material), T::KeyMaterial).when(When::DetailOpen).needs(Act::RecordMaterial),
+    key(K::Char('i'), NONE, C::Detail(DetailCommand::Incident), T::KeyIncident).when(When::DetailOpen).needs(Act::RecordIncident),
+    key(K::Char('k'), NONE, C::Detail(DetailCommand::ConfirmIncident), T::KeyConfirmIncident).when(When::UnconfirmedIncident).needs(Act::ConfirmIncident),
+
+    // A form in a dialog (a step of a case, a material, an incident, a document).
+    key(K::Char('s'), CTRL, C::Form(FormCommand::Submit), T::KeySave).legend(),
+    key(K::Tab, NONE, C::Form(FormCommand::NextField), T::KeyNextField).legend(),
+    key(K::BackTab, SHIFT, C::Form(FormCommand::PrevField), T::KeyPrevField),
+    key(K::Left, NONE, C::Form(FormCommand::ChoicePrev), T::KeyPrevChoice).when(When::FormChoice),
+    key(K::Right, NONE, C::Form(FormCommand::ChoiceNext), T::KeyNextChoice).when(When::FormChoice),
+    key(K::Char(' '), NONE, C::Form(FormCommand::ChoiceNext), T::KeyNextChoice).when(When::FormChoice),
+    pattern(Keys::Digit, C::Form(FormCommand::ChoiceDigit), T::KeyChoiceDigit).when(When::FormChoice),
+    key(K::Up, NONE, C::Form(FormCommand::PickUp), T::KeyPrevMatch).when(When::FormPick),
+    key(K::Down, NONE, C::Form(FormCommand::PickDown), T::KeyNextMatch).when(When::FormPick),
+    key(K::Backspace, NONE, C::Form(FormCommand::RemoveLastPick), T::KeyRemoveLastPick).when(When::FormPickQueryEmpty),
+    key(K::Enter, NONE, C::Form(FormCommand::Enter), T::KeyFormEnter).when(When::NotMultiLine),
+    key(K::Esc, NONE, C::Form(FormCommand::Cancel), T::KeyCancel).legend(),
 
     // The roster and the supervision list.
     key(K::Up, NONE, C::Roster(RosterCommand::Up), T::KeyUp),

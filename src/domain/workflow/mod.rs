@@ -408,6 +408,21 @@ pub fn applies(kind: StepKind, facts: &CaseFacts) -> bool {
     }
 }
 
+/// The roles that may take the step at the case's state.
+pub fn roles_for(kind: StepKind, facts: &CaseFacts) -> Vec<super::role::Role> {
+    if let Some(act) = kind.act() {
+        return act.roles().to_vec();
+    }
+    match (kind, target_state(kind, facts)) {
+        (StepKind::Return, _) => vec![super::role::Role::Manager],
+        (StepKind::Reopen, _) => Act::RequestReview.roles().to_vec(),
+        (_, Some(to)) => super::case::roles_for_step(facts.state, to)
+            .map(<[super::role::Role]>::to_vec)
+            .unwrap_or_default(),
+        (_, None) => vec![],
+    }
+}
+
 /// Whether `actor`'s roles allow the step at the case's state (the roles alone).
 pub fn may(actor: &Staff, kind: StepKind, facts: &CaseFacts) -> bool {
     roles_check(actor, kind, facts).is_ok()

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, picker: &ExpertPicker, app: &App, theme: &Theme) {
     let lang = app.session().lang;
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, picker: &ExpertPicker, app: &App,
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {title} "), theme.title()));
     let list = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::super::widgets::clear_for_dialog(frame, area);
     frame.render_widget(block, area);
     for (i, e) in picker
         .experts

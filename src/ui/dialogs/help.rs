@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Marks a key that cannot be used now.
 const UNAVAILABLE: &str = "×";
@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &HelpDialog, app: &App, t
         ),
         theme.dim(),
     )));
-    frame.render_widget(Clear, area);
+    super::super::widgets::clear_for_dialog(frame, area);
     frame.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(
             format!(" {} ", Text::HelpTitle.get(lang)),

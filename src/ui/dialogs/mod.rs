@@ -1,6 +1,7 @@
 //! Each dialog's drawing, mirroring `app::dialogs`.
 
 mod experts;
+mod form;
 mod help;
 mod history;
 mod question;
@@ -28,6 +29,7 @@ pub fn draw(
         Dialog::History(d) => history::draw(frame, body, d, app, theme),
         Dialog::Experts(d) => experts::draw(frame, body, d, app, theme),
         Dialog::Representatives(d) => return representatives::draw(frame, body, d, app, theme),
+        Dialog::Form(d) => return form::draw(frame, body, d, app, theme),
     }
     None
 }

@@ -9,7 +9,7 @@ use crate::app::keymap::Scope;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &QuestionDialog, app: &App, theme: &Theme) {
     let lang = app.session().lang;
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, dialog: &QuestionDialog, app: &Ap
     let inner_w = usize::from(w.saturating_sub(2)).max(1);
     let rows = width(text).div_ceil(inner_w) + 1;
     let area = centered(body, w, cols(rows + 2));
-    frame.render_widget(Clear, area);
+    super::super::widgets::clear_for_dialog(frame, area);
     frame.render_widget(
         Paragraph::new(vec![Line::from(text), Line::styled(keys, theme.dim())])
             .wrap(Wrap { trim: false })

@@ -12,7 +12,7 @@ use crate::i18n::{Msg, Text};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Column widths and headings: name, ID number, phone.
 const COLUMNS: [(u16, Text); 3] = [
@@ -43,7 +43,7 @@ pub fn draw(
         theme.title(),
     ));
     let body = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::super::widgets::clear_for_dialog(frame, area);
     frame.render_widget(block, area);
     let mut x = body.x + 4;
     for (w, heading) in COLUMNS {

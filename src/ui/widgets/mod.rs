@@ -40,6 +40,29 @@ pub fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
 }
 
+/// `text` cut into lines of at most `cols` display columns (a wide character never split),
+/// the lines after the first indented by `indent` columns.
+pub fn wrap_indented(text: &str, cols: usize, indent: usize) -> Vec<String> {
+    let cols = cols.max(indent + 2);
+    let mut lines = vec![];
+    let mut line = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > cols {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(&" ".repeat(indent));
+            w = indent;
+        }
+        line.push(c);
+        w += cw;
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// A `w`×`h` rectangle in the middle of `area` (smaller if the area is).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -52,6 +75,18 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// Clear where a dialog goes, and one column either side: a wide character of the screen
+/// under the dialog's edge would otherwise leave half of itself beside the border.
+pub fn clear_for_dialog(frame: &mut ratatui::Frame<'_>, area: Rect) {
+    let full = frame.area();
+    let x = area.x.saturating_sub(1).max(full.x);
+    let right = (area.x + area.width + 1).min(full.x + full.width);
+    frame.render_widget(
+        ratatui::widgets::Clear,
+        Rect::new(x, area.y, right.saturating_sub(x), area.height),
+    );
+}
+
 /// A display width as a terminal column count.
 pub fn cols(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
@@ -60,6 +95,13 @@ pub fn cols(n: usize) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_counts_wide_characters_and_indents_what_follows() {
+        let lines = wrap_indented("拟办意见：转县人社局核查", 10, 2);
+        assert_eq!(lines, ["拟办意见：", "  转县人社", "  局核查"]);
+        assert!(lines.iter().all(|l| width(l) <= 10));
+    }
 
     #[test]
     fn fit_and_pad_count_display_columns() {

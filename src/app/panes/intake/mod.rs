@@ -108,6 +108,13 @@ impl IntakePane {
             When::HistoryFound => !self.history.is_empty(),
             When::CaseSaved => self.last_saved.is_some(),
             When::Always | When::NotMultiLine | When::MultiLine => true,
+            // The case detail's and the forms' conditions are not the intake's.
+            When::Step(_)
+            | When::DetailOpen
+            | When::UnconfirmedIncident
+            | When::FormChoice
+            | When::FormPick
+            | When::FormPickQueryEmpty => false,
         }
     }
 

@@ -19,9 +19,6 @@ use crate::i18n::{self, Msg};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// Copies of one receipt a session may write before it gives up finding a free name.
-const RECEIPT_COPIES: u32 = 99;
-
 /// How often a save that met a busy database tries again, and for how long.
 const SAVE_RETRY: Duration = Duration::from_millis(200);
 const SAVE_PATIENCE: Duration = Duration::from_secs(60);
@@ -219,20 +216,10 @@ fn write_receipt(saved: &SavedCase, ctx: &mut Ctx<'_>) -> Result<Msg, String> {
         d => PathBuf::from(d),
     };
     let printer = setting("receipt_printer");
-    // A receipt printed again is a new copy beside the first, never written over it.
-    let mut copy = 1;
-    let file = loop {
-        let name = if copy == 1 {
-            format!("{}.txt", detail.row.number)
-        } else {
-            format!("{}-{copy}.txt", detail.row.number)
-        };
-        match ctx.effects.write_new_file(&dir, &name, &text) {
-            Ok(path) => break path,
-            Err(FileError::Exists) if copy < RECEIPT_COPIES => copy += 1,
-            Err(FileError::Exists) => return Err(Msg::TooManyCopies.text(lang)),
-            Err(FileError::Failed(why)) => return Err(why),
-        }
+    let file = match crate::app::effects::write_copy(ctx.effects, &dir, &detail.row.number, &text) {
+        Ok(path) => path,
+        Err(FileError::Exists) => return Err(Msg::TooManyCopies.text(lang)),
+        Err(FileError::Failed(why)) => return Err(why),
     };
     let path = file.display().to_string();
     if printer.is_empty() {

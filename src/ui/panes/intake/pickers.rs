@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Draw the picker of the focused field, if it has one.
 pub fn draw(frame: &mut Frame<'_>, form_area: Rect, app: &App, theme: &Theme) {
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, form_area: Rect, app: &App, theme: &Theme) {
         .borders(Borders::ALL)
         .title(format!(" {} ", title.get(lang)));
     let list = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::super::super::widgets::clear_for_dialog(frame, area);
     frame.render_widget(block, area);
     if items.is_empty() {
         frame.render_widget(Paragraph::new("—"), list);

@@ -1,21 +1,25 @@
-//! One case: the person (ID number masked unless revealed), category and kind, state, each
-//! running clock with the line that explains its date, the account, and every contact.
+//! One case: the person (ID number masked unless revealed), category and kind, state, first
+//! handler and any leader in charge, each running clock with the line that explains its date,
+//! the account, and the timeline of everything that happened, with who and when.
 
 use super::super::super::Theme;
-use super::super::super::widgets::{fit, pad};
+use super::super::super::widgets::{pad, wrap_indented};
 use crate::app::App;
 use crate::app::panes::queue::DetailView;
-use crate::domain::calendar::Urgency;
+use crate::domain::calendar::{Urgency, days_left};
 use crate::domain::id_number::mask;
 use crate::domain::text::{clean_line, clean_text};
-use crate::i18n::{Label, Msg, Text, explain_due, rule_name};
+use crate::domain::timeline::TimelineItem;
+use crate::i18n::{Label, Msg, Text, explain_due, rule_name, timeline};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Label column of the detail.
-const LABEL: usize = 10;
+const LABEL: usize = 12;
+/// Where a timeline entry's continuation lines start.
+const TIMELINE_INDENT: usize = 21;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, theme: &Theme) {
     let session = app.session();
@@ -44,6 +48,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         label(Text::LabelPetitioner),
         Span::raw(petitioner),
     ]));
+    for note in &d.person_notes {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(LABEL)),
+            Span::styled(
+                Msg::PersonNote {
+                    on: note.on.to_string(),
+                    number: note.case_number.clone(),
+                    text: clean_line(&note.text),
+                }
+                .text(lang),
+                theme.dim(),
+            ),
+        ]));
+    }
     lines.push(Line::from(vec![
         label(Text::LabelReceived),
         Span::raw(d.row.received_at.format("%Y-%m-%d %H:%M").to_string()),
@@ -60,6 +78,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         label(Text::LabelState),
         Span::raw(d.row.state.label(lang).to_string()),
     ];
+    if d.facts.round > 0 {
+        state.push(Span::raw(format!(
+            "  {}",
+            Msg::ReviewRound {
+                round: d.facts.round
+            }
+            .text(lang)
+        )));
+    }
     if d.urgent {
         state.push(Span::styled(
             format!("  {}", Text::UrgentMark.get(lang)),
@@ -67,6 +94,41 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         ));
     }
     lines.push(Line::from(state));
+    let mut people = vec![
+        label(Text::LabelFirstHandler),
+        Span::raw(
+            d.first_handler
+                .as_deref()
+                .map(clean_line)
+                .unwrap_or_default(),
+        ),
+    ];
+    if let Some(leader) = &d.leader {
+        people.push(Span::styled(
+            format!(
+                "  {}",
+                Msg::LeaderInCharge {
+                    name: clean_line(leader)
+                }
+                .text(lang)
+            ),
+            theme.title(),
+        ));
+    }
+    if !d.recused.is_empty() {
+        let names: Vec<String> = d.recused.iter().map(|n| clean_line(n)).collect();
+        people.push(Span::styled(
+            format!(
+                "  {}",
+                Msg::Recused {
+                    names: names.join("、")
+                }
+                .text(lang)
+            ),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::from(people));
     if let Some(u) = &d.unit {
         lines.push(Line::from(vec![
             label(Text::LabelUnit),
@@ -75,11 +137,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
     }
     for clock in &d.clocks {
         let running = clock.stopped.is_none() && d.row.state.is_open();
+        if !running && clock.stopped.is_some() && !d.row.state.is_open() {
+            continue;
+        }
         let due = clock.due.due;
         let (text, style) = if running {
             let u = session.urgency_of(due);
+            let left = days_left(session.today(), due);
             (
-                format!("{due} {} {}", u.marker(), u.label(lang)),
+                format!(
+                    "{due} {} {}  {}",
+                    u.marker(),
+                    u.label(lang),
+                    if left < 0 {
+                        Msg::DaysOverdue { days: -left }.text(lang)
+                    } else {
+                        Msg::DaysLeft { days: left }.text(lang)
+                    }
+                ),
                 theme.urgency(u),
             )
         } else {
@@ -98,6 +173,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
             theme.dim(),
         )));
     }
+    for share in d
+        .shares
+        .iter()
+        .filter(|s| s.done_on.is_none() && d.row.state.is_open())
+    {
+        let u = session.urgency_of(share.due);
+        lines.push(Line::from(vec![
+            Span::styled(pad(Text::LabelShare.get(lang), LABEL), theme.title()),
+            Span::styled(
+                format!(
+                    "{} {} {}：{}",
+                    share.due,
+                    u.marker(),
+                    clean_line(&share.unit),
+                    clean_line(&share.share)
+                ),
+                theme.urgency(u),
+            ),
+        ]));
+    }
     lines.push(Line::from(vec![
         label(Text::LabelSummary),
         Span::raw(clean_line(&d.row.summary)),
@@ -109,42 +204,30 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         }
     }
     lines.push(Line::from(Span::styled(
-        Text::LabelContacts.get(lang),
+        Text::LabelTimeline.get(lang),
         theme.title(),
     )));
-    for c in &d.contacts {
-        let kind = if c.is_repeat {
-            Text::RepeatContact
-        } else {
-            Text::FirstContact
-        };
-        let mut s = format!(
+    let width = usize::from(area.width.saturating_sub(2));
+    for entry in &d.timeline {
+        let what = timeline::describe(lang, &entry.item);
+        let line = format!(
             "  {}  {}  {}",
-            c.received_at.format("%Y-%m-%d %H:%M"),
-            c.channel.label(lang),
-            kind.get(lang)
+            entry.at.format("%m-%d %H:%M"),
+            pad(&clean_line(&entry.who), 6),
+            what
         );
-        if c.head_count >= crate::domain::intake::COLLECTIVE_MIN {
-            s.push_str("  ");
-            s.push_str(&Msg::CollectiveOf { n: c.head_count }.text(lang));
+        let style = match entry.item {
+            TimelineItem::Step(_) => theme.title(),
+            _ => ratatui::style::Style::default(),
+        };
+        for part in wrap_indented(&line, width, TIMELINE_INDENT) {
+            lines.push(Line::styled(part, style));
         }
-        s.push_str("  ");
-        s.push_str(
-            &Msg::RecordedBy {
-                name: clean_line(&c.recorded_by),
-            }
-            .text(lang),
-        );
-        lines.push(Line::from(fit(
-            &s,
-            usize::from(area.width.saturating_sub(2)),
-        )));
-        if let Some(summary) = &c.summary {
-            lines.push(Line::from(format!("    {}", clean_line(summary))));
-        }
-        if let Some(account) = &c.account {
+        if let TimelineItem::Contact(c) = &entry.item
+            && let Some(account) = &c.account
+        {
             for l in clean_text(account, true).lines() {
-                lines.push(Line::from(Span::styled(format!("    {l}"), theme.dim())));
+                lines.push(Line::from(Span::styled(format!("      {l}"), theme.dim())));
             }
         }
     }

@@ -1,0 +1,456 @@
+//! A form in a dialog: the fields a step or record asks for (choices, one-line and multi-line
+//! text, dates, numbers, pickers of units or staff), edited with the same keys everywhere.
+//! Each step's dialog (in `steps/`) declares its fields and turns the values into a step; this
+//! file is the engine they share, and `ui::dialogs::form` draws them all.
+
+use super::After;
+use crate::app::event::AppEvent;
+use crate::app::panes::intake::choices::match_items;
+use crate::app::panes::step;
+use crate::app::text_field::{
+    self, TextCommand, TextKind, line_field, multi_line_field, multi_line_field_with, text_of,
+};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+/// What a form is for: the event its submission raises says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPurpose {
+    /// A step of the workflow on a case, as of the version the user saw.
+    Step {
+        case_id: i64,
+        version: i64,
+        kind: crate::domain::workflow::StepKind,
+    },
+    /// A material received with the case's newest contact.
+    Material { case_id: i64 },
+    /// An incident during the case's newest contact.
+    Incident { case_id: i64 },
+    /// A statutory document of the case.
+    Document { case_id: i64 },
+}
+
+/// An item a picker offers: its id, its name, and other names it is found by (initials, code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub id: i64,
+    pub name: String,
+    pub also: [String; 2],
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    /// One of several options, in the screen's language.
+    Choice(Vec<String>),
+    Line,
+    Lines,
+    /// `YYYY-MM-DD`.
+    Date,
+    Number,
+    /// Items picked by typing part of a name or its initials; one or several.
+    Pick {
+        items: Vec<PickItem>,
+        several: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: String,
+    pub kind: FieldKind,
+    pub text: TextArea<'static>,
+    pub choice: usize,
+    pub picked: Vec<i64>,
+    /// The highlighted match of a picker.
+    pub pick: usize,
+    /// Shown (and asked) only while another field has this choice: (field, choice).
+    pub only_when: Option<(usize, usize)>,
+}
+
+impl Field {
+    fn new(label: impl Into<String>, kind: FieldKind) -> Self {
+        let text = match kind {
+            FieldKind::Lines => multi_line_field(),
+            _ => line_field(),
+        };
+        Self {
+            label: label.into(),
+            kind,
+            text,
+            choice: 0,
+            picked: vec![],
+            pick: 0,
+            only_when: None,
+        }
+    }
+
+    pub fn choice(label: impl Into<String>, options: Vec<String>) -> Self {
+        Self::new(label, FieldKind::Choice(options))
+    }
+    pub fn line(label: impl Into<String>) -> Self {
+        Self::new(label, FieldKind::Line)
+    }
+    pub fn lines(label: impl Into<String>) -> Self {
+        Self::new(label, FieldKind::Lines)
+    }
+    pub fn date(label: impl Into<String>) -> Self {
+        Self::new(label, FieldKind::Date)
+    }
+    pub fn number(label: impl Into<String>) -> Self {
+        Self::new(label, FieldKind::Number)
+    }
+    pub fn pick(label: impl Into<String>, items: Vec<PickItem>, several: bool) -> Self {
+        Self::new(label, FieldKind::Pick { items, several })
+    }
+
+    /// Start with this text.
+    pub fn with_text(mut self, text: &str) -> Self {
+        self.text = match self.kind {
+            FieldKind::Lines => multi_line_field_with(text),
+            _ => text_field::line_field_with(text),
+        };
+        self
+    }
+
+    /// Shown only while field `field` has choice `choice`.
+    pub fn only_when(mut self, field: usize, choice: usize) -> Self {
+        self.only_when = Some((field, choice));
+        self
+    }
+
+    pub fn text_kind(&self) -> Option<TextKind> {
+        match self.kind {
+            FieldKind::Choice(_) => None,
+            FieldKind::Lines => Some(TextKind::MultiLine),
+            _ => Some(TextKind::SingleLine),
+        }
+    }
+
+    /// The items of a picker that match what was typed.
+    pub fn matches(&self) -> Vec<&PickItem> {
+        match &self.kind {
+            FieldKind::Pick { items, .. } => match_items(items, &text_of(&self.text), |i| {
+                [i.name.as_str(), i.also[0].as_str(), i.also[1].as_str()]
+            }),
+            _ => vec![],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormCommand {
+    NextField,
+    PrevField,
+    ChoicePrev,
+    ChoiceNext,
+    /// A digit chooses that option (taken from the key).
+    ChoiceDigit,
+    PickUp,
+    PickDown,
+    /// Enter: take the highlighted match of a picker, or go to the next field.
+    Enter,
+    RemoveLastPick,
+    Submit,
+    Cancel,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormDialog {
+    pub title: String,
+    pub purpose: FormPurpose,
+    /// Lines of context above the fields (the case, the approved opinion).
+    pub context: Vec<String>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last submission was refused, in words; the fields keep what was typed.
+    pub error: Option<String>,
+    /// The user changed something (closing then asks first).
+    pub dirty: bool,
+}
+
+impl FormDialog {
+    pub fn new(
+        title: String,
+        purpose: FormPurpose,
+        context: Vec<String>,
+        fields: Vec<Field>,
+    ) -> Self {
+        let mut form = Self {
+            title,
+            purpose,
+            context,
+            fields,
+            focus: 0,
+            error: None,
+            dirty: false,
+        };
+        if !form.shown(0) {
+            form.move_focus(true);
+        }
+        form
+    }
+
+    /// Whether field `i` is asked now.
+    pub fn shown(&self, i: usize) -> bool {
+        match self.fields.get(i).and_then(|f| f.only_when) {
+            Some((other, choice)) => self.fields.get(other).is_some_and(|o| o.choice == choice),
+            None => self.fields.get(i).is_some(),
+        }
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    pub fn text_kind(&self) -> Option<TextKind> {
+        self.focused().and_then(Field::text_kind)
+    }
+
+    pub fn focus_is_choice(&self) -> bool {
+        matches!(self.focused().map(|f| &f.kind), Some(FieldKind::Choice(_)))
+    }
+
+    pub fn focus_is_pick(&self) -> bool {
+        matches!(
+            self.focused().map(|f| &f.kind),
+            Some(FieldKind::Pick { .. })
+        )
+    }
+
+    /// A picker whose query is empty and which has picked something: Backspace takes the
+    /// last one back.
+    pub fn pick_query_empty(&self) -> bool {
+        self.focused().is_some_and(|f| {
+            matches!(f.kind, FieldKind::Pick { .. }) && f.text.is_empty() && !f.picked.is_empty()
+        })
+    }
+
+    /// Anything typed or chosen that closing would lose.
+    pub fn has_text(&self) -> bool {
+        self.dirty
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        let mut i = self.focus;
+        for _ in 0..n {
+            i = if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            if self.shown(i) {
+                break;
+            }
+        }
+        self.focus = i;
+    }
+
+    pub fn handle(
+        &mut self,
+        command: FormCommand,
+        key: &KeyEvent,
+        events: &mut Vec<AppEvent>,
+    ) -> After {
+        if matches!(
+            command,
+            FormCommand::ChoicePrev
+                | FormCommand::ChoiceNext
+                | FormCommand::ChoiceDigit
+                | FormCommand::Enter
+                | FormCommand::RemoveLastPick
+        ) {
+            self.dirty = true;
+        }
+        match command {
+            FormCommand::NextField => self.move_focus(true),
+            FormCommand::PrevField => self.move_focus(false),
+            FormCommand::ChoicePrev | FormCommand::ChoiceNext => {
+                if let Some(f) = self.focused_mut()
+                    && let FieldKind::Choice(options) = &f.kind
+                {
+                    let n = options.len().max(1);
+                    f.choice = if command == FormCommand::ChoiceNext {
+                        (f.choice + 1) % n
+                    } else {
+                        (f.choice + n - 1) % n
+                    };
+                }
+            }
+            FormCommand::ChoiceDigit => {
+                if let KeyCode::Char(c) = key.code
+                    && let Some(d) = c.to_digit(10)
+                    && let Some(f) = self.focused_mut()
+                    && let FieldKind::Choice(options) = &f.kind
+                    && d >= 1
+                    && (d as usize) <= options.len()
+                {
+                    f.choice = d as usize - 1;
+                }
+            }
+            FormCommand::PickUp | FormCommand::PickDown => {
+                if let Some(f) = self.focused_mut() {
+                    let n = f.matches().len();
+                    step(&mut f.pick, n, command == FormCommand::PickDown);
+                }
+            }
+            FormCommand::Enter => {
+                let picked = self.focused().and_then(|f| {
+                    f.matches()
+                        .get(f.pick)
+                        .map(|i| i.id)
+                        .filter(|_| !f.text.is_empty())
+                });
+                match (self.focused_mut(), picked) {
+                    (Some(f), Some(id)) => {
+                        let several = matches!(f.kind, FieldKind::Pick { several: true, .. });
+                        if several {
+                            if !f.picked.contains(&id) {
+                                f.picked.push(id);
+                            }
+                        } else {
+                            f.picked = vec![id];
+                        }
+                        f.text = line_field();
+                        f.pick = 0;
+                        if !several {
+                            self.move_focus(true);
+                        }
+                    }
+                    _ => self.move_focus(true),
+                }
+            }
+            FormCommand::RemoveLastPick => {
+                if let Some(f) = self.focused_mut() {
+                    f.picked.pop();
+                }
+            }
+            FormCommand::Submit => events.push(AppEvent::SubmitForm),
+            FormCommand::Cancel => {
+                // Esc never loses typed text without asking.
+                if self.has_text() {
+                    events.push(crate::app::panes::intake::ask(
+                        super::question::Question::DiscardForm,
+                    ));
+                } else {
+                    return After::Close;
+                }
+            }
+        }
+        After::Stay
+    }
+
+    pub fn edit(&mut self, command: TextCommand, key: &KeyEvent) -> bool {
+        let Some(f) = self.focused_mut() else {
+            return false;
+        };
+        if f.text_kind().is_none() {
+            return false;
+        }
+        if text_field::edit(&mut f.text, command, key) {
+            f.pick = 0;
+            self.error = None;
+            self.dirty = true;
+        }
+        true
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(f) = self.focused_mut() else {
+            return false;
+        };
+        let Some(kind) = f.text_kind() else {
+            return false;
+        };
+        let changed = text_field::paste(&mut f.text, text, kind);
+        self.dirty |= changed;
+        changed
+    }
+
+    /// The values as typed, for the step's dialog to turn into a step.
+    pub fn values(&self) -> FormValues<'_> {
+        FormValues { form: self }
+    }
+}
+
+/// Read access to a submitted form's values, field by field.
+pub struct FormValues<'a> {
+    form: &'a FormDialog,
+}
+
+/// Why a value could not be read, naming the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueProblem {
+    Missing(String),
+    BadDate(String),
+    BadNumber(String),
+}
+
+impl FormValues<'_> {
+    fn field(&self, i: usize) -> Option<&Field> {
+        self.form.fields.get(i)
+    }
+
+    fn label(&self, i: usize) -> String {
+        self.field(i).map(|f| f.label.clone()).unwrap_or_default()
+    }
+
+    pub fn text(&self, i: usize) -> String {
+        match self.field(i) {
+            Some(f) if matches!(f.kind, FieldKind::Lines) => text_field::lines_of(&f.text),
+            Some(f) => text_of(&f.text).trim().to_string(),
+            None => String::new(),
+        }
+    }
+
+    /// The text, which must not be empty.
+    pub fn required_text(&self, i: usize) -> Result<String, ValueProblem> {
+        let t = self.text(i);
+        if t.trim().is_empty() {
+            Err(ValueProblem::Missing(self.label(i)))
+        } else {
+            Ok(t)
+        }
+    }
+
+    pub fn choice(&self, i: usize) -> usize {
+        self.field(i).map_or(0, |f| f.choice)
+    }
+
+    pub fn date(&self, i: usize) -> Result<chrono::NaiveDate, ValueProblem> {
+        let t = self.text(i);
+        if t.is_empty() {
+            return Err(ValueProblem::Missing(self.label(i)));
+        }
+        chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|_| ValueProblem::BadDate(self.label(i)))
+    }
+
+    pub fn number(&self, i: usize) -> Result<u32, ValueProblem> {
+        let t = self.text(i);
+        if t.is_empty() {
+            return Err(ValueProblem::Missing(self.label(i)));
+        }
+        t.parse()
+            .map_err(|_| ValueProblem::BadNumber(self.label(i)))
+    }
+
+    pub fn picked(&self, i: usize) -> Vec<i64> {
+        self.field(i).map(|f| f.picked.clone()).unwrap_or_default()
+    }
+
+    /// The one item picked, which must be there.
+    pub fn one_picked(&self, i: usize) -> Result<i64, ValueProblem> {
+        self.picked(i)
+            .first()
+            .copied()
+            .ok_or_else(|| ValueProblem::Missing(self.label(i)))
+    }
+}
