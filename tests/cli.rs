@@ -469,3 +469,283 @@ fn backup_is_a_consistent_online_copy_and_never_overwrites() {
         stderr(&again)
     );
 }
+
+/// A case registered by the calling account, through the library (there is no intake command).
+fn registered_case(db: &std::path::Path, kind: xfdesk::domain::MatterKind) -> String {
+    use xfdesk::domain::intake::{IntakeInput, validate_intake};
+    let mut store = xfdesk::store::Store::open(db).unwrap();
+    let me = store
+        .staff_by_login(&xfdesk::os::current_login().unwrap())
+        .unwrap()
+        .unwrap();
+    let now = store.now();
+    let cat = store.categories().unwrap()[0].id;
+    let units = store.units().unwrap();
+    let saved = store
+        .save_intake(
+            &me,
+            &validate_intake(
+                &IntakeInput {
+                    id_number: "11010519491231002X".into(),
+                    name: "张三".into(),
+                    phone: "13800138000".into(),
+                    category_id: Some(cat),
+                    kind,
+                    unit_ids: vec![units[1].id],
+                    summary: "拖欠工资三个月".into(),
+                    ..IntakeInput::blank(now)
+                },
+                now,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    saved.number
+}
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "{}{}", stdout(out), stderr(out));
+    stdout(out)
+}
+
+/// The whole workflow from a script: every step with `xfdesk case …`, a document of each kind
+/// as the case reaches it, and `case show` in JSON with its clocks and timeline.
+#[test]
+fn a_case_goes_through_every_step_from_the_command_line_with_its_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let n = registered_case(&db, xfdesk::domain::MatterKind::Request);
+    let units = xfdesk::store::Store::open(&db).unwrap().units().unwrap();
+    let unit = units[0].code.clone();
+    let run = |args: &[&str]| xfdesk(&db, args);
+    ok(&run(&[
+        "case",
+        "propose",
+        &n,
+        "--handling",
+        "transfer",
+        "--unit",
+        &unit,
+        "--opinion",
+        "建议转办核查",
+    ]));
+    // No document before its step.
+    assert_eq!(run(&["doc", &n, "accept"]).status.code(), Some(3));
+    ok(&run(&["case", "approve", &n]));
+    let accept = ok(&run(&["doc", &n, "accept"]));
+    assert!(
+        accept.contains("信访事项受理告知书") && accept.contains("第三十四条"),
+        "{accept}"
+    );
+    ok(&run(&[
+        "case",
+        "transfer",
+        &n,
+        "--unit",
+        &unit,
+        "--report-by",
+        "2099-01-01",
+    ]));
+    let sheet = ok(&run(&["doc", &n, "transfer"]));
+    assert!(
+        sheet.contains("交办单") && sheet.contains("张三"),
+        "{sheet}"
+    );
+    ok(&run(&[
+        "case",
+        "extend",
+        &n,
+        "--days",
+        "20",
+        "--reason",
+        "需补充调查",
+    ]));
+    let extend = ok(&run(&["doc", &n, "extend"]));
+    assert!(
+        extend.contains("延长20日") && extend.contains("需补充调查"),
+        "{extend}"
+    );
+    ok(&run(&[
+        "case",
+        "reply",
+        &n,
+        "--text",
+        "经查属实",
+        "--resolution",
+        "责令补发",
+    ]));
+    ok(&run(&["case", "review", &n, "--accept"]));
+    let opinion = ok(&run(&["doc", &n, "opinion"]));
+    assert!(
+        opinion.contains("处理意见书") && opinion.contains("责令补发"),
+        "{opinion}"
+    );
+    ok(&run(&[
+        "case", "feedback", &n, "--how", "phone", "--rating", "basic",
+    ]));
+    ok(&run(&["case", "close", &n]));
+    ok(&run(&["case", "follow-up", &n, "--settled"]));
+    let file = dir.path().join("opinion.txt");
+    ok(&run(&[
+        "doc",
+        &n,
+        "opinion",
+        "--out",
+        file.to_str().unwrap(),
+    ]));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("责令补发"));
+    let again = run(&["doc", &n, "opinion", "--out", file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "never overwrites");
+    let show: serde_json::Value =
+        serde_json::from_str(&ok(&run(&["case", "show", &n, "--format", "json"]))).unwrap();
+    assert_eq!(show["state"], "closed");
+    assert!(show["first_handler"].is_string());
+    let actions: Vec<&str> = show["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for step in [
+        "contact",
+        "propose",
+        "approve",
+        "transfer",
+        "extend",
+        "reply",
+        "review",
+        "feedback",
+        "close",
+        "follow-up",
+        "document",
+    ] {
+        assert!(actions.contains(&step), "{step} missing from {actions:?}");
+    }
+    assert!(
+        show["clocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["explanation"].is_string())
+    );
+    // A review request on time reopens the case; the review opinion follows its own round.
+    ok(&run(&[
+        "case",
+        "reopen",
+        &n,
+        "--level",
+        "review",
+        "--request",
+        "对处理意见不服",
+    ]));
+    let text = ok(&run(&["case", "show", &n]));
+    assert!(text.contains("review request"), "{text}");
+    let show: serde_json::Value =
+        serde_json::from_str(&ok(&run(&["case", "show", &n, "--format", "json"]))).unwrap();
+    assert_eq!(show["round"], 1);
+}
+
+/// A receptionist is refused approval in words (exit 3); bad input exits 2; neither changes
+/// anything.
+#[test]
+fn a_step_the_role_may_not_take_is_refused_in_words_and_bad_input_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let n = registered_case(&db, xfdesk::domain::MatterKind::Request);
+    ok(&xfdesk(
+        &db,
+        &[
+            "case",
+            "propose",
+            &n,
+            "--handling",
+            "here",
+            "--opinion",
+            "本局答复",
+        ],
+    ));
+    let login = xfdesk::os::current_login().unwrap();
+    ok(&xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            &login,
+            "--name",
+            "测试",
+            "--role",
+            "admin,reception",
+        ],
+    ));
+    let refused = xfdesk(&db, &["case", "approve", &n]);
+    assert_eq!(refused.status.code(), Some(3), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("manager"), "{}", stderr(&refused));
+    let bad = xfdesk(
+        &db,
+        &[
+            "case",
+            "feedback",
+            &n,
+            "--how",
+            "phone",
+            "--rating",
+            "basic",
+            "--on",
+            "2026-13-40",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    let missing = xfdesk(&db, &["case", "show", "XF-1999-000001"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let show: serde_json::Value =
+        serde_json::from_str(&ok(&xfdesk(&db, &["case", "show", &n, "--format", "json"]))).unwrap();
+    assert_eq!(show["state"], "proposed", "nothing changed");
+}
+
+/// 条例 Art. 30: an accusation's transfer sheet carries no identity, and the accused unit is
+/// refused.
+#[test]
+fn an_accusations_transfer_sheet_hides_who_made_it_and_the_accused_unit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let n = registered_case(&db, xfdesk::domain::MatterKind::Accusation);
+    let units = xfdesk::store::Store::open(&db).unwrap().units().unwrap();
+    let (accused, other) = (units[1].code.clone(), units[0].code.clone());
+    let refused = xfdesk(
+        &db,
+        &[
+            "case",
+            "propose",
+            &n,
+            "--handling",
+            "transfer",
+            "--unit",
+            &accused,
+            "--opinion",
+            "转被举报单位",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(3), "{}", stderr(&refused));
+    ok(&xfdesk(
+        &db,
+        &[
+            "case",
+            "propose",
+            &n,
+            "--handling",
+            "transfer",
+            "--unit",
+            &other,
+            "--opinion",
+            "转纪检监察",
+        ],
+    ));
+    ok(&xfdesk(&db, &["case", "approve", &n]));
+    ok(&xfdesk(&db, &["case", "transfer", &n, "--unit", &other]));
+    let sheet = ok(&xfdesk(&db, &["doc", &n, "transfer"]));
+    assert!(sheet.contains("身份依法保密"), "{sheet}");
+    assert!(
+        !sheet.contains("张三") && !sheet.contains("13800138000"),
+        "{sheet}"
+    );
+}

@@ -4,8 +4,10 @@
 pub mod audit;
 pub mod backup;
 pub mod calendar;
+pub mod case;
 pub mod deadline;
 pub mod demo;
+pub mod doc;
 pub mod init;
 pub mod rules;
 pub mod settings;
@@ -20,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 /// Exit codes scripts can rely on.
 pub mod exit {
+    pub const OK: i32 = 0;
     /// A general error (database, input).
     pub const ERROR: i32 = 2;
     /// The OS account is not staff, or lacks the role.
@@ -74,6 +77,11 @@ pub enum Command {
     /// Office settings: receipts, time zone, counting conventions.
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// One case: show it, or take one step of its workflow.
+    #[command(subcommand)]
+    Case(case::CaseCommand),
+    /// A statutory document of a case.
+    Doc(doc::DocArgs),
 }
 
 /// An error with the exit code it deserves.
@@ -171,6 +179,14 @@ pub fn current_staff(store: &Store, lang: Lang) -> Result<Staff, Failure> {
     }
 }
 
+/// Print a result line (or several) on standard output. A closed pipe ends the output quietly
+/// instead of a panic.
+pub fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
 /// Run the parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     crate::os::set_group_umask();
@@ -185,6 +201,8 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
         Some(Command::Rules(cmd)) => rules::run(&cli, cmd),
         Some(Command::Settings(cmd)) => settings::run(&cli, cmd),
+        Some(Command::Case(cmd)) => case::run(&cli, cmd),
+        Some(Command::Doc(args)) => doc::run(&cli, args),
     };
     match result {
         Ok(code) => code,

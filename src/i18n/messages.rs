@@ -142,6 +142,10 @@ messages! {
     DaysLeft { days: i64 } => "剩 {days} 天", "{days} days left";
     DaysOverdue { days: i64 } => "超期 {days} 天", "{days} days overdue";
 
+    DocumentNotYet { document: String, step: String } => "尚不能出具{document}：此案件还没有“{step}”",
+        "no {document} yet: the case has had no {step}";
+    ReviewRequested => "请求复查", "review requested";
+
     // The queue and a case's detail.
     QueueTitle { total: u64 } => "案件（共 {total} 件，最新在前）", "Cases ({total} in all, newest first)";
     NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";

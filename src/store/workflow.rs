@@ -401,6 +401,16 @@ fn apply_clocks(
 }
 
 impl Store {
+    /// The case with this number, if there is one.
+    pub fn case_id_by_number(&self, number: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM cases WHERE number = ?1", [number], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     /// What the workflow knows of a case now.
     pub fn case_facts(&self, case_id: i64) -> Result<CaseFacts> {
         case_facts(&self.conn, case_id)

@@ -1,0 +1,67 @@
+//! `xfdesk doc NUMBER KIND [--out FILE]`: a statutory document of a case, as plain text ready
+//! to print, on standard output or in a new file (never written over one).
+
+use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use crate::documents::notices::{self, Office};
+use crate::domain::document::DocumentKind;
+use crate::domain::permission::{Act, require};
+use crate::domain::text::clean_line;
+use crate::i18n::{Label, Msg};
+use crate::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct DocArgs {
+    /// The case number (XF-2026-000123).
+    pub number: String,
+    /// accept, reject, transfer, extend, opinion, review or re-review.
+    pub kind: String,
+    /// Write the document to this new file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
+    let lang = lang_of(cli);
+    let kind: DocumentKind = args
+        .kind
+        .parse()
+        .map_err(|e: String| Failure::error(clean_line(&e)))?;
+    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let me = current_staff(&store, lang)?;
+    require(&me, Act::IssueDocument).map_err(|e| Failure::denied(e.to_string()))?;
+    let case = super::case::find_case(&store, &args.number)?;
+    let setting = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
+    let office = Office {
+        name: setting("office_name"),
+        phone: setting("office_phone"),
+        address: setting("office_address"),
+        seal_line: setting("seal_line"),
+    };
+    let text = notices::render(kind, &case, &office, store.today()).map_err(|e| {
+        Failure::denied(
+            Msg::DocumentNotYet {
+                document: kind.label(lang).to_string(),
+                step: e.needs.label(lang).to_string(),
+            }
+            .text(lang),
+        )
+    })?;
+    match &args.out {
+        Some(path) => {
+            use std::io::Write;
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| {
+                    Failure::error(format!("{}: {e}", clean_line(&path.display().to_string())))
+                })?;
+            file.write_all(text.as_bytes()).map_err(|e| {
+                Failure::error(format!("{}: {e}", clean_line(&path.display().to_string())))
+            })?;
+        }
+        None => super::say(text.trim_end()),
+    }
+    store.record_document(&me, case.row.id, kind)?;
+    Ok(0)
+}
