@@ -181,7 +181,7 @@ texts! {
     LabelSummary => "事由", "Summary";
     LabelAccount => "经过", "Account";
     LabelTimeline => "办理经过", "Timeline";
-    LabelFirstHandler => "首办责任人", "First handler";
+    LabelFirstHandler => "首办责任人", "Handler";
     LabelShare => "会审分工", "Share";
     UrgentMark => "！紧急事项", "! urgent";
     Stopped => "已停止", "stopped";

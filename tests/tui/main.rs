@@ -10,3 +10,4 @@ mod intake;
 mod queue;
 mod session;
 mod terminal;
+mod workflow;

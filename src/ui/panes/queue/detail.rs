@@ -239,3 +239,156 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         area,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::App;
+    use crate::app::keymap::{Command, GlobalCommand};
+    use crate::app::panes::Pane;
+    use crate::app::panes::queue::QueueCommand;
+    use crate::domain::Role;
+    use crate::domain::intake::IntakeField;
+    use crate::i18n::Lang;
+    use crate::ui::test_support::{app_recording, render};
+    use crossterm::event::KeyCode;
+
+    /// An app for someone holding `roles`, with one registered case open in the detail.
+    fn case_open(lang: Lang, roles: &[Role]) -> (tempfile::TempDir, App) {
+        let (d, _, mut app, _) = app_recording(lang, roles);
+        app.panes_mut().intake.form.focus = IntakeField::Name;
+        app.type_str("张三");
+        app.panes_mut().intake.form.focus = IntakeField::Category;
+        app.type_str("zd");
+        app.press(KeyCode::Enter);
+        app.panes_mut().intake.form.focus = IntakeField::Summary;
+        app.type_str("征地补偿款未到位");
+        app.press_ctrl('s');
+        app.run(Command::Global(GlobalCommand::ShowPane(Pane::Queue)));
+        app.run(Command::Queue(QueueCommand::Open));
+        (d, app)
+    }
+
+    fn draw_text(app: &mut App, w: u16, h: u16) -> (String, Vec<String>, Option<(u16, u16)>) {
+        let (lines, cursor) = render(app, w, h);
+        (lines.join("\n"), lines, cursor)
+    }
+
+    #[test]
+    fn the_detail_offers_the_steps_the_role_may_take_now_in_both_languages() {
+        let (_d, mut app) = case_open(Lang::Zh, &[Role::Reception]);
+        let (screen, lines, _) = draw_text(&mut app, 80, 24);
+        assert!(screen.contains("首办责任人"), "{screen}");
+        assert!(screen.contains("办理经过"), "{screen}");
+        assert!(lines[23].contains("p 拟办意见"), "{}", lines[23]);
+        assert!(
+            !lines[23].contains("阅批"),
+            "a receptionist is not offered approval"
+        );
+        let (_d, mut app) = case_open(Lang::En, &[Role::Reception, Role::Manager]);
+        let (screen, lines, _) = draw_text(&mut app, 120, 40);
+        assert!(
+            screen.contains("Handler     李接待") && screen.contains("Timeline"),
+            "{screen}"
+        );
+        assert!(lines[39].contains("p propose"), "{}", lines[39]);
+    }
+
+    #[test]
+    fn a_step_dialog_draws_its_fields_with_the_cursor_in_the_focused_one() {
+        for (lang, w, h) in [(Lang::Zh, 80, 24), (Lang::En, 120, 40)] {
+            let (_d, mut app) = case_open(lang, &[Role::Reception, Role::Manager, Role::Expert]);
+            app.press(KeyCode::Char('p'));
+            app.press(KeyCode::Tab);
+            let (screen, _, cursor) = draw_text(&mut app, w, h);
+            assert!(
+                screen.contains(lang.pick("处理方式", "Handling")),
+                "{screen}"
+            );
+            assert!(
+                screen.contains(lang.pick("1.直接办理", "1.handle here")),
+                "{screen}"
+            );
+            assert!(cursor.is_some(), "the cursor is in the opinion's text");
+            app.type_str("建议本局直接答复");
+            let (screen, _, _) = draw_text(&mut app, w, h);
+            assert!(screen.contains("建议本局直接答复"), "{screen}");
+            app.press_ctrl('s');
+            let (screen, _, _) = draw_text(&mut app, w, h);
+            assert!(
+                screen.contains(lang.pick("拟办意见：直接办理", "proposed handling: handle here")),
+                "{screen}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_submission_keeps_the_dialog_and_says_why() {
+        let (_d, mut app) = case_open(Lang::Zh, &[Role::Reception]);
+        app.press(KeyCode::Char('p'));
+        app.press_ctrl('s');
+        let (screen, _, _) = draw_text(&mut app, 80, 24);
+        assert!(screen.contains("请填写“拟办意见”"), "{screen}");
+        app.press(KeyCode::Esc);
+        assert!(
+            app.dialogs().top(Pane::Queue).is_none(),
+            "nothing typed: Esc closes"
+        );
+        app.press(KeyCode::Char('p'));
+        app.press(KeyCode::Tab);
+        app.type_str("意见");
+        app.press(KeyCode::Esc);
+        let (screen, _, _) = draw_text(&mut app, 80, 24);
+        assert!(
+            screen.contains("丢弃已输入的内容吗"),
+            "typed text is not lost without asking: {screen}"
+        );
+    }
+
+    #[test]
+    fn a_receptionist_pressing_approve_is_refused_in_words() {
+        let (_d, mut app) = case_open(Lang::Zh, &[Role::Reception, Role::Expert]);
+        app.press(KeyCode::Char('p'));
+        app.press(KeyCode::Tab);
+        app.type_str("本局答复");
+        app.press_ctrl('s');
+        app.press(KeyCode::Char('a'));
+        let (_, lines, _) = draw_text(&mut app, 80, 24);
+        assert!(
+            lines[22].contains("无权操作") && lines[22].contains("领导"),
+            "{}",
+            lines[22]
+        );
+    }
+
+    #[test]
+    fn a_document_is_written_through_the_effects_interface() {
+        let (_d, _, mut app, effects) =
+            app_recording(Lang::Zh, &[Role::Reception, Role::Manager, Role::Expert]);
+        app.panes_mut().intake.form.focus = IntakeField::Name;
+        app.type_str("张三");
+        app.panes_mut().intake.form.focus = IntakeField::Category;
+        app.type_str("zd");
+        app.press(KeyCode::Enter);
+        app.panes_mut().intake.form.focus = IntakeField::Summary;
+        app.type_str("征地补偿款未到位");
+        app.press_ctrl('s');
+        app.run(Command::Global(GlobalCommand::ShowPane(Pane::Queue)));
+        app.run(Command::Queue(QueueCommand::Open));
+        app.press(KeyCode::Char('p'));
+        app.press(KeyCode::Tab);
+        app.type_str("本局答复");
+        app.press_ctrl('s');
+        app.press(KeyCode::Char('a'));
+        app.press_ctrl('s');
+        app.press(KeyCode::Char('d'));
+        app.press_ctrl('s');
+        let rec = effects.recording();
+        let (path, text) = rec.files.last().expect("a document written");
+        assert!(
+            path.to_string_lossy().ends_with("-accept.txt"),
+            "{}",
+            path.display()
+        );
+        assert!(text.contains("受理告知书"), "{text}");
+    }
+}
