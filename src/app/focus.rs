@@ -81,6 +81,10 @@ impl App {
             When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
             When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
             When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
+            When::MaterialToggle => matches!(
+                self.dialogs.top(self.pane),
+                Some(Dialog::Materials(m)) if m.text_kind().is_none()
+            ),
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
         }
     }

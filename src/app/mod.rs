@@ -276,7 +276,8 @@ impl App {
             | Command::History(_)
             | Command::Experts(_)
             | Command::Representatives(_)
-            | Command::Form(_) => {
+            | Command::Form(_)
+            | Command::Materials(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
                     Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,

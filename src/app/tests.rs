@@ -567,3 +567,34 @@ fn a_session_follows_its_account_being_changed_or_disabled() {
         "a disabled account's session writes no draft"
     );
 }
+
+/// Materials received at the desk are kept with the contact, listed on the receipt, and shown
+/// in the case's timeline.
+#[test]
+fn materials_received_at_intake_are_on_the_receipt_and_in_the_timeline() {
+    let (_d, _p, mut app, effects) = app_recording(Lang::Zh, &[Role::Reception]);
+    app.press(KeyCode::F(11));
+    app.type_str("身份证复印件");
+    app.press(KeyCode::Tab);
+    app.type_str("1");
+    app.press(KeyCode::Tab);
+    app.press(KeyCode::Char(' ')); // an original
+    app.press(KeyCode::Tab);
+    app.press(KeyCode::Char(' ')); // given back
+    app.press(KeyCode::F(11));
+    assert_eq!(app.panes().intake.form.materials.len(), 1);
+    register(&mut app, "张三", "征地补偿款未到位");
+    app.press(KeyCode::F(9));
+    let rec = effects.recording();
+    let receipt = &rec.files.last().unwrap().1;
+    assert!(
+        receipt.contains("身份证复印件，1页，原件，已当场退还"),
+        "{receipt}"
+    );
+    let case_id = app.panes().intake.last_saved.clone().unwrap().case_id;
+    let d = app.store_mut().case_detail(case_id).unwrap().unwrap();
+    assert!(d.timeline.iter().any(|e| matches!(
+        &e.item,
+        crate::domain::timeline::TimelineItem::Material(m) if m.title == "身份证复印件" && m.original
+    )));
+}

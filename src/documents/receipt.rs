@@ -24,6 +24,8 @@ pub struct ReceiptFacts {
     pub office_address: String,
     pub clerk: String,
     pub printed_on: NaiveDate,
+    /// The materials received with this contact: what was kept and what went back.
+    pub materials: Vec<crate::domain::timeline::Material>,
 }
 
 /// The receipt's text. Everything a person said is cleaned again here: a receipt is output.
@@ -58,6 +60,23 @@ pub fn receipt_text(f: &ReceiptFacts) -> String {
             due.due.format("%Y年%m月%d日"),
             explain_due(Lang::Zh, due)
         ));
+    }
+    if !f.materials.is_empty() {
+        out.push_str("\n收到材料：\n");
+        for (i, m) in f.materials.iter().enumerate() {
+            out.push_str(&format!(
+                "  {}. {}，{}页，{}，{}\n",
+                i + 1,
+                c(&m.title),
+                m.pages,
+                if m.original { "原件" } else { "复印件" },
+                if m.returned {
+                    "已当场退还"
+                } else {
+                    "本机关留存"
+                }
+            ));
+        }
     }
     out.push_str(&format!(
         "\n联系方式：{}  电话 {}  地址 {}\n",
@@ -103,6 +122,14 @@ mod tests {
             office_address: "人民路1号".into(),
             clerk: "李接待".into(),
             printed_on: day,
+            materials: vec![crate::domain::timeline::Material {
+                id: 1,
+                title: "身份证复印件".into(),
+                pages: 1,
+                original: false,
+                returned: false,
+                file: None,
+            }],
         };
         let text = receipt_text(&facts);
         assert!(text.contains("编    号：XF-2026-000123"));
@@ -111,6 +138,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("信 访 人：张三\n"));
+        assert!(
+            text.contains("1. 身份证复印件，1页，复印件，本机关留存"),
+            "{text}"
+        );
         assert!(!text.contains('\u{1b}'));
     }
 }

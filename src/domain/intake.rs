@@ -31,6 +31,8 @@ pub enum IntakeField {
     Leapfrog,
     Summary,
     Account,
+    /// The materials received (edited in their own dialog, not a field Tab visits).
+    Materials,
 }
 
 impl IntakeField {
@@ -84,6 +86,8 @@ pub enum IntakeProblem {
     RepresentativesMissing,
     /// Representative `n` (1-based) has a problem of its own.
     Representative(usize, Box<IntakeProblem>),
+    /// Material `n` (1-based) has a problem.
+    Material(usize, super::contact::MaterialProblem),
     CategoryMissing,
     SummaryMissing,
 }
@@ -139,6 +143,8 @@ pub struct IntakeInput {
     pub known_petitioner: Option<i64>,
     /// The receptionist confirmed a receipt time more than a year back.
     pub long_ago_confirmed: bool,
+    /// The materials received with this contact.
+    pub materials: Vec<super::contact::NewMaterial>,
 }
 
 /// What the office decides about intakes: its first day (no receipt is earlier).
@@ -185,6 +191,7 @@ impl IntakeInput {
             expert_id: None,
             known_petitioner: None,
             long_ago_confirmed: false,
+            materials: vec![],
         }
     }
 }
@@ -217,6 +224,8 @@ pub struct NewIntake {
     pub expert_id: Option<i64>,
     /// The person in the records this contact is from, when known without the ID number.
     pub known_petitioner: Option<i64>,
+    /// The materials received with this contact, checked.
+    pub materials: Vec<super::contact::NewMaterial>,
 }
 
 impl NewIntake {
@@ -397,6 +406,13 @@ pub fn validate_intake_under(
     limit(&summary, SUMMARY_MAX_CHARS).map_err(err(IntakeField::Summary))?;
     let account = clean_text(&input.account, true);
     limit(&account, ACCOUNT_MAX_CHARS).map_err(err(IntakeField::Account))?;
+    let mut materials = vec![];
+    for (i, m) in input.materials.iter().enumerate() {
+        materials.push(m.clone().checked().map_err(|p| IntakeError {
+            field: IntakeField::Materials,
+            problem: IntakeProblem::Material(i + 1, p),
+        })?);
+    }
     let mut unit_ids = input.unit_ids.clone();
     unit_ids.dedup();
     Ok(NewIntake {
@@ -419,6 +435,7 @@ pub fn validate_intake_under(
         contact: input.contact,
         expert_id: input.expert_id,
         known_petitioner: input.known_petitioner,
+        materials,
     })
 }
 

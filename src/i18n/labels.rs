@@ -94,6 +94,7 @@ labels!(IntakeField {
     IntakeField::Leapfrog => "越级", "Leapfrog";
     IntakeField::Summary => "事由摘要", "Summary";
     IntakeField::Account => "诉求及事实", "Account";
+    IntakeField::Materials => "材料", "Materials";
 });
 
 /// A field's label on the form, where English names must fit a narrow column.

@@ -82,6 +82,8 @@ messages! {
     RepeatOn { number: String } => "重复信访：{number}", "repeat on {number}";
     RoutedTo { expert: String, room: String } => "分派：{expert} {room}", "routed: {expert} {room}";
     RepresentativesCount { n: usize, key: String } => "{n}人 {key}", "{n} {key}";
+    MaterialsCount { n: usize, key: String } => "材料 {n} 件（{key}）", "{n} materials ({key})";
+    MaterialsDialogTitle { done: String } => "收到的材料（{done} 完成）", "Materials received ({done} done)";
     HistoryTitle { key: String } => "既往记录（{key}）", "History ({key})";
     HistoryTitleFocused { pick: String, attach: String, fill: String } =>
         "既往记录：{pick} 选择，{attach}作为重复信访，{fill} 带入",

@@ -159,6 +159,10 @@ fn problem_text(lang: Lang, problem: &IntakeProblem) -> String {
                 "a collective visit names 1 to 5 representatives",
             )
             .into(),
+        IntakeProblem::Material(n, p) => match lang {
+            Lang::Zh => format!("第{n}件：{}", errors::material_problem(lang, *p)),
+            Lang::En => format!("item {n}: {}", errors::material_problem(lang, *p)),
+        },
         IntakeProblem::Representative(n, inner) => match lang {
             Lang::Zh => format!("第{n}位代表：{}", problem_text(lang, inner)),
             Lang::En => format!("representative {n}: {}", problem_text(lang, inner)),

@@ -122,6 +122,7 @@ texts! {
     KeyIncident => "记录现场情况", "record incident";
     KeyConfirmIncident => "确认现场情况", "confirm incident";
     KeyRemoveLastPick => "删去最后一个", "remove the last";
+    KeyToggle => "切换", "toggle";
     KeyFormEnter => "选定/下一项", "pick, next field";
     KeyCancel => "取消", "cancel";
     KeyHelp => "帮助", "help";

@@ -144,6 +144,9 @@ fn save_contact(
         ],
     )?;
     let contact_id = tx.last_insert_rowid();
+    for m in &intake.materials {
+        super::records::insert_material(tx, actor, case_id, contact_id, m, now)?;
+    }
     let representatives = intake.collective.iter().flat_map(|c| &c.representatives);
     for (i, r) in representatives.enumerate() {
         tx.execute(

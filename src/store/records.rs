@@ -52,6 +52,32 @@ pub(crate) fn insert_material(
 }
 
 impl Store {
+    /// The materials received with the case's newest contact.
+    pub fn materials_of_latest_contact(
+        &self,
+        case_id: i64,
+    ) -> Result<Vec<crate::domain::timeline::Material>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, pages, original, returned, file FROM materials
+             WHERE contact_id = (SELECT id FROM contacts WHERE case_id = ?1
+                                 ORDER BY received_at DESC, id DESC LIMIT 1)
+             ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([case_id], |r| {
+                Ok(crate::domain::timeline::Material {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    pages: r.get(2)?,
+                    original: r.get(3)?,
+                    returned: r.get(4)?,
+                    file: r.get(5)?,
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows)
+    }
+
     /// Record a material received with the case's newest contact.
     pub fn add_material(
         &mut self,

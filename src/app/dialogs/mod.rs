@@ -6,6 +6,7 @@ pub mod experts;
 pub mod form;
 pub mod help;
 pub mod history;
+pub mod materials;
 pub mod question;
 pub mod representatives;
 pub mod steps;
@@ -25,6 +26,7 @@ pub enum Dialog {
     Representatives(representatives::RepresentativesDialog),
     /// A step of the workflow, or a record on a case, as a form.
     Form(form::FormDialog),
+    Materials(materials::MaterialsDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -44,6 +46,7 @@ impl Dialog {
             Dialog::Experts(_) => Scope::Experts,
             Dialog::Representatives(_) => Scope::Representatives,
             Dialog::Form(_) => Scope::Form,
+            Dialog::Materials(_) => Scope::Materials,
         }
     }
 
@@ -57,6 +60,7 @@ impl Dialog {
         match self {
             Dialog::Representatives(_) => Some(TextKind::SingleLine),
             Dialog::Form(f) => f.text_kind(),
+            Dialog::Materials(m) => m.text_kind(),
             _ => None,
         }
     }
@@ -75,6 +79,7 @@ impl Dialog {
             (Dialog::Experts(d), Command::Experts(c)) => d.handle(c, events),
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
             (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
+            (Dialog::Materials(d), Command::Materials(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }
@@ -89,6 +94,7 @@ impl Dialog {
         match self {
             Dialog::Representatives(d) => d.edit(command, key, events),
             Dialog::Form(d) => d.edit(command, key),
+            Dialog::Materials(d) => d.edit(command, key, events),
             _ => false,
         }
     }
@@ -97,6 +103,7 @@ impl Dialog {
         match self {
             Dialog::Representatives(d) => d.paste(text, events),
             Dialog::Form(d) => d.paste(text),
+            Dialog::Materials(d) => d.paste(text, events),
             _ => false,
         }
     }

@@ -13,6 +13,7 @@ use super::dialogs::experts::ExpertsCommand;
 use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
+use super::dialogs::materials::MaterialsCommand;
 use super::dialogs::question::QuestionCommand;
 use super::dialogs::representatives::RepresentativesCommand;
 use super::panes::Pane;
@@ -51,6 +52,7 @@ pub enum Command {
     Experts(ExpertsCommand),
     Representatives(RepresentativesCommand),
     Form(FormCommand),
+    Materials(MaterialsCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -69,10 +71,11 @@ pub enum Scope {
     Experts,
     Representatives,
     Form,
+    Materials,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -86,6 +89,7 @@ impl Scope {
         Scope::Experts,
         Scope::Representatives,
         Scope::Form,
+        Scope::Materials,
     ];
 }
 
@@ -105,6 +109,7 @@ impl Command {
             Command::Experts(_) => Scope::Experts,
             Command::Representatives(_) => Scope::Representatives,
             Command::Form(_) => Scope::Form,
+            Command::Materials(_) => Scope::Materials,
         }
     }
 }
@@ -141,6 +146,8 @@ pub enum When {
     FormPick,
     /// … whose query is empty, with something picked.
     FormPickQueryEmpty,
+    /// The materials dialog's focus is on a yes/no cell.
+    MaterialToggle,
 }
 
 /// The roles a binding needs.

@@ -5,6 +5,7 @@ use crate::app::dialogs::experts::ExpertsCommand;
 use crate::app::dialogs::form::FormCommand;
 use crate::app::dialogs::help::HelpCommand;
 use crate::app::dialogs::history::HistoryCommand;
+use crate::app::dialogs::materials::MaterialsCommand;
 use crate::app::dialogs::question::QuestionCommand;
 use crate::app::dialogs::representatives::RepresentativesCommand;
 use crate::app::panes::Pane;
@@ -116,6 +117,8 @@ pub static KEYMAP: &[Binding] = &[
     key(K::F(5), NONE, C::Intake(IntakeCommand::OpenHistory), T::KeyHistory).legend().when(When::HistoryFound),
     key(K::F(6), NONE, C::Intake(IntakeCommand::OpenRepresentatives), T::KeyRepresentatives).legend().when(When::Collective),
     key(K::F(7), NONE, C::Intake(IntakeCommand::OpenExperts), T::KeyRoute).legend().needs(Act::RouteToExpert),
+    key(K::F(11), NONE, C::Intake(IntakeCommand::OpenMaterials), T::KeyMaterial),
+    key(K::Char('o'), CTRL, C::Intake(IntakeCommand::OpenMaterials), T::KeyMaterial),
     key(K::F(8), NONE, C::Intake(IntakeCommand::Fill), T::KeyFill).when(When::HistoryFound),
     key(K::F(9), NONE, C::Intake(IntakeCommand::Receipt), T::KeyReceipt).legend().when(When::CaseSaved).needs(Act::RegisterIntake),
 
@@ -151,6 +154,17 @@ pub static KEYMAP: &[Binding] = &[
     key(K::F(6), NONE, C::Representatives(RepresentativesCommand::Done), T::KeyDone).legend(),
     key(K::Esc, NONE, C::Representatives(RepresentativesCommand::Done), T::KeyDone),
     key(K::Char('s'), CTRL, C::Representatives(RepresentativesCommand::Save), T::KeySave).legend().needs(Act::RegisterIntake),
+
+    // The materials received (F11).
+    key(K::Tab, NONE, C::Materials(MaterialsCommand::NextCell), T::KeyNextCell).legend(),
+    key(K::BackTab, SHIFT, C::Materials(MaterialsCommand::PrevCell), T::KeyPrevCell),
+    key(K::Enter, NONE, C::Materials(MaterialsCommand::NextCell), T::KeyNextCell),
+    key(K::Up, NONE, C::Materials(MaterialsCommand::PrevRow), T::KeyPrevRow),
+    key(K::Down, NONE, C::Materials(MaterialsCommand::NextRow), T::KeyNextRow),
+    key(K::Char(' '), NONE, C::Materials(MaterialsCommand::Toggle), T::KeyToggle).legend().when(When::MaterialToggle),
+    key(K::F(11), NONE, C::Materials(MaterialsCommand::Done), T::KeyDone).legend(),
+    key(K::Esc, NONE, C::Materials(MaterialsCommand::Done), T::KeyDone),
+    key(K::Char('s'), CTRL, C::Materials(MaterialsCommand::Save), T::KeySave).legend().needs(Act::RegisterIntake),
 
     // The duty-expert picker (F7).
     key(K::Up, NONE, C::Experts(ExpertsCommand::Up), T::KeyUp),

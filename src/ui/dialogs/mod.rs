@@ -4,6 +4,7 @@ mod experts;
 mod form;
 mod help;
 mod history;
+mod materials;
 mod question;
 mod representatives;
 
@@ -30,6 +31,7 @@ pub fn draw(
         Dialog::Experts(d) => experts::draw(frame, body, d, app, theme),
         Dialog::Representatives(d) => return representatives::draw(frame, body, d, app, theme),
         Dialog::Form(d) => return form::draw(frame, body, d, app, theme),
+        Dialog::Materials(d) => return materials::draw(frame, body, d, app, theme),
     }
     None
 }

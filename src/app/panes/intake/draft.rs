@@ -69,6 +69,8 @@ pub struct IntakeDraft {
     pub known_masked_id: Option<String>,
     #[serde(default)]
     pub received_edited: bool,
+    #[serde(default)]
+    pub materials: Vec<crate::domain::contact::NewMaterial>,
 }
 
 impl IntakeDraft {
@@ -97,6 +99,7 @@ impl IntakeDraft {
             known_petitioner: form.known.as_ref().map(|k| k.petitioner_id),
             known_masked_id: form.known.as_ref().and_then(|k| k.masked_id.clone()),
             received_edited: form.received_edited,
+            materials: form.materials.clone(),
         }
     }
 
@@ -135,6 +138,7 @@ impl IntakeDraft {
             petitioner_id,
             masked_id: self.known_masked_id.clone(),
         });
+        f.materials = self.materials.clone();
         // A time that was never typed follows the clock again.
         f.received_edited = self.received_edited;
         if !f.received_edited {

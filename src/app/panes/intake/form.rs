@@ -4,6 +4,7 @@
 use crate::app::text_field::{
     TextKind, line_field, line_field_with, lines_of, multi_line_field, text_of,
 };
+use crate::domain::contact::NewMaterial;
 use crate::domain::intake::{IntakeField, IntakeInput, RepresentativeInput, format_received};
 use crate::domain::lookup::ContactKind;
 use crate::domain::{Category, Channel, ExpertOnDuty, Leapfrog, MatterKind, Sex, Unit};
@@ -65,6 +66,8 @@ pub struct IntakeForm {
     pub received_edited: bool,
     /// The receptionist confirmed a receipt time more than a year back.
     pub long_ago_confirmed: bool,
+    /// The materials received with this contact.
+    pub materials: Vec<NewMaterial>,
 }
 
 impl IntakeForm {
@@ -97,6 +100,7 @@ impl IntakeForm {
             known: None,
             received_edited: false,
             long_ago_confirmed: false,
+            materials: vec![],
         }
     }
 
@@ -165,6 +169,7 @@ impl IntakeForm {
             .any(|(f, t)| *f != IntakeField::ReceivedAt && !t.is_empty())
             || !self.account.is_empty()
             || self.representatives.iter().any(|r| !r.is_empty())
+            || !self.materials.is_empty()
     }
 
     /// Whether a field is in use: head-count and representatives only for a collective visit.
@@ -219,6 +224,7 @@ impl IntakeForm {
             expert_id: self.expert.as_ref().map(|e| e.staff_id),
             known_petitioner: self.known.as_ref().map(|k| k.petitioner_id),
             long_ago_confirmed: self.long_ago_confirmed,
+            materials: self.materials.clone(),
         }
     }
 

@@ -48,6 +48,8 @@ pub enum IntakeCommand {
     OpenHistory,
     OpenRepresentatives,
     OpenExperts,
+    /// The materials received with this contact.
+    OpenMaterials,
     /// Fill the person's details from the record found.
     Fill,
     /// The receipt of the case saved last.
@@ -63,6 +65,7 @@ pub enum IntakeEvent {
     /// Route the visitor to the expert (or remove the routing if it is that expert already).
     Route(ExpertOnDuty),
     RepresentativesEdited(Vec<RepresentativeInput>),
+    MaterialsEdited(Vec<crate::domain::contact::NewMaterial>),
     Save,
     /// The receptionist confirmed a receipt time more than a year back: save with it.
     SaveLongAgo,
@@ -110,6 +113,7 @@ impl IntakePane {
             When::Always | When::NotMultiLine | When::MultiLine => true,
             // The case detail's and the forms' conditions are not the intake's.
             When::Step(_)
+            | When::MaterialToggle
             | When::DetailOpen
             | When::UnconfirmedIncident
             | When::FormChoice
@@ -177,6 +181,14 @@ impl IntakePane {
             IntakeCommand::OpenHistory => self.open_history(ctx),
             IntakeCommand::OpenRepresentatives => self.open_representatives(ctx),
             IntakeCommand::OpenExperts => self.open_experts(ctx),
+            IntakeCommand::OpenMaterials => {
+                let dialog =
+                    crate::app::dialogs::materials::MaterialsDialog::new(&self.form.materials);
+                ctx.emit(AppEvent::Open(
+                    Some(Pane::Intake),
+                    Box::new(Dialog::Materials(dialog)),
+                ));
+            }
             IntakeCommand::Fill => {
                 if let Some(person) = self.history.first().cloned() {
                     self.fill_from(&person, ctx);
@@ -202,6 +214,10 @@ impl IntakePane {
                 {
                     self.form.error = None;
                 }
+                self.draft.changed();
+            }
+            IntakeEvent::MaterialsEdited(materials) => {
+                self.form.materials = materials;
                 self.draft.changed();
             }
             IntakeEvent::Save => self.save(ctx),

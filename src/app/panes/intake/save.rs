@@ -61,6 +61,17 @@ impl IntakePane {
                 }
                 return;
             }
+            Err(e) if e.field == IntakeField::Materials => {
+                let text = i18n::intake_error(ctx.session.lang, &e);
+                form.error = Some((e.field, text.clone()));
+                ctx.session.say_text(StatusKind::Error, text);
+                let dialog = crate::app::dialogs::materials::MaterialsDialog::new(&form.materials);
+                ctx.emit(AppEvent::Open(
+                    Some(crate::app::panes::Pane::Intake),
+                    Box::new(crate::app::dialogs::Dialog::Materials(dialog)),
+                ));
+                return;
+            }
             Err(e) => {
                 let text = i18n::intake_error(ctx.session.lang, &e);
                 form.focus = e.field;
@@ -205,6 +216,10 @@ fn write_receipt(saved: &SavedCase, ctx: &mut Ctx<'_>) -> Result<Msg, String> {
         office_address: setting("office_address"),
         clerk: ctx.session.me.name.clone(),
         printed_on: ctx.session.today(),
+        materials: ctx
+            .store
+            .materials_of_latest_contact(saved.case_id)
+            .map_err(|e| i18n::store_error(lang, &e))?,
     };
     let text = receipt_text(&facts);
     let dir = match setting("receipt_dir") {

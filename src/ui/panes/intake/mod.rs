@@ -97,6 +97,16 @@ fn frame_block<'a>(app: &App, theme: &Theme) -> Block<'a> {
             theme.selected(),
         ));
     }
+    if !form.materials.is_empty() {
+        let materials = Msg::MaterialsCount {
+            n: form.materials.len(),
+            key: key_for(Command::Intake(IntakeCommand::OpenMaterials), lang),
+        };
+        title.push(Span::styled(
+            format!(" {} ", materials.text(lang)),
+            theme.title(),
+        ));
+    }
     if let Some(e) = &form.expert {
         let routed = Msg::RoutedTo {
             expert: clean_line(&e.name),
@@ -226,6 +236,7 @@ fn hint(lang: Lang, field: IntakeField) -> String {
         F::Address | F::WorkUnit => return Text::HintOptional.get(lang).to_string(),
         F::ReceivedAt => return Text::HintReceivedAt.get(lang).to_string(),
         F::HeadCount => return Text::HintHeadCount.get(lang).to_string(),
+        F::Materials => return String::new(),
     };
     msg.text(lang)
 }
