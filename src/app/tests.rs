@@ -393,6 +393,12 @@ fn filling_from_the_record_masks_the_id_number_for_a_role_that_may_not_see_it() 
     app.panes_mut().intake.form.focus = IntakeField::Summary;
     app.type_str("再次反映征地补偿");
     app.press_ctrl('s');
+    // The person has an open case of this category: Art. 19 asks first; "no" is a new case.
+    assert!(matches!(
+        app.dialogs().top(Pane::Intake),
+        Some(Dialog::Question(_))
+    ));
+    app.type_str("n");
     let saved = app.panes().intake.last_saved.clone().expect("saved");
     assert_eq!(saved.petitioner_id, known.petitioner_id);
     let people: i64 = rusqlite::Connection::open(&path)
@@ -597,4 +603,34 @@ fn materials_received_at_intake_are_on_the_receipt_and_in_the_timeline() {
         &e.item,
         crate::domain::timeline::TimelineItem::Material(m) if m.title == "身份证复印件" && m.original
     )));
+}
+
+/// 条例 Art. 19: a person with a matter of the same kind in progress is offered a repeat on it
+/// before a new case is made; yes attaches and saves.
+#[test]
+fn a_matter_in_progress_is_offered_as_a_repeat_before_a_new_case() {
+    let (_d, path, _, _) = desk(&[Role::Reception]);
+    known_person(&path);
+    let clerk = Store::open(&path)
+        .unwrap()
+        .staff_by_login("clerk")
+        .unwrap()
+        .unwrap();
+    let mut app = App::new(Store::open(&path).unwrap(), clerk, Lang::Zh).unwrap();
+    app.type_str("11010519491231002X");
+    app.press(KeyCode::Enter);
+    app.panes_mut().intake.form.focus = IntakeField::Category;
+    app.type_str("1");
+    app.press(KeyCode::Enter);
+    app.panes_mut().intake.form.focus = IntakeField::Summary;
+    app.type_str("又来反映征地补偿");
+    app.press_ctrl('s');
+    let Some(Dialog::Question(q)) = app.dialogs().top(Pane::Intake) else {
+        panic!("no question: {}", app.status_text());
+    };
+    assert!(q.question.text(Lang::Zh).contains("第十九条"));
+    app.type_str("y");
+    let saved = app.panes().intake.last_saved.clone().expect("saved");
+    assert!(saved.repeat, "a repeat on the open case, not a new case");
+    assert_eq!(app.store_mut().case_count().unwrap(), 1);
 }

@@ -41,6 +41,9 @@ messages! {
         "a visitor was routed to you: {number} {name} ({waiting} waiting)";
 
     // The intake form.
+    AskSameMatterOpen { number: String, due: String } =>
+        "此人有同类事项 {number} 正在办理（期限 {due}）。依条例第十九条，登记为该事项的重复信访并告知正在办理吗？选“否”仍新建案件。",
+        "This person has a matter of this kind in progress, {number} (due {due}). Register this as a repeat on it and tell them it is in progress (Art. 19)? No makes a new case.";
     AskLongAgoReceipt { days: i64 } => "收到时间在 {days} 天前（一年以上）。确认无误并保存吗？",
         "The receipt time is {days} days back (over a year). Is it right? Save it?";
     FormCleared => "表单已清空", "form cleared";

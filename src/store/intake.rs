@@ -337,10 +337,12 @@ impl Store {
 
     /// Experts on duty in the half-day of `at`, those covering `category_id` first, then by
     /// how few visitors wait for them.
+    /// Experts who stepped aside from `case_id` (回避, Art. 28) are not offered.
     pub fn experts_on_duty(
         &self,
         at: NaiveDateTime,
         category_id: Option<i64>,
+        case_id: Option<i64>,
     ) -> Result<Vec<ExpertOnDuty>> {
         use chrono::Timelike;
         let half = if at.hour() >= 12 { "pm" } else { "am" };
@@ -349,18 +351,22 @@ impl Store {
                 (SELECT count(*) FROM cases c WHERE c.expert_id = d.staff_id AND c.state = 'with_expert'),
                 EXISTS(SELECT 1 FROM staff_specialties sp WHERE sp.staff_id = d.staff_id AND sp.category_id = ?3)
              FROM duty_slots d JOIN staff s ON s.id = d.staff_id
-             WHERE d.day = ?1 AND d.half = ?2 AND s.active = 1",
+             WHERE d.day = ?1 AND d.half = ?2 AND s.active = 1
+               AND NOT EXISTS (SELECT 1 FROM recusals r WHERE r.case_id = ?4 AND r.staff_id = d.staff_id)",
         )?;
         let mut experts: Vec<ExpertOnDuty> = stmt
-            .query_map(params![fmt_date(at.date()), half, category_id], |r| {
-                Ok(ExpertOnDuty {
-                    staff_id: r.get(0)?,
-                    name: r.get(1)?,
-                    room: r.get(2)?,
-                    waiting: r.get(3)?,
-                    covers: r.get(4)?,
-                })
-            })?
+            .query_map(
+                params![fmt_date(at.date()), half, category_id, case_id],
+                |r| {
+                    Ok(ExpertOnDuty {
+                        staff_id: r.get(0)?,
+                        name: r.get(1)?,
+                        room: r.get(2)?,
+                        waiting: r.get(3)?,
+                        covers: r.get(4)?,
+                    })
+                },
+            )?
             .collect::<std::result::Result<_, _>>()?;
         experts.sort_by_key(|e| (!e.covers, e.waiting, e.staff_id));
         Ok(experts)

@@ -12,7 +12,7 @@ pub enum QuestionCommand {
     No,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     QuitWithUnsavedForm,
     ClearForm,
@@ -24,27 +24,45 @@ pub enum Question {
     },
     /// Close a form and lose what was typed in it?
     DiscardForm,
+    /// The person has an open case of the same category (条例 Art. 19): a repeat on it, not
+    /// a new case?
+    SameMatterOpen {
+        case_id: i64,
+        number: String,
+        due: String,
+    },
 }
 
 impl Question {
-    pub fn text(self, lang: Lang) -> String {
+    pub fn text(&self, lang: Lang) -> String {
         match self {
             Question::QuitWithUnsavedForm => Text::AskQuitWithUnsavedForm.get(lang).to_string(),
             Question::ClearForm => Text::AskClearForm.get(lang).to_string(),
             Question::RestoreDraft => Text::AskRestoreDraft.get(lang).to_string(),
-            Question::LongAgoReceipt { days } => Msg::AskLongAgoReceipt { days }.text(lang),
+            Question::LongAgoReceipt { days } => Msg::AskLongAgoReceipt { days: *days }.text(lang),
             Question::DiscardForm => Text::AskDiscardForm.get(lang).to_string(),
+            Question::SameMatterOpen { number, due, .. } => Msg::AskSameMatterOpen {
+                number: number.clone(),
+                due: due.clone(),
+            }
+            .text(lang),
         }
     }
 
     /// What an answer sets going.
-    fn answered(self, yes: bool) -> Option<AppEvent> {
+    fn answered(&self, yes: bool) -> Option<AppEvent> {
         match (self, yes) {
             (Question::QuitWithUnsavedForm, true) => Some(AppEvent::QuitNow),
             (Question::ClearForm, true) => Some(AppEvent::Intake(IntakeEvent::Clear)),
             (Question::RestoreDraft, true) => Some(AppEvent::Intake(IntakeEvent::RestoreDraft)),
             (Question::RestoreDraft, false) => Some(AppEvent::Intake(IntakeEvent::DiscardDraft)),
             (Question::DiscardForm, true) => Some(AppEvent::CloseTopDialog),
+            (Question::SameMatterOpen { case_id, .. }, true) => {
+                Some(AppEvent::Intake(IntakeEvent::SaveAsRepeat(*case_id)))
+            }
+            (Question::SameMatterOpen { .. }, false) => {
+                Some(AppEvent::Intake(IntakeEvent::SaveAsNewCase))
+            }
             (Question::LongAgoReceipt { .. }, true) => {
                 Some(AppEvent::Intake(IntakeEvent::SaveLongAgo))
             }

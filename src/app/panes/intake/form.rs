@@ -68,6 +68,8 @@ pub struct IntakeForm {
     pub long_ago_confirmed: bool,
     /// The materials received with this contact.
     pub materials: Vec<NewMaterial>,
+    /// The receptionist chose a new case although the person has an open one like it.
+    pub new_case_confirmed: bool,
 }
 
 impl IntakeForm {
@@ -101,6 +103,7 @@ impl IntakeForm {
             received_edited: false,
             long_ago_confirmed: false,
             materials: vec![],
+            new_case_confirmed: false,
         }
     }
 

@@ -69,6 +69,10 @@ pub enum IntakeEvent {
     Save,
     /// The receptionist confirmed a receipt time more than a year back: save with it.
     SaveLongAgo,
+    /// Make this contact a repeat on the person's open case and save it (Art. 19).
+    SaveAsRepeat(i64),
+    /// Save as a new case although the person has an open one of the same category.
+    SaveAsNewCase,
     Clear,
     RestoreDraft,
     DiscardDraft,
@@ -223,6 +227,22 @@ impl IntakePane {
             IntakeEvent::Save => self.save(ctx),
             IntakeEvent::SaveLongAgo => {
                 self.form.long_ago_confirmed = true;
+                self.save(ctx);
+            }
+            IntakeEvent::SaveAsRepeat(case_id) => {
+                let case = self
+                    .history
+                    .iter()
+                    .flat_map(|p| &p.cases)
+                    .find(|c| c.case_id == case_id)
+                    .cloned();
+                if let Some(case) = case {
+                    self.attach_repeat(&case, ctx);
+                    self.save(ctx);
+                }
+            }
+            IntakeEvent::SaveAsNewCase => {
+                self.form.new_case_confirmed = true;
                 self.save(ctx);
             }
             IntakeEvent::Clear => {

@@ -15,7 +15,11 @@ use crate::i18n::Msg;
 impl IntakePane {
     pub(super) fn open_experts(&mut self, ctx: &mut Ctx<'_>) {
         let category = self.form.category.as_ref().map(|c| c.id);
-        match ctx.store.experts_on_duty(ctx.session.now, category) {
+        let case = match self.form.contact {
+            crate::domain::lookup::ContactKind::RepeatOf(id) => Some(id),
+            crate::domain::lookup::ContactKind::FirstContact => None,
+        };
+        match ctx.store.experts_on_duty(ctx.session.now, category, case) {
             Ok(list) if list.is_empty() => ctx.say(StatusKind::Info, Msg::NoExpertOnDuty),
             Ok(list) => {
                 let chosen = self.form.expert.as_ref().map(|e| e.staff_id);

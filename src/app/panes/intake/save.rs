@@ -13,6 +13,7 @@ use crate::app::keymap::{Command, key_for};
 use crate::app::session::StatusKind;
 use crate::documents::receipt::{ReceiptFacts, receipt_text};
 use crate::domain::intake::{IntakeField, IntakeProblem, validate_intake_under};
+use crate::domain::lookup::{ContactKind, LookupKey, PriorCase};
 use crate::domain::text::clean_line;
 use crate::domain::{Channel, NewIntake, SavedCase};
 use crate::i18n::{self, Msg};
@@ -80,7 +81,40 @@ impl IntakePane {
                 return;
             }
         };
+        // 条例 Art. 19: a matter being handled within its time limit is not accepted again;
+        // the person's open case of the same category is offered first.
+        if valid.contact == ContactKind::FirstContact
+            && !form.new_case_confirmed
+            && let Some(open) = self.open_case_like(&valid)
+        {
+            ctx.emit(super::ask(Question::SameMatterOpen {
+                case_id: open.case_id,
+                number: open.number.clone(),
+                due: open.due.map(|d| d.to_string()).unwrap_or_default(),
+            }));
+            return;
+        }
         self.try_save(valid, Instant::now(), ctx);
+    }
+
+    /// An open case of the same category of the person this form is certainly about (found
+    /// by ID number or filled from their record).
+    fn open_case_like(&self, valid: &NewIntake) -> Option<&PriorCase> {
+        let category = self.form.category.as_ref()?;
+        self.history
+            .iter()
+            .filter(|p| {
+                matches!(p.matched_by, LookupKey::IdNumber(_))
+                    || self
+                        .form
+                        .known
+                        .as_ref()
+                        .is_some_and(|k| k.petitioner_id == p.petitioner_id)
+            })
+            .flat_map(|p| &p.cases)
+            .find(|c| {
+                c.state.is_open() && c.category == category.name_zh && valid.category_id.is_some()
+            })
     }
 
     /// Save a validated intake. A database busy with another process's write is not a
