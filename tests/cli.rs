@@ -468,3 +468,96 @@ fn backup_is_a_consistent_online_copy_and_never_overwrites() {
         stderr(&again)
     );
 }
+
+#[test]
+fn every_command_piped_into_a_closed_reader_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let commands: &[&[&str]] = &[
+        &["staff", "list"],
+        &["staff", "list", "--format", "json"],
+        &["rules", "list"],
+        &["settings", "list"],
+        &["audit", "verify"],
+        &["calendar", "show", "2026"],
+        &["deadline", "handle", "--from", "2026-09-28"],
+        &[
+            "deadline",
+            "--days",
+            "5",
+            "--from",
+            "2026-09-28",
+            "--format",
+            "json",
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        let out = xfdesk_into_closed_pipe(&db, args);
+        let code = out.status.code();
+        assert!(
+            code == Some(141) || (code == Some(0) && args[0].starts_with("--")),
+            "{args:?}: exit {code:?}, {}",
+            stderr(&out)
+        );
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).is_empty(),
+            "{args:?} ends quietly: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn rules_list_names_every_rule_and_an_unknown_rule_is_answered_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["rules", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for name in [
+        "register",
+        "accept",
+        "objection",
+        "handle",
+        "extend",
+        "due-soon",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(name)),
+            "{name} missing:\n{text}"
+        );
+    }
+    let out = xfdesk(&db, &["deadline", "nosuch", "--from", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no deadline rule 'nosuch'")
+            && err.contains("accept")
+            && err.contains("handle"),
+        "{err}"
+    );
+}
+
+#[test]
+fn demo_refuses_more_cases_than_it_can_make_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    for n in ["18446744073709551615", "1000001", "0"] {
+        let out = xfdesk(&db, &["demo", "--cases", n]);
+        assert_eq!(out.status.code(), Some(2), "{n}");
+        assert!(
+            stderr(&out).contains("1..=1000000"),
+            "{n}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"));
+    }
+    assert!(!db.exists(), "nothing was created");
+}

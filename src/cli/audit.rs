@@ -15,11 +15,14 @@ pub fn run(cli: &Cli, cmd: &AuditCommand) -> CliResult {
             let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
             match store.verify_audit()? {
                 Ok(n) => {
-                    println!("audit chain intact: {n} entries");
+                    crate::say!("audit chain intact: {n} entries");
                     Ok(0)
                 }
                 Err(b) => {
-                    eprintln!("audit chain broken at entry {}: {}", b.id, b.reason);
+                    super::output::warn(format_args!(
+                        "audit chain broken at entry {}: {}",
+                        b.id, b.reason
+                    ));
                     Ok(exit::AUDIT_BROKEN)
                 }
             }

@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
     super::ensure_parent(&args.file)?;
     let started = std::time::Instant::now();
     let cases = store.backup_to(&args.file)?;
-    println!(
+    crate::say!(
         "backed up {} cases to {} in {:.1} s",
         cases,
         args.file.display(),

@@ -26,7 +26,7 @@ pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
                     "{year} is not a year this calendar can show"
                 )));
             }
-            print!("{}", render_year(&store, *year, lang)?);
+            super::output::text(&render_year(&store, *year, lang)?)?;
             Ok(0)
         }
         CalendarCommand::Import { file } => {
@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
             let year = CalendarYear::parse(&text)
                 .map_err(|e| Failure::error(format!("{}: {}", file.display(), clean_line(&e))))?;
             let report = store.import_calendar(&me, &year)?;
-            println!(
+            crate::say!(
                 "{} {}: {} holidays, {} adjusted working days; {} due dates recomputed",
                 if report.replaced { "replaced" } else { "added" },
                 report.year,

@@ -35,17 +35,18 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
     current_staff(&store, lang)?;
     let (rule_name, period, article) = match (&args.rule, args.days) {
         (Some(name), _) => {
-            let rule = store.rule(name)?.ok_or_else(|| {
+            let Some(rule) = store.rule(name)? else {
                 let names: Vec<String> = store
-                    .rules()
-                    .map(|rs| rs.into_iter().map(|r| r.name).collect())
-                    .unwrap_or_default();
-                Failure::error(format!(
-                    "no deadline rule '{}' (rules: {})",
-                    crate::domain::text::clean_line(name),
-                    names.join(", ")
-                ))
-            })?;
+                    .rules()?
+                    .into_iter()
+                    .map(|r| crate::domain::text::clean_line(&r.name))
+                    .collect();
+                return Err(Failure::error(crate::i18n::cli::unknown_rule(
+                    lang,
+                    &crate::domain::text::clean_line(name),
+                    &names,
+                )));
+            };
             (Some(rule.name), rule.period, Some(rule.article))
         }
         (None, Some(days)) if days > 0 => (
@@ -74,12 +75,12 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
             "calendar_missing": !due.missing_years.is_empty(),
             "missing_years": due.missing_years,
         });
-        println!("{v}");
+        crate::say!("{v}");
     } else {
-        println!("{}", due.due);
-        println!("{}", crate::i18n::explain_due(lang, &due));
+        crate::say!("{}", due.due);
+        crate::say!("{}", crate::i18n::explain_due(lang, &due));
         if let (Some(name), Some(article)) = (rule_name, article) {
-            println!("{name}: {article}");
+            crate::say!("{name}: {article}");
         }
     }
     Ok(0)

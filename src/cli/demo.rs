@@ -16,13 +16,16 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    /// How many cases to create (up to 1,000,000 and beyond).
-    #[arg(long, default_value_t = 20_000)]
+    /// How many cases to create, 1 to 1,000,000.
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..=MAX_CASES))]
     pub cases: u64,
     /// Seed of the generator: the same seed gives the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 }
+
+/// The most cases one `demo` run adds: the size DESIGN §9 measures against.
+pub const MAX_CASES: u64 = 1_000_000;
 
 pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     let lang = lang_of(cli);
@@ -46,7 +49,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     };
     let started = Instant::now();
     fill(&mut store, args.cases, args.seed)?;
-    println!(
+    crate::say!(
         "{} cases added to {} in {:.1} s",
         args.cases,
         store.path().display(),

@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
     }
     let store = initialise(&path, args.name.as_deref(), &[])?;
     let login = crate::os::current_login().unwrap_or_default();
-    println!(
+    crate::say!(
         "{}",
         match lang {
             Lang::Zh => format!(

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod deadline;
 pub mod demo;
 pub mod init;
+pub mod output;
 pub mod rules;
 pub mod settings;
 pub mod staff;
@@ -26,6 +27,9 @@ pub mod exit {
     pub const DENIED: i32 = 3;
     /// `audit verify` found a broken chain.
     pub const AUDIT_BROKEN: i32 = 4;
+    /// The reader of the output went away (`| head`): 128 + SIGPIPE, as a shell reports a
+    /// tool ended by the broken pipe.
+    pub const BROKEN_PIPE: i32 = 141;
 }
 
 #[derive(Debug, Parser)]
@@ -94,6 +98,13 @@ impl Failure {
         Self {
             code: exit::DENIED,
             message: message.into(),
+        }
+    }
+    /// The output's reader has gone: stop, and say nothing (there is no one to tell).
+    pub fn broken_pipe() -> Self {
+        Self {
+            code: exit::BROKEN_PIPE,
+            message: String::new(),
         }
     }
 }
@@ -189,13 +200,9 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(f) => {
-            // Not eprintln!: with the terminal gone, a failed write must not become a panic.
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "xfdesk: {}",
-                crate::domain::text::clean_line(&f.message)
-            );
+            if !f.message.is_empty() {
+                output::warn(crate::domain::text::clean_line(&f.message));
+            }
             f.code
         }
     }

@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
     match cmd {
         RulesCommand::List => {
             for r in store.rules()? {
-                println!(
+                crate::say!(
                     "{:<18} {:>3} {:<13} from {:<16} {}",
                     r.name,
                     r.period.days,
@@ -57,7 +57,7 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
                     working: *working,
                 },
             )?;
-            println!(
+            crate::say!(
                 "{}: {} {}",
                 r.name,
                 r.period.days,

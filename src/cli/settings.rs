@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
         SettingsCommand::List => {
             for (key, what) in KNOWN {
                 let value = store.setting(key)?.unwrap_or_default();
-                println!("{key:<16} {:<24} {what}", clean_line(&value));
+                crate::say!("{key:<16} {:<24} {what}", clean_line(&value));
             }
         }
         SettingsCommand::Set { key, value } => {
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
                 )));
             }
             store.set_setting(&me, key, &crate::domain::text::clean_line(value))?;
-            println!("{key} = {}", clean_line(value));
+            crate::say!("{key} = {}", clean_line(value));
         }
     }
     Ok(0)

@@ -34,13 +34,13 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
         StaffCommand::Add { login, name, role } => {
             let roles = parse_roles(role).map_err(|e| Failure::error(e.to_string()))?;
             if !crate::os::login_exists(login) {
-                eprintln!(
-                    "xfdesk: warning: there is no OS account '{}' on this machine yet; it is added anyway",
+                super::output::warn(format_args!(
+                    "warning: there is no OS account '{}' on this machine yet; it is added anyway",
                     clean_line(login)
-                );
+                ));
             }
             let s = store.add_staff(&me, login, name, &roles)?;
-            println!("{} {} {}", s.login, s.name, roles_text(&s.roles));
+            crate::say!("{} {} {}", s.login, s.name, roles_text(&s.roles));
         }
         StaffCommand::List { format } => {
             let staff = store.list_staff()?;
@@ -56,14 +56,14 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
                         })
                     })
                     .collect();
-                println!(
+                crate::say!(
                     "{}",
                     serde_json::to_string_pretty(&list)
                         .map_err(|e| Failure::error(e.to_string()))?
                 );
             } else {
                 for s in staff {
-                    println!(
+                    crate::say!(
                         "{:<12} {:<10} {:<30} {}",
                         clean_line(&s.login),
                         clean_line(&s.name),
@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
         }
         StaffCommand::Disable { login } => {
             store.disable_staff(&me, login)?;
-            println!("{} disabled", clean_line(login));
+            crate::say!("{} disabled", clean_line(login));
         }
     }
     Ok(0)

@@ -15,19 +15,16 @@ pub fn run(cli: &Cli) -> CliResult {
     let store = if cli.demo {
         let path = db_path(cli, "demo.db")?;
         if !path.exists() {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "正在创建演示数据库 {}（{DEMO_CASES} 件案件）…",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "creating the demo database {} ({DEMO_CASES} cases)…",
-                        path.display()
-                    ),
-                }
-            );
+            super::output::warn(match lang {
+                Lang::Zh => format!(
+                    "正在创建演示数据库 {}（{DEMO_CASES} 件案件）…",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "creating the demo database {} ({DEMO_CASES} cases)…",
+                    path.display()
+                ),
+            });
             let mut store = super::init::initialise(
                 &path,
                 None,

@@ -1,6 +1,7 @@
 //! Messages in zh-CN and en. The language follows `--lang`, else LC_ALL / LC_MESSAGES / LANG
 //! (a zh locale need not be installed: only the variable is read).
 
+pub mod cli;
 mod due;
 mod labels;
 

@@ -206,7 +206,8 @@ impl Store {
     pub fn rules(&self) -> Result<Vec<Rule>> {
         let names: Vec<String> = self
             .conn
-            .prepare("SELECT name FROM deadline_rules ORDER BY rowid")?
+            // A WITHOUT ROWID table has no rowid to keep the order of insertion by.
+            .prepare("SELECT name FROM deadline_rules ORDER BY name")?
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         let mut out = vec![];

@@ -21,6 +21,7 @@ pub fn xfdesk(db: &Path, args: &[&str]) -> Output {
         .arg("--db")
         .arg(db)
         .env("LANG", "C.UTF-8")
+        .env("XFDESK_LANG", "en")
         .env_remove("XFDESK_DB")
         .output()
         .expect("run xfdesk")
@@ -234,3 +235,25 @@ pub const ENTER: &[u8] = b"\r";
 pub const ESC: &[u8] = b"\x1b";
 pub const F2: &[u8] = b"\x1bOQ";
 pub const DOWN: &[u8] = b"\x1b[B";
+
+/// Run the binary with its standard output a pipe whose reader has already gone, as in
+/// `xfdesk … | true`: the first write meets a broken pipe, every time.
+pub fn xfdesk_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills two descriptors we then own.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read_end, write_end) =
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read_end);
+    Command::new(bin())
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("XFDESK_LANG", "en")
+        .env_remove("XFDESK_DB")
+        .stdout(std::process::Stdio::from(write_end))
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run xfdesk")
+}
