@@ -375,7 +375,7 @@ fn settings_are_listed_changed_by_an_admin_and_checked() {
     let bad = xfdesk(&db, &["settings", "set", "office_tz", "Mars/Olympus"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("not a valid value"),
+        stderr(&bad).contains("must be a time zone name"),
         "{}",
         stderr(&bad)
     );
@@ -560,4 +560,120 @@ fn demo_refuses_more_cases_than_it_can_make_in_words() {
         assert!(!stderr(&out).contains("panicked"));
     }
     assert!(!db.exists(), "nothing was created");
+}
+
+#[test]
+fn rules_and_settings_are_bounded_where_they_are_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let refused: &[(&[&str], &str)] = &[
+        (
+            &["rules", "set", "accept", "--days", "100000000"],
+            "may be 1 to 366 days, not 100000000",
+        ),
+        (
+            &["rules", "set", "accept", "--days", "0"],
+            "may be 1 to 366 days, not 0",
+        ),
+        (
+            &["rules", "set", "extend", "--days", "31"],
+            "may be 1 to 30 days",
+        ),
+        (
+            &["rules", "set", "due-soon", "--days", "1000", "--working"],
+            "may be 1 to 20 days",
+        ),
+        (
+            &["rules", "set", "nosuch", "--days", "10"],
+            "no deadline rule 'nosuch'",
+        ),
+        (
+            &["settings", "set", "office_name", &"局".repeat(61)],
+            "at most 60 characters, not 61",
+        ),
+        (
+            &["settings", "set", "office_phone", "call me maybe"],
+            "digits",
+        ),
+        (
+            &["settings", "set", "receipt_printer", "front desk;rm"],
+            "not starting with -",
+        ),
+        (
+            &["settings", "set", "receipt_dir", "relative/dir"],
+            "absolute path",
+        ),
+        (&["settings", "set", "roll_forward", "yes"], "true or false"),
+        (&["settings", "set", "office_lang", "fr"], "zh or en"),
+        (
+            &["settings", "set", "office_tz", "Mars/Olympus"],
+            "time zone",
+        ),
+    ];
+    for (args, message) in refused {
+        let out = xfdesk(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+    // Nothing refused reached the database: every save still counts its dates.
+    let rules = stdout(&xfdesk(&db, &["rules", "list"]));
+    assert!(
+        rules
+            .lines()
+            .any(|l| l.starts_with("accept") && l.contains(" 15 days")),
+        "{rules}"
+    );
+    let out = xfdesk(&db, &["deadline", "accept", "--from", "2026-09-28"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The edges are accepted.
+    for args in [
+        &["rules", "set", "accept", "--days", "366"][..],
+        &["rules", "set", "extend", "--days", "30"][..],
+        &["settings", "set", "receipt_printer", "front-desk_1"][..],
+    ] {
+        let out = xfdesk(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn deadline_with_an_impossible_period_or_date_answers_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    for (args, message) in [
+        (
+            &["deadline", "--days", "100000000", "--from", "2026-01-01"][..],
+            "1 to 366 days",
+        ),
+        (
+            &["deadline", "--days", "0", "--from", "2026-01-01"][..],
+            "1 to 366 days",
+        ),
+        (
+            &[
+                "deadline",
+                "--days",
+                "367",
+                "--working",
+                "--from",
+                "2026-01-01",
+            ][..],
+            "1 to 366 days",
+        ),
+        (
+            &["deadline", "--days", "30", "--from", "262143-12-20"][..],
+            "",
+        ),
+        (&["deadline", "handle", "--from", "262143-12-20"][..], ""),
+    ] {
+        let out = xfdesk(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
 }

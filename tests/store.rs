@@ -373,3 +373,46 @@ fn an_id_number_is_shown_whole_only_to_roles_that_need_it_and_each_reveal_is_aud
     );
     assert!(store.verify_audit().unwrap().is_ok());
 }
+
+#[test]
+fn a_rule_or_setting_out_of_bounds_is_refused_by_the_store_and_saves_keep_working() {
+    let (_d, mut store, me) = fresh();
+    for (rule, days) in [
+        ("accept", 100_000_000),
+        ("handle", 367),
+        ("extend", 31),
+        ("due-soon", 21),
+    ] {
+        let e = store
+            .set_rule(
+                &me,
+                rule,
+                Period {
+                    days,
+                    working: false,
+                },
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("may be 1 to"), "{rule}: {e}");
+    }
+    for (key, value) in [
+        ("office_name", "局".repeat(61)),
+        ("receipt_printer", "-o x".to_string()),
+        ("office_lang", "fr".to_string()),
+        ("count_start_day", "maybe".to_string()),
+    ] {
+        assert!(store.set_setting(&me, key, &value).is_err(), "{key}");
+    }
+    assert_eq!(
+        store
+            .set_setting(&me, "office_name", "东城\u{202e}区信访局\u{1b}[31m")
+            .unwrap(),
+        "东城区信访局"
+    );
+    assert_eq!(
+        store.setting("office_name").unwrap().as_deref(),
+        Some("东城区信访局")
+    );
+    // Saves count their dates as before.
+    store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
+}

@@ -1,7 +1,7 @@
 //! `xfdesk rules list` and `rules set` (admin): the deadline rules.
 
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
-use crate::domain::calendar::Period;
+use crate::domain::calendar::{Period, check_rule};
 use crate::domain::text::clean_line;
 use crate::store::Store;
 
@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
             for r in store.rules()? {
                 crate::say!(
                     "{:<18} {:>3} {:<13} from {:<16} {}",
-                    r.name,
+                    clean_line(&r.name),
                     r.period.days,
                     if r.period.working {
                         "working days"
@@ -46,20 +46,29 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
             days,
             working,
         } => {
-            if *days == 0 {
-                return Err(Failure::error("--days must be at least 1"));
+            let period = Period {
+                days: *days,
+                working: *working,
+            };
+            // Checked here for a message in the user's language; the store checks again.
+            check_rule(name, period)
+                .map_err(|e| Failure::error(crate::i18n::cli::rule_refused(lang, &e)))?;
+            if store.rule(name)?.is_none() {
+                let known: Vec<String> = store
+                    .rules()?
+                    .into_iter()
+                    .map(|r| clean_line(&r.name))
+                    .collect();
+                return Err(Failure::error(crate::i18n::cli::unknown_rule(
+                    lang,
+                    &clean_line(name),
+                    &known,
+                )));
             }
-            let r = store.set_rule(
-                &me,
-                name,
-                Period {
-                    days: *days,
-                    working: *working,
-                },
-            )?;
+            let r = store.set_rule(&me, name, period)?;
             crate::say!(
                 "{}: {} {}",
-                r.name,
+                clean_line(&r.name),
                 r.period.days,
                 if r.period.working {
                     "working days"

@@ -1,6 +1,8 @@
 //! Messages of the command line, in zh-CN and en. Each takes the language and the facts.
 
 use super::Lang;
+use crate::domain::calendar::{CountError, MAX_RULE_DAYS, RuleError};
+use crate::domain::settings::{SETTINGS, SettingError};
 
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
@@ -10,5 +12,69 @@ pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
             "no deadline rule '{name}'; the rules are: {}",
             known.join(", ")
         ),
+    }
+}
+
+/// A setting's value refused, in words.
+pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        SettingError::Unknown { key } => {
+            let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+            format!("没有名为“{key}”的设置。现有设置：{}", keys.join("、"))
+        }
+        SettingError::Empty { key } => format!("{key} 不能为空"),
+        SettingError::TooLong { key, max, has } => {
+            format!("{key} 最多{max}个字符，现为{has}个")
+        }
+        SettingError::BadPhone => "office_phone 只能含数字、空格、-、+、括号和逗号".into(),
+        SettingError::NotAbsolute => "receipt_dir 须为绝对路径（留空则用默认位置）".into(),
+        SettingError::BadPrinter => {
+            "receipt_printer 是打印机名：字母、数字、_ - . @，且不能以 - 开头".into()
+        }
+        SettingError::BadTimeZone => "office_tz 须为时区名，如 Asia/Shanghai".into(),
+        SettingError::NotTrueOrFalse { key } => format!("{key} 只能是 true 或 false"),
+        SettingError::NotLanguage => "office_lang 只能是 zh 或 en".into(),
+    }
+}
+
+/// A rule's period refused.
+pub fn rule_refused(lang: Lang, e: &RuleError) -> String {
+    match (lang, e) {
+        (Lang::En, _) => e.to_string(),
+        (
+            Lang::Zh,
+            RuleError::OutOfRange {
+                rule,
+                days,
+                min,
+                max,
+            },
+        ) => format!("期限规则“{rule}”只能是{min}至{max}日，不能是{days}日"),
+    }
+}
+
+/// A period given on the command line that no count can take.
+pub fn period_refused(lang: Lang, days: u64) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("--days {days}：期限只能是1至{MAX_RULE_DAYS}日（条例中最长的期限也不超过一年）")
+        }
+        Lang::En => format!(
+            "--days {days}: a period is 1 to {MAX_RULE_DAYS} days (no deadline of the 条例 is longer than a year)"
+        ),
+    }
+}
+
+/// A due date that could not be counted.
+pub fn count_failed(lang: Lang, e: &CountError) -> String {
+    match (lang, e) {
+        (Lang::En, _) => e.to_string(),
+        (Lang::Zh, CountError::TooLong { days }) => {
+            format!("{days}日的期限超过任何规则所允许的长度")
+        }
+        (Lang::Zh, CountError::OutOfRange) => "计算结果超出可用日期的范围".into(),
     }
 }

@@ -2,9 +2,11 @@
 //! looking up returning petitioners, duty experts for routing, and drafts.
 
 use super::audit::{self, Actor};
-use super::clocks::{calendar_in, counting_of, refresh_case_due, rule_by_name, start_clock};
+use super::clocks::{
+    calendar_in, counted, counting_of, refresh_case_due, rule_by_name, start_clock,
+};
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
-use crate::domain::calendar::{ClockSpec, count};
+use crate::domain::calendar::ClockSpec;
 use crate::domain::case::{CaseState, check_step};
 use crate::domain::intake::StoredDraft;
 use crate::domain::lookup::{
@@ -532,11 +534,11 @@ fn new_case(
     let register_rule = rule("register")?;
     let accept_rule = rule("accept")?;
     let received_day = intake.received_at.date();
-    let accept = count(
+    let accept = counted(
         &calendar,
         counting,
         &ClockSpec::new(received_day, accept_rule.period),
-    );
+    )?;
     let number = super::cases::next_case_number(tx, intake.received_at.year())?;
     let received = fmt_ts(intake.received_at);
     let state = if intake.expert_id.is_some() {

@@ -170,14 +170,17 @@ impl Store {
             .optional()?)
     }
 
-    /// Change a setting (admin), audited with its old and new value.
+    /// Change a setting (admin), audited with its old and new value. The value is checked
+    /// against the setting's bounds and stored cleaned; returns what was stored.
     pub fn set_setting(
         &mut self,
         actor: &crate::domain::Staff,
         key: &str,
         value: &str,
-    ) -> Result<()> {
+    ) -> Result<String> {
         crate::domain::permission::require(actor, crate::domain::permission::Act::Administer)?;
+        let value = &crate::domain::settings::check_setting(key, value)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
             let before: Option<String> = tx
@@ -205,7 +208,7 @@ impl Store {
         {
             self.office_tz = tz;
         }
-        Ok(())
+        Ok(value.clone())
     }
 
     /// Write a consistent copy of the database to `file` with `VACUUM INTO` (never a file copy,
