@@ -677,3 +677,107 @@ fn deadline_with_an_impossible_period_or_date_answers_in_words() {
         assert!(stdout(&out).is_empty());
     }
 }
+
+/// Nothing that could act on a terminal: no C0 or C1 control (but newlines), no bidi control.
+fn assert_clean(what: &str, text: &str) {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(
+        !text.chars().any(bad),
+        "{what} lets a control character through: {text:?}"
+    );
+    assert!(
+        !text.contains("\\u202e") && !text.contains("\\u001b"),
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn text_typed_on_the_command_line_is_stored_cleaned_and_every_line_is_printed_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let hostile = "小\u{1b}]0;pwned\u{7}李\u{202e}\u{9b}2J\u{7f}";
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            "xiaoli",
+            "--name",
+            hostile,
+            "--role",
+            "reception",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_clean("staff add", &stdout(&out));
+    assert_eq!(stdout(&out).trim(), "xiaoli 小李 reception");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: String = conn
+        .query_row("SELECT name FROM staff WHERE login = 'xiaoli'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stored, "小李", "stored cleaned");
+    drop(conn);
+    for format in ["text", "json"] {
+        let out = xfdesk(&db, &["staff", "list", "--format", format]);
+        assert!(out.status.success());
+        assert_clean("staff list", &stdout(&out));
+    }
+    // A login with an escape in it is refused, and the refusal is clean too.
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            "x\u{1b}]0;t\u{7}",
+            "--name",
+            "x",
+            "--role",
+            "reception",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a valid account name"),
+        "{}",
+        stderr(&out)
+    );
+    assert_clean("staff add refused", &stderr(&out));
+    // A backup's path is echoed clean.
+    let copy = dir.path().join("copy\u{1b}]0;t\u{7}\u{202e}.db");
+    let out = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("backed up "), "{}", stdout(&out));
+    assert_clean("backup", &stdout(&out));
+    let again = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert_clean("backup refused", &stderr(&again));
+    // A calendar file's words are stored and shown clean.
+    let file = dir.path().join("2027.toml");
+    std::fs::write(
+        &file,
+        // TOML refuses raw control characters but decodes its own \u escapes into them.
+        r#"year = 2027
+notice = "通知\u001b[2J"
+holidays = [{ from = "2027-01-01", to = "2027-01-01", name = "元旦\u202e\u001b]52;c;eA==\u0007" }]
+"#,
+    )
+    .unwrap();
+    let out = xfdesk(&db, &["calendar", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = stdout(&xfdesk(&db, &["calendar", "show", "2027"]));
+    assert_clean("calendar show", &shown);
+    assert!(shown.contains("2027-01-01 * 元旦\n"), "{shown}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let name: String = conn
+        .query_row(
+            "SELECT name FROM calendar_days WHERE day = '2027-01-01'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "元旦");
+}

@@ -2,6 +2,7 @@
 
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
 use crate::domain::permission::{Act, require};
+use crate::domain::text::clean_line;
 use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
@@ -18,7 +19,7 @@ pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
     if args.file.exists() {
         return Err(Failure::error(format!(
             "{} already exists; a backup never overwrites a file",
-            args.file.display()
+            clean_line(&args.file.display().to_string())
         )));
     }
     super::ensure_parent(&args.file)?;
@@ -27,7 +28,7 @@ pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
     crate::say!(
         "backed up {} cases to {} in {:.1} s",
         cases,
-        args.file.display(),
+        clean_line(&args.file.display().to_string()),
         started.elapsed().as_secs_f64()
     );
     Ok(0)

@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     crate::say!(
         "{} cases added to {} in {:.1} s",
         args.cases,
-        store.path().display(),
+        crate::domain::text::clean_line(&store.path().display().to_string()),
         started.elapsed().as_secs_f64()
     );
     Ok(0)

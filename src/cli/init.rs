@@ -2,6 +2,7 @@
 
 use super::{Cli, CliResult, Failure, db_path, ensure_parent, lang_of};
 use crate::domain::Role;
+use crate::domain::text::clean_line;
 use crate::i18n::Lang;
 use crate::store::{Actor, ReferenceData, Store};
 
@@ -47,23 +48,26 @@ pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
         let store = Store::open(&path)?;
         if store.is_initialised()? {
             return Err(Failure::error(match lang {
-                Lang::Zh => format!("{} 已经初始化过了", path.display()),
-                Lang::En => format!("{} is already initialised", path.display()),
+                Lang::Zh => format!("{} 已经初始化过了", clean_line(&path.display().to_string())),
+                Lang::En => format!(
+                    "{} is already initialised",
+                    clean_line(&path.display().to_string())
+                ),
             }));
         }
     }
     let store = initialise(&path, args.name.as_deref(), &[])?;
-    let login = crate::os::current_login().unwrap_or_default();
+    let login = clean_line(&crate::os::current_login().unwrap_or_default());
     crate::say!(
         "{}",
         match lang {
             Lang::Zh => format!(
                 "已创建 {}；{login} 为管理员。添加工作人员：xfdesk staff add 账号 --name 姓名 --role reception",
-                store.path().display()
+                clean_line(&store.path().display().to_string())
             ),
             Lang::En => format!(
                 "created {}; {login} is admin. Add staff with: xfdesk staff add LOGIN --name NAME --role reception",
-                store.path().display()
+                clean_line(&store.path().display().to_string())
             ),
         }
     );

@@ -40,7 +40,12 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
                 ));
             }
             let s = store.add_staff(&me, login, name, &roles)?;
-            crate::say!("{} {} {}", s.login, s.name, roles_text(&s.roles));
+            crate::say!(
+                "{} {} {}",
+                clean_line(&s.login),
+                clean_line(&s.name),
+                roles_text(&s.roles)
+            );
         }
         StaffCommand::List { format } => {
             let staff = store.list_staff()?;
@@ -48,9 +53,11 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
                 let list: Vec<_> = staff
                     .iter()
                     .map(|s| {
+                        // serde_json escapes C0 controls but passes DEL, C1 and bidi
+                        // overrides (U+202E) through raw: clean the values themselves.
                         serde_json::json!({
-                            "login": s.login,
-                            "name": s.name,
+                            "login": clean_line(&s.login),
+                            "name": clean_line(&s.name),
                             "roles": s.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
                             "active": s.active,
                         })

@@ -3,6 +3,7 @@
 use super::audit::{self, Actor};
 use super::{Result, Store, StoreError, fmt_ts};
 use crate::domain::permission::{Act, require};
+use crate::domain::staff::{check_login, check_staff_name};
 use crate::domain::{Role, Staff};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -95,6 +96,8 @@ impl Store {
         name: &str,
         extra_roles: &[Role],
     ) -> Result<Staff> {
+        check_login(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let name = &check_staff_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
             let exists: bool =
@@ -138,11 +141,8 @@ impl Store {
         roles: &[Role],
     ) -> Result<Staff> {
         require(actor, Act::Administer)?;
-        if login.trim().is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(StoreError::Invalid(format!(
-                "'{login}' is not a valid account name"
-            )));
-        }
+        check_login(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let name = &check_staff_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         if roles.is_empty() {
             return Err(StoreError::Invalid(
                 "a staff member needs at least one role".into(),
