@@ -416,3 +416,106 @@ fn a_rule_or_setting_out_of_bounds_is_refused_by_the_store_and_saves_keep_workin
     // Saves count their dates as before.
     store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
 }
+
+/// A receptionist's session holds the `Staff` it began with; an administrator disables the
+/// account from another connection. The very next save, reveal, step and draft are refused,
+/// and the session can see what happened.
+#[test]
+fn a_disabled_account_s_open_session_can_save_and_reveal_nothing_more() {
+    let (dir, mut admin_store, admin) = fresh();
+    let clerk = admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    let mut session = Store::open(&dir.path().join("x.db")).unwrap();
+    let saved = session
+        .save_intake(&clerk, &intake(&session, "工资拖欠"))
+        .unwrap();
+    assert!(
+        session
+            .reveal_id_number(&clerk, saved.case_id)
+            .unwrap()
+            .is_some()
+    );
+    session.save_draft(clerk.id, "{}").unwrap();
+
+    admin_store.disable_staff(&admin, "xiaoli").unwrap();
+
+    assert!(clerk.active, "the session's copy still says active");
+    let refused = |e: StoreError| match e {
+        StoreError::Denied(d) => {
+            assert!(d.disabled, "{d}");
+            assert!(d.to_string().contains("is disabled"), "{d}");
+        }
+        other => panic!("expected a refusal, got {other}"),
+    };
+    let before = session.case_count().unwrap();
+    refused(
+        session
+            .save_intake(&clerk, &intake(&session, "再次来访"))
+            .unwrap_err(),
+    );
+    assert_eq!(session.case_count().unwrap(), before, "nothing saved");
+    refused(session.reveal_id_number(&clerk, saved.case_id).unwrap_err());
+    let v = session.case_detail(saved.case_id).unwrap().unwrap().version;
+    refused(
+        session
+            .move_case(&clerk, saved.case_id, v, CaseState::Proposed)
+            .unwrap_err(),
+    );
+    refused(
+        session
+            .save_draft(clerk.id, "{\"name\":\"x\"}")
+            .unwrap_err(),
+    );
+    // The session can notice and end.
+    let now = session.staff_by_id(clerk.id).unwrap().unwrap();
+    assert!(!now.active);
+    assert_ne!(now, clerk);
+    // The refused reveal left no audit entry saying an ID number was shown.
+    let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
+    let reveals: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'id_number.reveal'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reveals, 1);
+}
+
+/// Roles taken away in another connection reach the session's next write too.
+#[test]
+fn roles_changed_in_another_session_reach_the_next_write() {
+    let (dir, mut admin_store, admin) = fresh();
+    let clerk = admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception, Role::Admin])
+        .unwrap();
+    let mut session = Store::open(&dir.path().join("x.db")).unwrap();
+    session
+        .save_intake(&clerk, &intake(&session, "一"))
+        .unwrap();
+    // An admin alone may not register a visit.
+    admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Admin])
+        .unwrap();
+    assert!(matches!(
+        session.save_intake(&clerk, &intake(&session, "二")),
+        Err(StoreError::Denied(_))
+    ));
+    // A receptionist alone may not administer.
+    admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    assert!(matches!(
+        session.set_setting(&clerk, "office_name", "别处"),
+        Err(StoreError::Denied(_))
+    ));
+    assert!(matches!(
+        session.add_staff(&clerk, "me2", "我", &[Role::Admin]),
+        Err(StoreError::Denied(_))
+    ));
+    assert_eq!(
+        session.staff_by_id(clerk.id).unwrap().unwrap().roles,
+        vec![Role::Reception]
+    );
+}

@@ -1,7 +1,6 @@
 //! `xfdesk audit verify`: walk the hash chain.
 
-use super::{Cli, CliResult, db_path, exit};
-use crate::store::Store;
+use super::{Cli, CliResult, exit};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum AuditCommand {
@@ -12,7 +11,7 @@ pub enum AuditCommand {
 pub fn run(cli: &Cli, cmd: &AuditCommand) -> CliResult {
     match cmd {
         AuditCommand::Verify => {
-            let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+            let store = super::open_store(cli, super::lang_of(cli))?;
             match store.verify_audit()? {
                 Ok(n) => {
                     crate::say!("audit chain intact: {n} entries");

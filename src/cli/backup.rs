@@ -1,9 +1,8 @@
 //! `xfdesk backup FILE`: a consistent copy of the live database, taken online.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::permission::{Act, require};
 use crate::domain::text::clean_line;
-use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {
@@ -13,7 +12,7 @@ pub struct BackupArgs {
 
 pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
     let lang = lang_of(cli);
-    let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let store = super::open_store_for_writing(cli, lang)?;
     let me = current_staff(&store, lang)?;
     require(&me, Act::Administer).map_err(|e| Failure::denied(e.to_string()))?;
     if args.file.exists() {

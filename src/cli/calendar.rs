@@ -1,6 +1,6 @@
 //! `xfdesk calendar show YEAR` and `calendar import FILE`: the official holiday calendar.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::reference::CalendarYear;
 use crate::domain::text::clean_line;
 use crate::i18n::Lang;
@@ -17,7 +17,7 @@ pub enum CalendarCommand {
 
 pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
     let me = current_staff(&store, lang)?;
     match cmd {
         CalendarCommand::Show { year } => {
@@ -30,6 +30,7 @@ pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
             Ok(0)
         }
         CalendarCommand::Import { file } => {
+            super::writable(&store, lang)?;
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Failure::error(format!("cannot read {}: {e}", file.display())))?;
             let year = CalendarYear::parse(&text)

@@ -1,9 +1,8 @@
 //! `xfdesk deadline`: by when? Under the configured rules and calendars, and how it was counted.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::calendar::{ClockSpec, MAX_RULE_DAYS, Period, try_count};
 use crate::domain::text::clean_line;
-use crate::store::Store;
 use chrono::NaiveDate;
 
 #[derive(Debug, clap::Args)]
@@ -32,7 +31,7 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
             crate::domain::text::clean_line(&args.from)
         ))
     })?;
-    let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let store = super::open_store(cli, lang)?;
     current_staff(&store, lang)?;
     let (rule_name, period, article) = match (&args.rule, args.days) {
         (Some(name), _) => {

@@ -7,7 +7,7 @@ use crate::domain::id_number::check_character;
 use crate::domain::permission::{Act, require};
 use crate::domain::{CaseState, Channel, MatterKind, Role};
 use crate::store::bulk::{BulkCase, BulkSink};
-use crate::store::{Actor, Store};
+use crate::store::{Actor, OpenRefusal, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -30,8 +30,19 @@ pub const MAX_CASES: u64 = 1_000_000;
 pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     let lang = lang_of(cli);
     let path = db_path(cli, "xfdesk.db")?;
-    let mut store = if path.exists() && Store::open(&path)?.is_initialised()? {
-        let store = Store::open(&path)?;
+    // An existing xfdesk database is filled; where there is none, one is made first, as
+    // `init` would (DESIGN §6: demo fills "a database"). Anything else is refused unchanged.
+    let existing = match Store::open_existing(&path) {
+        Ok(store) if store.is_initialised()? => Some(store),
+        Ok(_) => None,
+        Err(StoreError::Refused {
+            why: OpenRefusal::Missing | OpenRefusal::Empty,
+            ..
+        }) => None,
+        Err(e) => return Err(super::store_failure(lang, e)),
+    };
+    let mut store = if let Some(store) = existing {
+        super::writable(&store, lang)?;
         let me = current_staff(&store, lang)?;
         require(&me, Act::LoadDemoData).map_err(|e| Failure::denied(e.to_string()))?;
         store
@@ -45,6 +56,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
                 Role::Supervisor,
                 Role::Manager,
             ],
+            lang,
         )?
     };
     let started = Instant::now();

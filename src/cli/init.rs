@@ -21,11 +21,12 @@ pub fn initialise(
     path: &std::path::Path,
     name: Option<&str>,
     extra_roles: &[Role],
+    lang: Lang,
 ) -> Result<Store, Failure> {
     ensure_parent(path)?;
     let login = crate::os::current_login()
         .ok_or_else(|| Failure::denied("cannot tell which account is running xfdesk"))?;
-    let mut store = Store::open(path)?;
+    let mut store = Store::open(path).map_err(|e| super::store_failure(lang, e))?;
     let name = name
         .map(str::to_string)
         .or_else(crate::os::current_full_name)
@@ -45,7 +46,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
     let lang = lang_of(cli);
     let path = db_path(cli, "xfdesk.db")?;
     if path.exists() {
-        let store = Store::open(&path)?;
+        let store = Store::open(&path).map_err(|e| super::store_failure(lang, e))?;
         if store.is_initialised()? {
             return Err(Failure::error(match lang {
                 Lang::Zh => format!("{} 已经初始化过了", clean_line(&path.display().to_string())),
@@ -56,7 +57,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
             }));
         }
     }
-    let store = initialise(&path, args.name.as_deref(), &[])?;
+    let store = initialise(&path, args.name.as_deref(), &[], lang)?;
     let login = clean_line(&crate::os::current_login().unwrap_or_default());
     crate::say!(
         "{}",

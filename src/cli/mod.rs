@@ -147,6 +147,48 @@ pub fn db_path(cli: &Cli, file: &str) -> Result<PathBuf, Failure> {
     }
 }
 
+/// Open the office's existing database for a command; never creates one (only `init` does).
+pub fn open_store(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    let path = db_path(cli, "xfdesk.db")?;
+    Store::open_existing(&path).map_err(|e| store_failure(lang, e))
+}
+
+/// Open the office's database for a command that changes it: a file this account may only
+/// read is refused in words before anything is done.
+pub fn open_store_for_writing(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    let store = open_store(cli, lang)?;
+    writable(&store, lang)?;
+    Ok(store)
+}
+
+/// Refuse in words, before anything is done, a change to a database opened read-only.
+pub fn writable(store: &Store, lang: Lang) -> Result<(), Failure> {
+    if store.is_read_only() {
+        return Err(Failure::error(crate::i18n::cli::read_only(
+            lang,
+            &crate::domain::text::clean_line(&store.path().display().to_string()),
+        )));
+    }
+    Ok(())
+}
+
+/// A store error in the user's language where there is a message for it.
+pub fn store_failure(lang: Lang, e: crate::store::StoreError) -> Failure {
+    use crate::domain::text::clean_line;
+    use crate::store::StoreError;
+    match e {
+        StoreError::Refused { path, why } => Failure::error(crate::i18n::cli::open_refused(
+            lang,
+            &clean_line(&path),
+            &why,
+        )),
+        StoreError::ReadOnly(path) => {
+            Failure::error(crate::i18n::cli::read_only(lang, &clean_line(&path)))
+        }
+        other => other.into(),
+    }
+}
+
 pub fn ensure_parent(path: &Path) -> Result<(), Failure> {
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()

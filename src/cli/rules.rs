@@ -1,9 +1,8 @@
 //! `xfdesk rules list` and `rules set` (admin): the deadline rules.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::calendar::{Period, check_rule};
 use crate::domain::text::clean_line;
-use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum RulesCommand {
@@ -22,7 +21,7 @@ pub enum RulesCommand {
 
 pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
     let me = current_staff(&store, lang)?;
     match cmd {
         RulesCommand::List => {
@@ -46,6 +45,7 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
             days,
             working,
         } => {
+            super::writable(&store, lang)?;
             let period = Period {
                 days: *days,
                 working: *working,

@@ -1,11 +1,10 @@
 //! `xfdesk settings list` / `settings set KEY VALUE` (admin): office details, receipts,
 //! counting conventions, the office's language. Every value is checked against its bounds.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::settings::{SETTINGS, check_setting};
 use crate::domain::text::clean_line;
 use crate::say;
-use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SettingsCommand {
@@ -17,7 +16,7 @@ pub enum SettingsCommand {
 
 pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
     let me = current_staff(&store, lang)?;
     match cmd {
         SettingsCommand::List => {
@@ -27,6 +26,7 @@ pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
             }
         }
         SettingsCommand::Set { key, value } => {
+            super::writable(&store, lang)?;
             // Checked here for a message in the user's language; the store checks again.
             check_setting(key, value)
                 .map_err(|e| Failure::error(crate::i18n::cli::setting_refused(lang, &e)))?;

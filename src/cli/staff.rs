@@ -1,9 +1,8 @@
 //! `xfdesk staff add|list|disable` (admin).
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::role::parse_roles;
 use crate::domain::text::clean_line;
-use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StaffCommand {
@@ -28,10 +27,11 @@ pub enum StaffCommand {
 
 pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
     let me = current_staff(&store, lang)?;
     match cmd {
         StaffCommand::Add { login, name, role } => {
+            super::writable(&store, lang)?;
             let roles = parse_roles(role).map_err(|e| Failure::error(e.to_string()))?;
             if !crate::os::login_exists(login) {
                 super::output::warn(format_args!(
@@ -81,6 +81,7 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
             }
         }
         StaffCommand::Disable { login } => {
+            super::writable(&store, lang)?;
             store.disable_staff(&me, login)?;
             crate::say!("{} disabled", clean_line(login));
         }

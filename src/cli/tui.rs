@@ -34,15 +34,15 @@ pub fn run(cli: &Cli) -> CliResult {
                     Role::Supervisor,
                     Role::Manager,
                 ],
+                lang,
             )?;
             super::demo::fill(&mut store, DEMO_CASES, 1)?;
             store
         } else {
-            Store::open_existing(&path)?
+            Store::open_existing(&path).map_err(|e| super::store_failure(lang, e))?
         }
     } else {
-        let path = db_path(cli, "xfdesk.db")?;
-        Store::open_existing(&path)?
+        super::open_store(cli, lang)?
     };
     let me = current_staff(&store, lang)?;
     let mut app = App::new(store, me, lang)?;

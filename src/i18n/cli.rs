@@ -3,6 +3,7 @@
 use super::Lang;
 use crate::domain::calendar::{CountError, MAX_RULE_DAYS, RuleError};
 use crate::domain::settings::{SETTINGS, SettingError};
+use crate::store::OpenRefusal;
 
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
@@ -76,5 +77,38 @@ pub fn count_failed(lang: Lang, e: &CountError) -> String {
             format!("{days}日的期限超过任何规则所允许的长度")
         }
         (Lang::Zh, CountError::OutOfRange) => "计算结果超出可用日期的范围".into(),
+    }
+}
+
+/// A path that is not an xfdesk database, refused and left unchanged.
+pub fn open_refused(lang: Lang, path: &str, why: &OpenRefusal) -> String {
+    if lang == Lang::En {
+        return format!("{path}: {why}");
+    }
+    let why = match why {
+        OpenRefusal::Missing => "没有数据库（请先执行 xfdesk init，或用 --db 指定）".to_string(),
+        OpenRefusal::Directory => "这是一个目录，不是数据库文件".into(),
+        OpenRefusal::NotAFile => "这不是普通文件（是设备、管道或套接字）".into(),
+        OpenRefusal::Empty => "这是空文件，不是信访接待台数据库（xfdesk init 可创建）".into(),
+        OpenRefusal::NotSqlite => "这不是 SQLite 数据库".into(),
+        OpenRefusal::OtherProgram { application_id } => {
+            format!(
+                "这是其他程序的 SQLite 数据库（application id {application_id:#x}），未作任何改动"
+            )
+        }
+        OpenRefusal::NotXfdesk => "这是 SQLite 数据库，但不是信访接待台的，未作任何改动".into(),
+        OpenRefusal::TooNew { version } => {
+            format!("由更新版本的 xfdesk 创建（结构版本 {version}），请使用该版本")
+        }
+        OpenRefusal::Unreadable(e) => format!("无法读取：{e}"),
+    };
+    format!("{path}：{why}")
+}
+
+/// A writing command on a database this account may only read.
+pub fn read_only(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 在此只能读取，不能修改；本命令需要写入"),
+        Lang::En => format!("{path} is open for reading only here; this command would change it"),
     }
 }

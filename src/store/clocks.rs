@@ -1,6 +1,7 @@
 //! Deadline rules, counting settings, official calendars, and the clocks cases carry.
 
 use super::audit;
+use super::staff::acting;
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date};
 use crate::domain::Staff;
 use crate::domain::calendar::{
@@ -231,6 +232,7 @@ impl Store {
         check_rule(name, period).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::Administer)?;
             let before = rule_by_name(tx, name)?
                 .ok_or_else(|| StoreError::NotFound(format!("no deadline rule '{name}'")))?;
             tx.execute(
@@ -303,6 +305,7 @@ impl Store {
         let now = self.now();
         let today = now.date();
         self.write(|tx| {
+            acting(tx, actor, Act::Administer)?;
             let replaced: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM calendar_years WHERE year = ?1)",
                 [year.year],
@@ -385,6 +388,7 @@ impl Store {
             .min(MAX_EXTENSION_DAYS);
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::ExtendDeadline)?;
             let mut c = one_running_clock(tx, case_id, rule)?;
             check_extension(c.spec.extension_days > 0, days, max, reason)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -425,6 +429,7 @@ impl Store {
         check_suspension(suspension, reason).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::SuspendDeadline)?;
             let mut c = one_running_clock(tx, case_id, rule)?;
             tx.execute(
                 "INSERT INTO clock_suspensions (clock_id, from_day, to_day, reason, by_staff, at)

@@ -6,6 +6,7 @@ pub mod bulk;
 mod cases;
 mod clocks;
 mod intake;
+mod open;
 mod reference;
 mod schema;
 mod staff;
@@ -13,6 +14,7 @@ mod staff;
 pub use crate::domain::reference::CalendarYear;
 pub use audit::{Actor, AuditBreak};
 pub use clocks::{CalendarDay, CalendarImport};
+pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
 
 use crate::domain::calendar::Calendar;
@@ -47,6 +49,12 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// The path is not an xfdesk database; nothing was changed.
+    #[error("{path}: {why}")]
+    Refused { path: String, why: OpenRefusal },
+    /// The database could be opened for reading only (a read-only file or an archived copy).
+    #[error("{0} is open for reading only here; this command would change it")]
+    ReadOnly(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -54,59 +62,100 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened for reading only: every write is refused in words before it starts.
+    read_only: bool,
+    /// The schema version of the file (older than the latest only when read-only).
+    schema_version: i64,
     office_tz: chrono_tz::Tz,
     /// A fixed "now" for tests and reproducible runs; None is the real clock.
     pinned_now: Option<NaiveDateTime>,
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path`, and bring its schema up to date.
+    /// Open the database at `path`, creating it if there is none (`init` and tests), and bring
+    /// its schema up to date. Anything at `path` that is not an xfdesk database is refused
+    /// unchanged.
     pub fn open(path: &Path) -> Result<Self> {
-        let is_new = !path.exists();
+        match open::recognise(path) {
+            Ok(open::Found::Xfdesk) => Self::open_xfdesk(path),
+            Ok(open::Found::Missing | open::Found::Empty) => Self::create(path),
+            Err(why) => Err(refused(path, why)),
+        }
+    }
+
+    /// Open an existing xfdesk database only (every command but `init`). A missing file, an
+    /// empty one, a directory, a device or another program's database is refused in words and
+    /// left exactly as it was: no journal, no WAL switch, no migration. An xfdesk database made
+    /// by an older version is brought up to date. A file this account may only read is opened
+    /// read-only: reading works, and every write is refused in words.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        match open::recognise(path) {
+            Ok(open::Found::Xfdesk) => Self::open_xfdesk(path),
+            Ok(open::Found::Missing) => Err(refused(path, OpenRefusal::Missing)),
+            Ok(open::Found::Empty) => Err(refused(path, OpenRefusal::Empty)),
+            Err(why) => Err(refused(path, why)),
+        }
+    }
+
+    fn create(path: &Path) -> Result<Self> {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        if is_new {
-            // SQLite creates files 0644 whatever the umask; the service group must write the
-            // database, and SQLite gives the -wal and -shm files the database file's mode.
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660));
-        }
-        Self::setup(conn, path)
+        // SQLite creates files 0644 whatever the umask; the service group must write the
+        // database, and SQLite gives the -wal and -shm files the database file's mode.
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o660));
+        Self::setup(conn, path, false)
     }
 
-    /// Open an existing database only; a missing file is an error, not a new empty database.
-    pub fn open_existing(path: &Path) -> Result<Self> {
-        if !path.exists() {
-            return Err(StoreError::NotFound(format!(
-                "no database at {} (run `xfdesk init` first, or pass --db)",
-                path.display()
-            )));
+    fn open_xfdesk(path: &Path) -> Result<Self> {
+        // Without SQLITE_OPEN_CREATE: a file removed meanwhile is not made anew. SQLite opens
+        // a file it may not write read-only by itself.
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB)?;
+        if read_only
+            && conn
+                .query_row("PRAGMA user_version", [], |_| Ok(()))
+                .is_err()
+        {
+            // A read-only WAL database whose shared-memory file cannot be made here (a
+            // read-only directory): read the file alone, without locks.
+            let conn = open::read_only_without_side_effects(path)?;
+            return Self::setup(conn, path, true);
         }
-        Self::open(path)
+        Self::setup(conn, path, read_only)
     }
 
-    fn setup(mut conn: Connection, path: &Path) -> Result<Self> {
+    fn setup(mut conn: Connection, path: &Path, read_only: bool) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // WAL lets readers and one writer work at once; FULL makes a handed-out case number
-        // survive a power cut.
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Invalid(format!(
-                "the database could not be put in WAL mode (got {mode})"
-            )));
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema::LATEST {
+            return Err(refused(path, OpenRefusal::TooNew { version }));
         }
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        if !read_only {
+            // WAL lets readers and one writer work at once; FULL makes a handed-out case
+            // number survive a power cut.
+            let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Invalid(format!(
+                    "the database could not be put in WAL mode (got {mode})"
+                )));
+            }
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current < schema::LATEST {
+        if !read_only && version < schema::LATEST {
             // Take the write lock first so two processes opening a new file do not race.
             conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")?;
             schema::migrations().to_latest(&mut conn)?;
         }
+        let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let tz_name: Option<String> = conn
             .query_row(
                 "SELECT value FROM settings WHERE key = 'office_tz'",
@@ -120,9 +169,21 @@ impl Store {
         Ok(Self {
             conn,
             path: path.to_path_buf(),
+            read_only,
+            schema_version,
             office_tz,
             pinned_now: None,
         })
+    }
+
+    /// Whether the database was opened for reading only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The file's schema version: the latest, unless it was opened read-only before an upgrade.
+    pub fn schema_version(&self) -> i64 {
+        self.schema_version
     }
 
     pub fn path(&self) -> &Path {
@@ -146,6 +207,9 @@ impl Store {
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.display().to_string()));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -183,6 +247,7 @@ impl Store {
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
+            staff::acting(tx, actor, crate::domain::permission::Act::Administer)?;
             let before: Option<String> = tx
                 .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                     r.get(0)
@@ -245,6 +310,13 @@ impl Store {
         Ok(self
             .conn
             .query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?)
+    }
+}
+
+fn refused(path: &Path, why: OpenRefusal) -> StoreError {
+    StoreError::Refused {
+        path: path.display().to_string(),
+        why,
     }
 }
 

@@ -257,3 +257,25 @@ pub fn xfdesk_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run xfdesk")
 }
+
+/// A copy of a database made before databases carried an application id, with the account
+/// running the tests added as staff (the fixture was made by `root`).
+pub fn legacy_copy(dir: &Path) -> PathBuf {
+    let db = dir.join("old.db");
+    std::fs::copy("tests/fixtures/v4-office.db", &db).unwrap();
+    let login = xfdesk::os::current_login().unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT OR IGNORE INTO staff (login, name, active, created_at) VALUES (?1, '测试', 1, '2026-01-01 00:00:00')",
+        [&login],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT OR IGNORE INTO staff_roles (staff_id, role) SELECT id, 'admin' FROM staff WHERE login = ?1",
+        [&login],
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    db
+}
