@@ -175,7 +175,7 @@ fn the_audit_chain_detects_an_edited_row_and_refuses_updates() {
     for s in ["一", "二", "三"] {
         store.save_intake(&me, &intake(&store, s)).unwrap();
     }
-    let n = store.verify_audit().unwrap().unwrap();
+    let n = store.verify_audit().unwrap().unwrap().entries;
     assert!(n >= 5, "{n}");
     let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
     // The triggers refuse ordinary edits.

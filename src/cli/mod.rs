@@ -172,6 +172,17 @@ pub fn writable(store: &Store, lang: Lang) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The setgid boundary's refusal: a broken system configuration is an error, everything else
+/// a refusal (exit 3).
+pub fn boundary_failure(e: crate::os::boundary::BoundaryError) -> Failure {
+    use crate::os::boundary::BoundaryError;
+    let message = crate::domain::text::clean_line(&e.to_string());
+    match e {
+        BoundaryError::Config(_) => Failure::error(message),
+        _ => Failure::denied(message),
+    }
+}
+
 /// A store error in the user's language where there is a message for it.
 pub fn store_failure(lang: Lang, e: crate::store::StoreError) -> Failure {
     use crate::domain::text::clean_line;

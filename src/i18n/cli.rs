@@ -3,7 +3,7 @@
 use super::Lang;
 use crate::domain::calendar::{CountError, MAX_RULE_DAYS, RuleError};
 use crate::domain::settings::{SETTINGS, SettingError};
-use crate::store::OpenRefusal;
+use crate::store::{AuditReport, OpenRefusal};
 
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
@@ -100,6 +100,7 @@ pub fn open_refused(lang: Lang, path: &str, why: &OpenRefusal) -> String {
         OpenRefusal::TooNew { version } => {
             format!("由更新版本的 xfdesk 创建（结构版本 {version}），请使用该版本")
         }
+        OpenRefusal::LeftoverAudit => "旁边还留有先前数据库的审计密钥或检查点文件（.audit-key、.audit-digest），请先移走再在此创建新数据库".into(),
         OpenRefusal::Unreadable(e) => format!("无法读取：{e}"),
     };
     format!("{path}：{why}")
@@ -110,5 +111,64 @@ pub fn read_only(lang: Lang, path: &str) -> String {
     match lang {
         Lang::Zh => format!("{path} 在此只能读取，不能修改；本命令需要写入"),
         Lang::En => format!("{path} is open for reading only here; this command would change it"),
+    }
+}
+
+/// `audit verify` found the chain intact.
+pub fn audit_intact(lang: Lang, r: &AuditReport) -> String {
+    let last = r.last_checkpoint.as_ref();
+    match lang {
+        Lang::Zh => {
+            let mut s = format!("审计链完好：共 {} 条", r.entries);
+            if let Some(k) = r.keyed_from {
+                s.push_str(&format!("（第 {k} 条起带密钥签名）"));
+            }
+            match last {
+                Some(c) => s.push_str(&format!(
+                    "，已与 {} 个检查点核对，最近一个为 {}（{}）",
+                    r.checkpoints, c.at, c.reason
+                )),
+                None => s.push_str("；尚无检查点"),
+            }
+            s
+        }
+        Lang::En => {
+            let mut s = format!("audit chain intact: {} entries", r.entries);
+            if let Some(k) = r.keyed_from {
+                s.push_str(&format!(" (keyed from entry {k})"));
+            }
+            match last {
+                Some(c) => s.push_str(&format!(
+                    ", checked against {} checkpoints, the last of {} ({})",
+                    r.checkpoints, c.at, c.reason
+                )),
+                None => s.push_str("; no checkpoints yet"),
+            }
+            s
+        }
+    }
+}
+
+/// `audit verify` found the chain broken at an entry.
+pub fn audit_broken(lang: Lang, id: i64, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("审计链在第 {id} 条处断裂：{reason}"),
+        Lang::En => format!("audit chain broken at entry {id}: {reason}"),
+    }
+}
+
+/// A backup written.
+pub fn backup_done(lang: Lang, cases: u64, path: &str, seconds: f64) -> String {
+    match lang {
+        Lang::Zh => format!("已备份 {cases} 件案件到 {path}，用时 {seconds:.1} 秒"),
+        Lang::En => format!("backed up {cases} cases to {path} in {seconds:.1} s"),
+    }
+}
+
+/// A backup refused because its file is there already.
+pub fn backup_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 已存在；备份从不覆盖已有文件"),
+        Lang::En => format!("{path} already exists; a backup never overwrites a file"),
     }
 }

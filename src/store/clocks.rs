@@ -231,7 +231,7 @@ impl Store {
         require(actor, Act::Administer)?;
         check_rule(name, period).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("rule.set", |tx| {
             acting(tx, actor, Act::Administer)?;
             let before = rule_by_name(tx, name)?
                 .ok_or_else(|| StoreError::NotFound(format!("no deadline rule '{name}'")))?;
@@ -304,7 +304,7 @@ impl Store {
         require(actor, Act::Administer)?;
         let now = self.now();
         let today = now.date();
-        self.write(|tx| {
+        self.write_anchored("calendar.import", |tx| {
             acting(tx, actor, Act::Administer)?;
             let replaced: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM calendar_years WHERE year = ?1)",

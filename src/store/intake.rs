@@ -533,7 +533,7 @@ impl Store {
 }
 
 fn new_case(
-    tx: &Transaction<'_>,
+    tx: &super::audit::Tx<'_>,
     actor: &Staff,
     intake: &NewIntake,
     petitioner_id: i64,

@@ -12,7 +12,7 @@ mod schema;
 mod staff;
 
 pub use crate::domain::reference::CalendarYear;
-pub use audit::{Actor, AuditBreak};
+pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, Checkpoint};
 pub use clocks::{CalendarDay, CalendarImport};
 pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
@@ -21,7 +21,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::case::TransitionError;
 use crate::domain::permission::PermissionDenied;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -55,9 +55,22 @@ pub enum StoreError {
     /// The database could be opened for reading only (a read-only file or an archived copy).
     #[error("{0} is open for reading only here; this command would change it")]
     ReadOnly(String),
+    /// The audit key or the checkpoint file: missing, unreadable, or not writable.
+    #[error("{0}")]
+    Audit(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A backup taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub cases: u64,
+    pub audit_entries: u64,
+    /// The checkpoint of the copy's last audit entry.
+    pub checkpoint: Checkpoint,
+}
 
 pub struct Store {
     conn: Connection,
@@ -66,6 +79,8 @@ pub struct Store {
     read_only: bool,
     /// The schema version of the file (older than the latest only when read-only).
     schema_version: i64,
+    /// The audit key and checkpoint file beside the database.
+    audit: audit::AuditFiles,
     office_tz: chrono_tz::Tz,
     /// A fixed "now" for tests and reproducible runs; None is the real clock.
     pinned_now: Option<NaiveDateTime>,
@@ -97,7 +112,35 @@ impl Store {
         }
     }
 
+    /// Open an existing xfdesk database for reading only, whatever this account may do to the
+    /// file: nothing is written, no schema is upgraded (`audit verify`, archived copies).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        match open::recognise(path) {
+            Ok(open::Found::Xfdesk) => {}
+            Ok(open::Found::Missing) => return Err(refused(path, OpenRefusal::Missing)),
+            Ok(open::Found::Empty) => return Err(refused(path, OpenRefusal::Empty)),
+            Err(why) => return Err(refused(path, why)),
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if conn
+            .query_row("PRAGMA user_version", [], |_| Ok(()))
+            .is_err()
+        {
+            let conn = open::read_only_without_side_effects(path)?;
+            return Self::setup(conn, path, true);
+        }
+        Self::setup(conn, path, true)
+    }
+
     fn create(path: &Path) -> Result<Self> {
+        if audit::AuditFiles::beside(path).any_present() {
+            // A key or checkpoints of an earlier database at this path would not match the new
+            // one's chain; keeping them, or replacing them silently, would hide that.
+            return Err(refused(path, OpenRefusal::LeftoverAudit));
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -166,14 +209,26 @@ impl Store {
         let office_tz = tz_name
             .and_then(|n| n.parse().ok())
             .unwrap_or(chrono_tz::Asia::Shanghai);
-        Ok(Self {
+        let mut audit = audit::AuditFiles::beside(path);
+        let made = audit.load_or_create(&conn, !read_only && schema_version >= 5)?;
+        let store = Self {
             conn,
             path: path.to_path_buf(),
             read_only,
             schema_version,
+            audit,
             office_tz,
             pinned_now: None,
-        })
+        };
+        if made
+            && store
+                .conn
+                .query_row("SELECT EXISTS(SELECT 1 FROM audit)", [], |r| r.get(0))?
+        {
+            // A chain made before it was keyed: anchor its plain entries as they are now.
+            store.anchor("audit.keyed")?;
+        }
+        Ok(store)
     }
 
     /// Whether the database was opened for reading only.
@@ -206,15 +261,30 @@ impl Store {
     }
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&audit::Tx<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly(self.path.display().to_string()));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = audit::Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            audit: &self.audit,
+        };
         let value = f(&tx)?;
-        tx.commit()?;
+        tx.tx.commit()?;
+        Ok(value)
+    }
+
+    /// [`Store::write`] for an audit-relevant admin action: once it is saved, the chain is
+    /// anchored with a checkpoint in the digest file.
+    pub(crate) fn write_anchored<T>(
+        &mut self,
+        reason: &str,
+        f: impl FnOnce(&audit::Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let value = self.write(f)?;
+        self.anchor(reason)?;
         Ok(value)
     }
 
@@ -246,7 +316,7 @@ impl Store {
         let value = &crate::domain::settings::check_setting(key, value)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("setting.set", |tx| {
             staff::acting(tx, actor, crate::domain::permission::Act::Administer)?;
             let before: Option<String> = tx
                 .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -276,28 +346,110 @@ impl Store {
         Ok(value.clone())
     }
 
-    /// Write a consistent copy of the database to `file` with `VACUUM INTO` (never a file copy,
-    /// which can catch a half-written page). Readers and writers carry on meanwhile. Returns the
-    /// number of cases copied. The copy gets the group-writable mode the database has.
-    pub fn backup_to(&self, file: &Path) -> Result<u64> {
-        let target = file
+    /// Take a backup into `dir/file_name` (the actor needs `Act::TakeBackup`: admin together
+    /// with a role that may see ID numbers, since the copy holds every ID number whole).
+    ///
+    /// The backup is audited first, so the copy carries the record of its own making. The copy
+    /// is `VACUUM INTO` a file created new (never a file copy, which can catch a half-written
+    /// page; never over an existing file; never through a symbolic link), checked, and anchored:
+    /// the checkpoint of the copy's last entry goes into the live digest file, and the copy gets
+    /// the key and the checkpoints up to it beside it (`NAME.audit-key`, `NAME.audit-digest`),
+    /// so `audit verify` checks the copy on its own and a restored copy continues its chain.
+    /// Readers and writers carry on meanwhile.
+    pub fn backup_to(
+        &mut self,
+        actor: &crate::domain::Staff,
+        dir: &Path,
+        file_name: &str,
+    ) -> Result<Backup> {
+        use crate::domain::permission::Act;
+        let target = dir.join(file_name);
+        let now = self.now();
+        self.write(|tx| {
+            staff::acting(tx, actor, Act::TakeBackup)?;
+            audit::append(
+                tx,
+                &actor.into(),
+                now,
+                "backup",
+                "database",
+                None,
+                &format!("a copy of the whole database to {}", target.display()),
+            )
+        })?;
+        let key = self.audit.key()?.clone();
+        let io = |what: &str, e: std::io::Error| {
+            StoreError::Invalid(format!("{what} {}: {e}", target.display()))
+        };
+        let path = crate::os::reserve_new_file(dir, file_name, crate::os::files::PRIVATE_MODE)
+            .map_err(|e| io("cannot create", e))?;
+        let target_text = path
             .to_str()
             .ok_or_else(|| StoreError::Invalid("the backup path is not valid UTF-8".into()))?;
-        self.conn.execute("VACUUM INTO ?1", [target])?;
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o660));
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target_text]) {
+            let _ = std::fs::remove_file(&path);
+            return Err(e.into());
         }
-        let copy = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let copy = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(StoreError::Invalid(format!(
                 "the backup at {} failed its check: {check}",
-                file.display()
+                path.display()
             )));
         }
-        let n: i64 = copy.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
-        Ok(n as u64)
+        let cases: i64 = copy.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        let (last_id, last_hash, count) = audit::chain_end(&copy)?;
+        drop(copy);
+        let cp = Checkpoint {
+            at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            last_id,
+            last_hash,
+            count,
+            reason: "backup".into(),
+        };
+        self.write_checkpoint(&cp, &key)?;
+        // The copy's own key and checkpoints: those of the live digest its chain reaches, and
+        // this one.
+        let mut lines: Vec<String> = match self.read_checkpoints(&key)? {
+            Ok(cps) => cps
+                .into_iter()
+                .filter(|c| c.last_id <= last_id)
+                .map(|c| c.line(&key))
+                .collect(),
+            Err(b) => return Err(StoreError::Audit(b.reason)),
+        };
+        if !lines.contains(&cp.line(&key)) {
+            lines.push(cp.line(&key));
+        }
+        let mut digest = lines.join("\n");
+        digest.push('\n');
+        let copy_files = audit::AuditFiles::beside(&path);
+        for (file, text, mode) in [
+            (
+                &copy_files.key_path,
+                key.file_text(),
+                crate::os::files::PRIVATE_MODE,
+            ),
+            (
+                &copy_files.digest_path,
+                digest,
+                crate::os::files::SHARED_MODE,
+            ),
+        ] {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            crate::os::create_new_file_with_mode(dir, &name, text.as_bytes(), mode)
+                .map_err(|e| io("cannot write the audit files beside", e))?;
+        }
+        Ok(Backup {
+            path,
+            cases: cases as u64,
+            audit_entries: count as u64,
+            checkpoint: cp,
+        })
     }
 
     /// The official calendar as loaded into the database.

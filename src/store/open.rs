@@ -46,6 +46,8 @@ pub enum OpenRefusal {
     TooNew {
         version: i64,
     },
+    /// `init` on a path whose audit key or checkpoint file of an earlier database is still there.
+    LeftoverAudit,
     Unreadable(String),
 }
 
@@ -73,6 +75,9 @@ impl std::fmt::Display for OpenRefusal {
             OpenRefusal::TooNew { version } => write!(
                 f,
                 "it was made by a newer xfdesk (schema version {version}); use that version"
+            ),
+            OpenRefusal::LeftoverAudit => f.write_str(
+                "the audit key or checkpoint file of an earlier database is still beside it (.audit-key, .audit-digest); move them away before making a new database there",
             ),
             OpenRefusal::Unreadable(e) => write!(f, "it cannot be read: {e}"),
         }

@@ -133,7 +133,7 @@ impl Store {
         check_login(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let name = &check_staff_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("init", |tx| {
             let exists: bool =
                 tx.query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?;
             if exists {
@@ -183,7 +183,7 @@ impl Store {
             ));
         }
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("staff.add", |tx| {
             acting(tx, actor, Act::Administer)?;
             let before = staff_by_login(tx, login)?;
             let id = upsert_staff(tx, login, name, roles, &fmt_ts(now))?;
@@ -218,7 +218,7 @@ impl Store {
             ));
         }
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("staff.disable", |tx| {
             acting(tx, actor, Act::Administer)?;
             let Some(target) = staff_by_login(tx, login)? else {
                 return Err(StoreError::NotFound(format!("no staff member '{login}'")));
