@@ -41,6 +41,9 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
         }) => None,
         Err(e) => return Err(super::store_failure(lang, e)),
     };
+    if existing.is_none() && crate::os::boundary().confined {
+        return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
+    }
     let mut store = if let Some(store) = existing {
         super::writable(&store, lang)?;
         let me = current_staff(&store, lang)?;
@@ -49,6 +52,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     } else {
         super::init::initialise(
             &path,
+            None,
             None,
             &[
                 Role::Reception,

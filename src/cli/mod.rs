@@ -139,10 +139,18 @@ fn data_dir() -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure::error("no home directory to keep the database in; pass --db PATH"))
 }
 
-/// The database file: --db, else $XFDESK_DB (both via clap), else the platform data directory.
+/// The database file. Across the setgid boundary: only the one `/etc/xfdesk.toml` names, and
+/// `--db` or `$XFDESK_DB` is refused in words. Otherwise `--db`, else `$XFDESK_DB` (both via
+/// clap), else `file` in the platform data directory.
 pub fn db_path(cli: &Cli, file: &str) -> Result<PathBuf, Failure> {
-    match &cli.db {
-        Some(p) => Ok(p.clone()),
+    match crate::os::boundary()
+        .database(cli.db.as_deref())
+        .map_err(boundary_failure)?
+    {
+        Some(p) => Ok(p),
+        None if crate::os::boundary().confined => {
+            Err(Failure::error("the system configuration names no database"))
+        }
         None => Ok(data_dir()?.join(file)),
     }
 }
@@ -200,7 +208,12 @@ pub fn store_failure(lang: Lang, e: crate::store::StoreError) -> Failure {
     }
 }
 
+/// Make the directories above `path` (outside the setgid boundary only: the office's
+/// directories are made by root, with their group and modes).
 pub fn ensure_parent(path: &Path) -> Result<(), Failure> {
+    if crate::os::boundary().confined {
+        return Ok(());
+    }
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
         && !parent.exists()
@@ -233,6 +246,14 @@ pub fn current_staff(store: &Store, lang: Lang) -> Result<Staff, Failure> {
             ),
         })),
     }
+}
+
+/// The whole program: cross the setgid boundary (before the arguments are read and before any
+/// thread starts, since it clears the environment), parse the arguments, run. Returns the exit
+/// code.
+pub fn main() -> i32 {
+    crate::os::enter_boundary();
+    run(Cli::parse())
 }
 
 /// Run the parsed command line; returns the process exit code.

@@ -27,6 +27,11 @@ pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
         }
         SettingsCommand::Set { key, value } => {
             super::writable(&store, lang)?;
+            if key == "receipt_dir" && crate::os::boundary().confined {
+                return Err(Failure::denied(crate::i18n::cli::receipt_dir_is_system(
+                    lang,
+                )));
+            }
             // Checked here for a message in the user's language; the store checks again.
             check_setting(key, value)
                 .map_err(|e| Failure::error(crate::i18n::cli::setting_refused(lang, &e)))?;

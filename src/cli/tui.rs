@@ -13,6 +13,9 @@ const DEMO_CASES: u64 = 20_000;
 pub fn run(cli: &Cli) -> CliResult {
     let lang = lang_of(cli);
     let store = if cli.demo {
+        if crate::os::boundary().confined {
+            return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
+        }
         let path = db_path(cli, "demo.db")?;
         if !path.exists() {
             super::output::warn(match lang {
@@ -27,6 +30,7 @@ pub fn run(cli: &Cli) -> CliResult {
             });
             let mut store = super::init::initialise(
                 &path,
+                None,
                 None,
                 &[
                     Role::Reception,

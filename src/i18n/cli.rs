@@ -172,3 +172,49 @@ pub fn backup_exists(lang: Lang, path: &str) -> String {
         Lang::En => format!("{path} already exists; a backup never overwrites a file"),
     }
 }
+
+/// `init` done.
+pub fn initialised(lang: Lang, path: &str, admin: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已创建 {path}；{admin} 为管理员。添加工作人员：xfdesk staff add 账号 --name 姓名 --role reception"
+        ),
+        Lang::En => format!(
+            "created {path}; {admin} is admin. Add staff with: xfdesk staff add LOGIN --name NAME --role reception"
+        ),
+    }
+}
+
+/// `init` on a database that has staff already.
+pub fn already_initialised(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 已经初始化过了"),
+        Lang::En => format!("{path} is already initialised"),
+    }
+}
+
+/// `init` across the setgid boundary by an account other than root.
+pub fn init_needs_root(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "在共用服务器上，办公室的数据库只能由 root 初始化：sudo xfdesk init --admin 账号".into(),
+        Lang::En => "on a shared server only root initialises the office's database: sudo xfdesk init --admin LOGIN".into(),
+    }
+}
+
+/// `--demo` or `demo` making a database across the setgid boundary.
+pub fn no_demo_here(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "这是为办公室安装的 xfdesk，不能在此创建演示数据库；请在自己的账号下用未安装的副本试用 --demo".into(),
+        Lang::En => "this xfdesk is installed for the office and makes no demo database; try --demo with a copy of your own".into(),
+    }
+}
+
+/// `settings set receipt_dir` across the setgid boundary.
+pub fn receipt_dir_is_system(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "在共用服务器上，回执目录由 /etc/xfdesk.toml 的 receipt_dir 决定".into(),
+        Lang::En => {
+            "on a shared server receipts go where receipt_dir in /etc/xfdesk.toml says".into()
+        }
+    }
+}
