@@ -781,3 +781,45 @@ holidays = [{ from = "2027-01-01", to = "2027-01-01", name = "元旦\u202e\u001b
         .unwrap();
     assert_eq!(name, "元旦");
 }
+
+#[test]
+fn the_office_language_wins_over_the_client_s_lang_and_flags_win_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let run = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut cmd = std::process::Command::new(bin());
+        cmd.args(["deadline", "nosuch", "--from", "2026-01-01", "--db"])
+            .arg(&db)
+            .args(extra)
+            .env_remove("XFDESK_DB")
+            .env_remove("XFDESK_LANG")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        stderr(&cmd.output().unwrap())
+    };
+    let zh = "没有名为“nosuch”的期限规则";
+    let en = "no deadline rule 'nosuch'";
+    // An SSH client sending LANG=C, or nothing: the office's language, Chinese out of the box.
+    assert!(run(&[("LANG", "C")], &[]).contains(zh));
+    assert!(run(&[], &[]).contains(zh));
+    assert!(run(&[("LANG", "en_US.UTF-8")], &[]).contains(zh));
+    // Explicit choices win.
+    assert!(run(&[("LANG", "C"), ("XFDESK_LANG", "en")], &[]).contains(en));
+    assert!(run(&[("XFDESK_LANG", "zh")], &["--lang", "en"]).contains(en));
+    // An office that works in English says so once.
+    let out = xfdesk(&db, &["settings", "set", "office_lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(run(&[("LANG", "zh_CN.UTF-8")], &[]).contains(en));
+    assert!(run(&[], &["--lang", "zh"]).contains(zh));
+    // Before any database is open, the locale still decides.
+    let mut cmd = std::process::Command::new(bin());
+    cmd.args(["staff", "list", "--db"])
+        .arg(dir.path().join("missing.db"))
+        .env_remove("XFDESK_LANG")
+        .env("LANG", "zh_CN.UTF-8");
+    assert!(stderr(&cmd.output().unwrap()).contains("没有数据库"));
+}

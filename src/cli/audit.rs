@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, cmd: &AuditCommand) -> CliResult {
         AuditCommand::Verify => {
             let path = db_path(cli, "xfdesk.db")?;
             let store = Store::open_read_only(&path).map_err(|e| store_failure(lang, e))?;
+            let lang = super::lang_for(cli, &store);
             current_staff(&store, lang)?;
             match store.verify_audit()? {
                 Ok(report) => {
@@ -40,6 +41,7 @@ pub fn run(cli: &Cli, cmd: &AuditCommand) -> CliResult {
         }
         AuditCommand::Checkpoint => {
             let mut store = super::open_store(cli, lang)?;
+            let lang = super::lang_for(cli, &store);
             let me = current_staff(&store, lang)?;
             let cp = store.audit_checkpoint(&me, "audit.checkpoint")?;
             say!("{}", store.checkpoint_line(&cp)?);

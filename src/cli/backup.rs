@@ -19,6 +19,7 @@ pub struct BackupArgs {
 pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
     let lang = lang_of(cli);
     let mut store = super::open_store_for_writing(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     require(&me, Act::TakeBackup).map_err(|e| Failure::denied(e.to_string()))?;
     let boundary = crate::os::boundary();

@@ -18,6 +18,7 @@ pub enum CalendarCommand {
 pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
     let lang = lang_of(cli);
     let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         CalendarCommand::Show { year } => {

@@ -32,6 +32,7 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
         ))
     })?;
     let store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     current_staff(&store, lang)?;
     let (rule_name, period, article) = match (&args.rule, args.days) {
         (Some(name), _) => {

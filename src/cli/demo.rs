@@ -45,6 +45,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
         return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
     }
     let mut store = if let Some(store) = existing {
+        let lang = super::lang_for(cli, &store);
         super::writable(&store, lang)?;
         let me = current_staff(&store, lang)?;
         require(&me, Act::LoadDemoData).map_err(|e| Failure::denied(e.to_string()))?;
@@ -63,13 +64,17 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
             lang,
         )?
     };
+    let lang = super::lang_for(cli, &store);
     let started = Instant::now();
     fill(&mut store, args.cases, args.seed)?;
     crate::say!(
-        "{} cases added to {} in {:.1} s",
-        args.cases,
-        crate::domain::text::clean_line(&store.path().display().to_string()),
-        started.elapsed().as_secs_f64()
+        "{}",
+        crate::i18n::cli::demo_done(
+            lang,
+            args.cases,
+            &crate::domain::text::clean_line(&store.path().display().to_string()),
+            started.elapsed().as_secs_f64()
+        )
     );
     Ok(0)
 }

@@ -43,7 +43,7 @@ pub struct Cli {
     /// Database file (default: $XFDESK_DB, else the platform data directory).
     #[arg(long, global = true, env = "XFDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Language of messages: zh or en (default: from LANG).
+    /// Language of messages: zh or en (default: $XFDESK_LANG, else the office's language).
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
     /// Open the app on a demo database, creating and filling it first if there is none.
@@ -126,11 +126,36 @@ impl From<anyhow::Error> for Failure {
 
 pub type CliResult = Result<i32, Failure>;
 
+/// The language asked for explicitly: `--lang`, else `$XFDESK_LANG`.
+fn explicit_lang(cli: &Cli) -> Option<Lang> {
+    cli.lang.as_deref().and_then(Lang::parse).or_else(|| {
+        std::env::var("XFDESK_LANG")
+            .ok()
+            .as_deref()
+            .and_then(Lang::parse)
+    })
+}
+
+/// The language before the office's database is open (or where there is none): `--lang`,
+/// else `$XFDESK_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when none
+/// is set).
 pub fn lang_of(cli: &Cli) -> Lang {
-    cli.lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_else(Lang::from_env)
+    explicit_lang(cli).unwrap_or_else(Lang::from_env)
+}
+
+/// The language once the office's database is open: `--lang`, else `$XFDESK_LANG`, else the
+/// office's own (`office_lang`, Chinese out of the box). The client's `LANG` is not consulted:
+/// SSH clients often send `C` or nothing, and the office's choice should win (DESIGN §1).
+pub fn lang_for(cli: &Cli, store: &Store) -> Lang {
+    explicit_lang(cli).unwrap_or_else(|| {
+        store
+            .setting("office_lang")
+            .ok()
+            .flatten()
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Zh)
+    })
 }
 
 fn data_dir() -> Result<PathBuf, Failure> {

@@ -22,6 +22,7 @@ pub enum RulesCommand {
 pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
     let lang = lang_of(cli);
     let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         RulesCommand::List => {

@@ -17,6 +17,7 @@ pub enum SettingsCommand {
 pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
     let lang = lang_of(cli);
     let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         SettingsCommand::List => {

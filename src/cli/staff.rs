@@ -28,6 +28,7 @@ pub enum StaffCommand {
 pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
     let lang = lang_of(cli);
     let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         StaffCommand::Add { login, name, role } => {

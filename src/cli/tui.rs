@@ -48,6 +48,7 @@ pub fn run(cli: &Cli) -> CliResult {
     } else {
         super::open_store(cli, lang)?
     };
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     let mut app = App::new(store, me, lang)?;
     let ending = crate::tui::run(&mut app).map_err(|e| Failure::error(format!("{e:#}")))?;

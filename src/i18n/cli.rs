@@ -218,3 +218,11 @@ pub fn receipt_dir_is_system(lang: Lang) -> String {
         }
     }
 }
+
+/// `demo` done.
+pub fn demo_done(lang: Lang, cases: u64, path: &str, seconds: f64) -> String {
+    match lang {
+        Lang::Zh => format!("已向 {path} 添加 {cases} 件演示案件，用时 {seconds:.1} 秒"),
+        Lang::En => format!("{cases} cases added to {path} in {seconds:.1} s"),
+    }
+}

@@ -100,6 +100,10 @@ impl Tui {
             cmd.arg(a);
         }
         cmd.env("LANG", lang);
+        // The office's language wins over LANG; a test that asks for a language says so.
+        if let Some(l) = xfdesk::i18n::Lang::parse(lang) {
+            cmd.env("XFDESK_LANG", if l.is_zh() { "zh" } else { "en" });
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("XFDESK_DB");
         cmd.env_remove("NO_COLOR");
