@@ -32,6 +32,22 @@ pub const DATE_FORMAT: &str = "%Y-%m-%d";
 /// take well under a millisecond; this covers a nightly check or a bulk import holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How often a writer waiting for the lock tries again.
+const BUSY_POLL: Duration = Duration::from_millis(2);
+
+/// Wait for another process's write: try again every [`BUSY_POLL`] until [`BUSY_TIMEOUT`].
+/// SQLite's own busy timeout backs off to 100 ms between tries, so a writer waiting behind a
+/// bulk load that commits in batches mostly missed the moment between two batches and waited
+/// for several; trying every 2 ms catches the first gap.
+fn busy_wait(tries: i32) -> bool {
+    let waited = BUSY_POLL * u32::try_from(tries).unwrap_or(u32::MAX);
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(BUSY_POLL);
+    true
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
@@ -176,7 +192,7 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: &Path, read_only: bool) -> Result<Self> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(busy_wait))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::LATEST {
             return Err(refused(path, OpenRefusal::TooNew { version }));
