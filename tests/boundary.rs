@@ -119,3 +119,13 @@ fn a_configuration_others_may_write_is_refused_in_words() {
         stderr(&out)
     );
 }
+
+#[test]
+fn confined_init_with_db_is_refused_for_the_db() {
+    let (dir, _db, config) = setup();
+    let mine = dir.path().join("mine.db");
+    let out = confined(&config, &["init", "--db", mine.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("--db is refused"), "{}", stderr(&out));
+    assert!(!mine.exists());
+}

@@ -61,10 +61,11 @@ pub fn initialise(
 
 pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
     let lang = lang_of(cli);
+    // --db is refused first: it is the walk-around being tried.
+    let path = db_path(cli, "xfdesk.db")?;
     if crate::os::boundary().confined && !nix::unistd::getuid().is_root() {
         return Err(Failure::denied(crate::i18n::cli::init_needs_root(lang)));
     }
-    let path = db_path(cli, "xfdesk.db")?;
     if path.exists() {
         let store = Store::open(&path).map_err(|e| super::store_failure(lang, e))?;
         if store.is_initialised()? {
