@@ -1,6 +1,3 @@
-use clap::Parser;
-
 fn main() {
-    let cli = xfdesk::cli::Cli::parse();
-    std::process::exit(xfdesk::cli::run(cli));
+    std::process::exit(xfdesk::cli::main());
 }

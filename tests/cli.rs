@@ -376,7 +376,7 @@ fn settings_are_listed_changed_by_an_admin_and_checked() {
     let bad = xfdesk(&db, &["settings", "set", "office_tz", "Mars/Olympus"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).contains("not a valid value"),
+        stderr(&bad).contains("must be a time zone name"),
         "{}",
         stderr(&bad)
     );
@@ -394,7 +394,7 @@ fn kill_9_in_the_middle_of_a_write_loses_nothing_saved_and_leaves_the_file_consi
     let db = initialised_db(dir.path());
     let out = xfdesk(&db, &["demo", "--cases", "500"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    // A big load in one transaction, killed without warning half-way.
+    // A big load, killed without warning half-way through a batch.
     let mut child = std::process::Command::new(bin())
         .args(["demo", "--cases", "300000", "--db"])
         .arg(&db)
@@ -413,8 +413,20 @@ fn kill_9_in_the_middle_of_a_write_loses_nothing_saved_and_leaves_the_file_consi
     let n: i64 = conn
         .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
         .unwrap();
+    // The load commits in batches: those committed before the kill are there whole, each with
+    // its audit entry; the one under way is not there at all.
+    let batches: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'demo.load'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let batch = xfdesk::store::bulk::BATCH_CASES as i64;
+    let first_load = (500 + batch - 1) / batch;
     assert_eq!(
-        n, 500,
+        n,
+        500 + (batches - first_load) * batch,
         "the saved cases are all there and nothing half-written is"
     );
     let counted: i64 = conn
@@ -422,7 +434,7 @@ fn kill_9_in_the_middle_of_a_write_loses_nothing_saved_and_leaves_the_file_consi
             r.get(0)
         })
         .unwrap();
-    assert_eq!(counted, 500);
+    assert_eq!(counted, n);
     drop(conn);
     assert!(xfdesk(&db, &["audit", "verify"]).status.success());
     // And the office carries on: the next write succeeds.
@@ -468,6 +480,361 @@ fn backup_is_a_consistent_online_copy_and_never_overwrites() {
         "{}",
         stderr(&again)
     );
+}
+
+#[test]
+fn every_command_piped_into_a_closed_reader_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let commands: &[&[&str]] = &[
+        &["staff", "list"],
+        &["staff", "list", "--format", "json"],
+        &["rules", "list"],
+        &["settings", "list"],
+        &["audit", "verify"],
+        &["calendar", "show", "2026"],
+        &["deadline", "handle", "--from", "2026-09-28"],
+        &[
+            "deadline",
+            "--days",
+            "5",
+            "--from",
+            "2026-09-28",
+            "--format",
+            "json",
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        let out = xfdesk_into_closed_pipe(&db, args);
+        let code = out.status.code();
+        assert!(
+            code == Some(141) || (code == Some(0) && args[0].starts_with("--")),
+            "{args:?}: exit {code:?}, {}",
+            stderr(&out)
+        );
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).is_empty(),
+            "{args:?} ends quietly: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn rules_list_names_every_rule_and_an_unknown_rule_is_answered_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let out = xfdesk(&db, &["rules", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for name in [
+        "register",
+        "accept",
+        "objection",
+        "handle",
+        "extend",
+        "due-soon",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(name)),
+            "{name} missing:\n{text}"
+        );
+    }
+    let out = xfdesk(&db, &["deadline", "nosuch", "--from", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no deadline rule 'nosuch'")
+            && err.contains("accept")
+            && err.contains("handle"),
+        "{err}"
+    );
+}
+
+#[test]
+fn demo_refuses_more_cases_than_it_can_make_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    for n in ["18446744073709551615", "1000001", "0"] {
+        let out = xfdesk(&db, &["demo", "--cases", n]);
+        assert_eq!(out.status.code(), Some(2), "{n}");
+        assert!(
+            stderr(&out).contains("1..=1000000"),
+            "{n}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"));
+    }
+    assert!(!db.exists(), "nothing was created");
+}
+
+#[test]
+fn rules_and_settings_are_bounded_where_they_are_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let refused: &[(&[&str], &str)] = &[
+        (
+            &["rules", "set", "accept", "--days", "100000000"],
+            "may be 1 to 366 days, not 100000000",
+        ),
+        (
+            &["rules", "set", "accept", "--days", "0"],
+            "may be 1 to 366 days, not 0",
+        ),
+        (
+            &["rules", "set", "extend", "--days", "31"],
+            "may be 1 to 30 days",
+        ),
+        (
+            &["rules", "set", "due-soon", "--days", "1000", "--working"],
+            "may be 1 to 20 days",
+        ),
+        (
+            &["rules", "set", "nosuch", "--days", "10"],
+            "no deadline rule 'nosuch'",
+        ),
+        (
+            &["settings", "set", "office_name", &"局".repeat(61)],
+            "at most 60 characters, not 61",
+        ),
+        (
+            &["settings", "set", "office_phone", "call me maybe"],
+            "digits",
+        ),
+        (
+            &["settings", "set", "receipt_printer", "front desk;rm"],
+            "not starting with -",
+        ),
+        (
+            &["settings", "set", "receipt_dir", "relative/dir"],
+            "absolute path",
+        ),
+        (&["settings", "set", "roll_forward", "yes"], "true or false"),
+        (&["settings", "set", "office_lang", "fr"], "zh or en"),
+        (
+            &["settings", "set", "office_tz", "Mars/Olympus"],
+            "time zone",
+        ),
+    ];
+    for (args, message) in refused {
+        let out = xfdesk(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+    // Nothing refused reached the database: every save still counts its dates.
+    let rules = stdout(&xfdesk(&db, &["rules", "list"]));
+    assert!(
+        rules
+            .lines()
+            .any(|l| l.starts_with("accept") && l.contains(" 15 days")),
+        "{rules}"
+    );
+    let out = xfdesk(&db, &["deadline", "accept", "--from", "2026-09-28"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The edges are accepted.
+    for args in [
+        &["rules", "set", "accept", "--days", "366"][..],
+        &["rules", "set", "extend", "--days", "30"][..],
+        &["settings", "set", "receipt_printer", "front-desk_1"][..],
+    ] {
+        let out = xfdesk(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn deadline_with_an_impossible_period_or_date_answers_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    for (args, message) in [
+        (
+            &["deadline", "--days", "100000000", "--from", "2026-01-01"][..],
+            "1 to 366 days",
+        ),
+        (
+            &["deadline", "--days", "0", "--from", "2026-01-01"][..],
+            "1 to 366 days",
+        ),
+        (
+            &[
+                "deadline",
+                "--days",
+                "367",
+                "--working",
+                "--from",
+                "2026-01-01",
+            ][..],
+            "1 to 366 days",
+        ),
+        (
+            &["deadline", "--days", "30", "--from", "262143-12-20"][..],
+            "",
+        ),
+        (&["deadline", "handle", "--from", "262143-12-20"][..], ""),
+    ] {
+        let out = xfdesk(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+}
+
+/// Nothing that could act on a terminal: no C0 or C1 control (but newlines), no bidi control.
+fn assert_clean(what: &str, text: &str) {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(
+        !text.chars().any(bad),
+        "{what} lets a control character through: {text:?}"
+    );
+    assert!(
+        !text.contains("\\u202e") && !text.contains("\\u001b"),
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn text_typed_on_the_command_line_is_stored_cleaned_and_every_line_is_printed_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let hostile = "小\u{1b}]0;pwned\u{7}李\u{202e}\u{9b}2J\u{7f}";
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            "xiaoli",
+            "--name",
+            hostile,
+            "--role",
+            "reception",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_clean("staff add", &stdout(&out));
+    assert_eq!(stdout(&out).trim(), "xiaoli 小李 reception");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: String = conn
+        .query_row("SELECT name FROM staff WHERE login = 'xiaoli'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stored, "小李", "stored cleaned");
+    drop(conn);
+    for format in ["text", "json"] {
+        let out = xfdesk(&db, &["staff", "list", "--format", format]);
+        assert!(out.status.success());
+        assert_clean("staff list", &stdout(&out));
+    }
+    // A login with an escape in it is refused, and the refusal is clean too.
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            "x\u{1b}]0;t\u{7}",
+            "--name",
+            "x",
+            "--role",
+            "reception",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a valid account name"),
+        "{}",
+        stderr(&out)
+    );
+    assert_clean("staff add refused", &stderr(&out));
+    // A backup's path is echoed clean.
+    let copy = dir.path().join("copy\u{1b}]0;t\u{7}\u{202e}.db");
+    let out = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("backed up "), "{}", stdout(&out));
+    assert_clean("backup", &stdout(&out));
+    let again = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert_clean("backup refused", &stderr(&again));
+    // A calendar file's words are stored and shown clean.
+    let file = dir.path().join("2027.toml");
+    std::fs::write(
+        &file,
+        // TOML refuses raw control characters but decodes its own \u escapes into them.
+        r#"year = 2027
+notice = "通知\u001b[2J"
+holidays = [{ from = "2027-01-01", to = "2027-01-01", name = "元旦\u202e\u001b]52;c;eA==\u0007" }]
+"#,
+    )
+    .unwrap();
+    let out = xfdesk(&db, &["calendar", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = stdout(&xfdesk(&db, &["calendar", "show", "2027"]));
+    assert_clean("calendar show", &shown);
+    assert!(shown.contains("2027-01-01 * 元旦\n"), "{shown}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let name: String = conn
+        .query_row(
+            "SELECT name FROM calendar_days WHERE day = '2027-01-01'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "元旦");
+}
+
+#[test]
+fn the_office_language_wins_over_the_client_s_lang_and_flags_win_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let run = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut cmd = std::process::Command::new(bin());
+        cmd.args(["deadline", "nosuch", "--from", "2026-01-01", "--db"])
+            .arg(&db)
+            .args(extra)
+            .env_remove("XFDESK_DB")
+            .env_remove("XFDESK_LANG")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        stderr(&cmd.output().unwrap())
+    };
+    let zh = "没有名为“nosuch”的期限规则";
+    let en = "no deadline rule 'nosuch'";
+    // An SSH client sending LANG=C, or nothing: the office's language, Chinese out of the box.
+    assert!(run(&[("LANG", "C")], &[]).contains(zh));
+    assert!(run(&[], &[]).contains(zh));
+    assert!(run(&[("LANG", "en_US.UTF-8")], &[]).contains(zh));
+    // Explicit choices win.
+    assert!(run(&[("LANG", "C"), ("XFDESK_LANG", "en")], &[]).contains(en));
+    assert!(run(&[("XFDESK_LANG", "zh")], &["--lang", "en"]).contains(en));
+    // An office that works in English says so once.
+    let out = xfdesk(&db, &["settings", "set", "office_lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(run(&[("LANG", "zh_CN.UTF-8")], &[]).contains(en));
+    assert!(run(&[], &["--lang", "zh"]).contains(zh));
+    // Before any database is open, the locale still decides.
+    let mut cmd = std::process::Command::new(bin());
+    cmd.args(["staff", "list", "--db"])
+        .arg(dir.path().join("missing.db"))
+        .env_remove("XFDESK_LANG")
+        .env("LANG", "zh_CN.UTF-8");
+    assert!(stderr(&cmd.output().unwrap()).contains("没有数据库"));
 }
 
 /// A case registered by the calling account, through the library (there is no intake command).

@@ -176,7 +176,7 @@ fn the_audit_chain_detects_an_edited_row_and_refuses_updates() {
     for s in ["一", "二", "三"] {
         store.save_intake(&me, &intake(&store, s)).unwrap();
     }
-    let n = store.verify_audit().unwrap().unwrap();
+    let n = store.verify_audit().unwrap().unwrap().entries;
     assert!(n >= 5, "{n}");
     let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
     // The triggers refuse ordinary edits.
@@ -373,6 +373,152 @@ fn an_id_number_is_shown_whole_only_to_roles_that_need_it_and_each_reveal_is_aud
         Some("11010519491231002X")
     );
     assert!(store.verify_audit().unwrap().is_ok());
+}
+
+#[test]
+fn a_rule_or_setting_out_of_bounds_is_refused_by_the_store_and_saves_keep_working() {
+    let (_d, mut store, me) = fresh();
+    for (rule, days) in [
+        ("accept", 100_000_000),
+        ("handle", 367),
+        ("extend", 31),
+        ("due-soon", 21),
+    ] {
+        let e = store
+            .set_rule(
+                &me,
+                rule,
+                Period {
+                    days,
+                    working: false,
+                },
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("may be 1 to"), "{rule}: {e}");
+    }
+    for (key, value) in [
+        ("office_name", "局".repeat(61)),
+        ("receipt_printer", "-o x".to_string()),
+        ("office_lang", "fr".to_string()),
+        ("count_start_day", "maybe".to_string()),
+    ] {
+        assert!(store.set_setting(&me, key, &value).is_err(), "{key}");
+    }
+    assert_eq!(
+        store
+            .set_setting(&me, "office_name", "东城\u{202e}区信访局\u{1b}[31m")
+            .unwrap(),
+        "东城区信访局"
+    );
+    assert_eq!(
+        store.setting("office_name").unwrap().as_deref(),
+        Some("东城区信访局")
+    );
+    // Saves count their dates as before.
+    store.save_intake(&me, &intake(&store, "工资拖欠")).unwrap();
+}
+
+/// A receptionist's session holds the `Staff` it began with; an administrator disables the
+/// account from another connection. The very next save, reveal, step and draft are refused,
+/// and the session can see what happened.
+#[test]
+fn a_disabled_account_s_open_session_can_save_and_reveal_nothing_more() {
+    let (dir, mut admin_store, admin) = fresh();
+    let clerk = admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    let mut session = Store::open(&dir.path().join("x.db")).unwrap();
+    let saved = session
+        .save_intake(&clerk, &intake(&session, "工资拖欠"))
+        .unwrap();
+    assert!(
+        session
+            .reveal_id_number(&clerk, saved.case_id)
+            .unwrap()
+            .is_some()
+    );
+    session.save_draft(clerk.id, "{}").unwrap();
+
+    admin_store.disable_staff(&admin, "xiaoli").unwrap();
+
+    assert!(clerk.active, "the session's copy still says active");
+    let refused = |e: StoreError| match e {
+        StoreError::Denied(d) => {
+            assert!(d.disabled, "{d}");
+            assert!(d.to_string().contains("is disabled"), "{d}");
+        }
+        other => panic!("expected a refusal, got {other}"),
+    };
+    let before = session.case_count().unwrap();
+    refused(
+        session
+            .save_intake(&clerk, &intake(&session, "再次来访"))
+            .unwrap_err(),
+    );
+    assert_eq!(session.case_count().unwrap(), before, "nothing saved");
+    refused(session.reveal_id_number(&clerk, saved.case_id).unwrap_err());
+    let v = session.case_detail(saved.case_id).unwrap().unwrap().version;
+    refused(
+        session
+            .move_case(&clerk, saved.case_id, v, CaseState::Proposed)
+            .unwrap_err(),
+    );
+    refused(
+        session
+            .save_draft(clerk.id, "{\"name\":\"x\"}")
+            .unwrap_err(),
+    );
+    // The session can notice and end.
+    let now = session.staff_by_id(clerk.id).unwrap().unwrap();
+    assert!(!now.active);
+    assert_ne!(now, clerk);
+    // The refused reveal left no audit entry saying an ID number was shown.
+    let conn = rusqlite::Connection::open(dir.path().join("x.db")).unwrap();
+    let reveals: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'id_number.reveal'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reveals, 1);
+}
+
+/// Roles taken away in another connection reach the session's next write too.
+#[test]
+fn roles_changed_in_another_session_reach_the_next_write() {
+    let (dir, mut admin_store, admin) = fresh();
+    let clerk = admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception, Role::Admin])
+        .unwrap();
+    let mut session = Store::open(&dir.path().join("x.db")).unwrap();
+    session
+        .save_intake(&clerk, &intake(&session, "一"))
+        .unwrap();
+    // An admin alone may not register a visit.
+    admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Admin])
+        .unwrap();
+    assert!(matches!(
+        session.save_intake(&clerk, &intake(&session, "二")),
+        Err(StoreError::Denied(_))
+    ));
+    // A receptionist alone may not administer.
+    admin_store
+        .add_staff(&admin, "xiaoli", "小李", &[Role::Reception])
+        .unwrap();
+    assert!(matches!(
+        session.set_setting(&clerk, "office_name", "别处"),
+        Err(StoreError::Denied(_))
+    ));
+    assert!(matches!(
+        session.add_staff(&clerk, "me2", "我", &[Role::Admin]),
+        Err(StoreError::Denied(_))
+    ));
+    assert_eq!(
+        session.staff_by_id(clerk.id).unwrap().unwrap().roles,
+        vec![Role::Reception]
+    );
 }
 
 mod workflow {

@@ -1,6 +1,6 @@
 //! `xfdesk calendar show YEAR` and `calendar import FILE`: the official holiday calendar.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::reference::CalendarYear;
 use crate::domain::text::clean_line;
 use crate::i18n::Lang;
@@ -17,7 +17,8 @@ pub enum CalendarCommand {
 
 pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         CalendarCommand::Show { year } => {
@@ -26,16 +27,17 @@ pub fn run(cli: &Cli, cmd: &CalendarCommand) -> CliResult {
                     "{year} is not a year this calendar can show"
                 )));
             }
-            print!("{}", render_year(&store, *year, lang)?);
+            super::output::text(&render_year(&store, *year, lang)?)?;
             Ok(0)
         }
         CalendarCommand::Import { file } => {
+            super::writable(&store, lang)?;
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Failure::error(format!("cannot read {}: {e}", file.display())))?;
             let year = CalendarYear::parse(&text)
                 .map_err(|e| Failure::error(format!("{}: {}", file.display(), clean_line(&e))))?;
             let report = store.import_calendar(&me, &year)?;
-            println!(
+            crate::say!(
                 "{} {}: {} holidays, {} adjusted working days; {} due dates recomputed",
                 if report.replaced { "replaced" } else { "added" },
                 report.year,

@@ -391,14 +391,14 @@ pub fn run(cli: &Cli, cmd: &CaseCommand) -> CliResult {
     let done = store
         .take_step(&me, case.row.id, case.version, step)
         .map_err(|e| step_failure(e, lang))?;
-    super::say(
-        &Msg::StepTaken {
+    super::output::line(
+        Msg::StepTaken {
             step: kind.label(lang).to_string(),
             number: done.number,
             state: done.state.label(lang).to_string(),
         }
         .text(lang),
-    );
+    )?;
     Ok(0)
 }
 
@@ -454,7 +454,7 @@ fn show(case: &CaseDetail, store: &Store, json: bool, lang: Lang) -> CliResult {
             "clocks": clocks,
             "timeline": timeline,
         });
-        super::say(&value.to_string());
+        super::output::line(value)?;
         return Ok(0);
     }
     let mut out = String::new();
@@ -523,6 +523,6 @@ fn show(case: &CaseDetail, store: &Store, json: bool, lang: Lang) -> CliResult {
             timeline::describe(lang, &e.item)
         ));
     }
-    super::say(out.trim_end());
+    super::output::line(out.trim_end())?;
     Ok(exit::OK)
 }

@@ -1,8 +1,8 @@
 //! `xfdesk deadline`: by when? Under the configured rules and calendars, and how it was counted.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
-use crate::domain::calendar::{ClockSpec, Period, count};
-use crate::store::Store;
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
+use crate::domain::calendar::{ClockSpec, MAX_RULE_DAYS, Period, try_count};
+use crate::domain::text::clean_line;
 use chrono::NaiveDate;
 
 #[derive(Debug, clap::Args)]
@@ -10,9 +10,9 @@ pub struct DeadlineArgs {
     /// A rule name (register, accept, objection, handle, extend, review-request, …).
     #[arg(conflicts_with = "days", required_unless_present = "days")]
     pub rule: Option<String>,
-    /// Count this many days instead of a rule's.
+    /// Count this many days instead of a rule's (1 to 366).
     #[arg(long)]
-    pub days: Option<u32>,
+    pub days: Option<u64>,
     /// With --days: count working days (official calendar, adjusted weekends included).
     #[arg(long, requires = "days")]
     pub working: bool,
@@ -31,42 +31,50 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
             crate::domain::text::clean_line(&args.from)
         ))
     })?;
-    let store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     current_staff(&store, lang)?;
     let (rule_name, period, article) = match (&args.rule, args.days) {
         (Some(name), _) => {
-            let rule = store.rule(name)?.ok_or_else(|| {
+            let Some(rule) = store.rule(name)? else {
                 let names: Vec<String> = store
-                    .rules()
-                    .map(|rs| rs.into_iter().map(|r| r.name).collect())
-                    .unwrap_or_default();
-                Failure::error(format!(
-                    "no deadline rule '{}' (rules: {})",
-                    crate::domain::text::clean_line(name),
-                    names.join(", ")
-                ))
-            })?;
+                    .rules()?
+                    .into_iter()
+                    .map(|r| crate::domain::text::clean_line(&r.name))
+                    .collect();
+                return Err(Failure::error(crate::i18n::cli::unknown_rule(
+                    lang,
+                    &crate::domain::text::clean_line(name),
+                    &names,
+                )));
+            };
             (Some(rule.name), rule.period, Some(rule.article))
         }
-        (None, Some(days)) if days > 0 => (
-            None,
-            Period {
-                days,
-                working: args.working,
-            },
-            None,
-        ),
-        _ => return Err(Failure::error("--days must be at least 1")),
+        (None, Some(days)) => match u32::try_from(days) {
+            Ok(d) if (1..=MAX_RULE_DAYS).contains(&d) => (
+                None,
+                Period {
+                    days: d,
+                    working: args.working,
+                },
+                None,
+            ),
+            _ => {
+                return Err(Failure::error(crate::i18n::cli::period_refused(lang, days)));
+            }
+        },
+        (None, None) => unreachable!("clap requires a rule or --days"),
     };
-    let due = count(
+    let due = try_count(
         &store.calendar()?,
         store.counting()?,
         &ClockSpec::new(from, period),
-    );
+    )
+    .map_err(|e| Failure::error(crate::i18n::cli::count_failed(lang, &e)))?;
     if args.format == "json" {
         let v = serde_json::json!({
             "from": from.to_string(),
-            "rule": rule_name,
+            "rule": rule_name.as_deref().map(clean_line),
             "days": period.days,
             "working": period.working,
             "due": due.due.to_string(),
@@ -74,12 +82,12 @@ pub fn run(cli: &Cli, args: &DeadlineArgs) -> CliResult {
             "calendar_missing": !due.missing_years.is_empty(),
             "missing_years": due.missing_years,
         });
-        println!("{v}");
+        crate::say!("{v}");
     } else {
-        println!("{}", due.due);
-        println!("{}", crate::i18n::explain_due(lang, &due));
+        crate::say!("{}", due.due);
+        crate::say!("{}", crate::i18n::explain_due(lang, &due));
         if let (Some(name), Some(article)) = (rule_name, article) {
-            println!("{name}: {article}");
+            crate::say!("{}: {}", clean_line(&name), clean_line(&article));
         }
     }
     Ok(0)

@@ -9,8 +9,8 @@ use crate::domain::calendar::{Calendar, ClockSpec, Counting, Rule, count};
 use crate::domain::id_number::check_character;
 use crate::domain::permission::{Act, require};
 use crate::domain::{CaseState, Channel, MatterKind, Role};
-use crate::store::bulk::{BulkCase, BulkSink};
-use crate::store::{Actor, Store};
+use crate::store::bulk::{BATCH_CASES, BulkCase, BulkSink};
+use crate::store::{OpenRefusal, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -19,19 +19,37 @@ use std::time::Instant;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    /// How many cases to create (up to 1,000,000 and beyond).
-    #[arg(long, default_value_t = 20_000)]
+    /// How many cases to create, 1 to 1,000,000.
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..=MAX_CASES))]
     pub cases: u64,
     /// Seed of the generator: the same seed gives the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 }
 
+/// The most cases one `demo` run adds: the size DESIGN §9 measures against.
+pub const MAX_CASES: u64 = 1_000_000;
+
 pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     let lang = lang_of(cli);
     let path = db_path(cli, "xfdesk.db")?;
-    let mut store = if path.exists() && Store::open(&path)?.is_initialised()? {
-        let store = Store::open(&path)?;
+    // An existing xfdesk database is filled; where there is none, one is made first, as
+    // `init` would (DESIGN §6: demo fills "a database"). Anything else is refused unchanged.
+    let existing = match Store::open_existing(&path) {
+        Ok(store) if store.is_initialised()? => Some(store),
+        Ok(_) => None,
+        Err(StoreError::Refused {
+            why: OpenRefusal::Missing | OpenRefusal::Empty,
+            ..
+        }) => None,
+        Err(e) => return Err(super::store_failure(lang, e)),
+    };
+    if existing.is_none() && crate::os::boundary().confined {
+        return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
+    }
+    let mut store = if let Some(store) = existing {
+        let lang = super::lang_for(cli, &store);
+        super::writable(&store, lang)?;
         let me = current_staff(&store, lang)?;
         require(&me, Act::LoadDemoData).map_err(|e| Failure::denied(e.to_string()))?;
         store
@@ -39,21 +57,27 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
         super::init::initialise(
             &path,
             None,
+            None,
             &[
                 Role::Reception,
                 Role::Expert,
                 Role::Supervisor,
                 Role::Manager,
             ],
+            lang,
         )?
     };
+    let lang = super::lang_for(cli, &store);
     let started = Instant::now();
     fill(&mut store, args.cases, args.seed)?;
-    println!(
-        "{} cases added to {} in {:.1} s",
-        args.cases,
-        store.path().display(),
-        started.elapsed().as_secs_f64()
+    crate::say!(
+        "{}",
+        crate::i18n::cli::demo_done(
+            lang,
+            args.cases,
+            &crate::domain::text::clean_line(&store.path().display().to_string()),
+            started.elapsed().as_secs_f64()
+        )
     );
     Ok(0)
 }
@@ -205,52 +229,73 @@ fn pick_weighted<T: Copy>(rng: &mut SmallRng, items: &[(T, u32)]) -> T {
     items[items.len() - 1].0
 }
 
-/// The state a case of this age is likely in.
+/// The state a case of this age is likely in, so that the open cases look like an office's:
+/// most within their clocks, a few percent overdue by days or weeks, none for years.
+///
+/// A case's acceptance notice is due 15 days after receipt and its handling 60 days after
+/// acceptance, so about 75 days after receipt. Up to then cases move along the workflow; after
+/// it nearly all are closed, and the few still open (stuck with a unit, awaiting a review or
+/// feedback) are at most a few weeks late; older ones are all closed.
 fn state_for_age(rng: &mut SmallRng, age_days: i64) -> CaseState {
     use CaseState::*;
-    if age_days <= 3 {
-        pick_weighted(rng, &[(Registered, 5), (WithExpert, 3), (Proposed, 2)])
-    } else if age_days <= 15 {
-        pick_weighted(
+    match age_days {
+        ..=2 => pick_weighted(rng, &[(Registered, 50), (WithExpert, 30), (Proposed, 20)]),
+        3..=14 => pick_weighted(
             rng,
             &[
-                (Registered, 1),
-                (WithExpert, 1),
-                (Proposed, 3),
-                (Approved, 3),
-                (Transferred, 4),
-                (HandledHere, 1),
-                (NotAccepted, 1),
+                (Registered, 5),
+                (WithExpert, 5),
+                (Proposed, 15),
+                (Approved, 15),
+                (Transferred, 30),
+                (HandledHere, 10),
+                (NotAccepted, 5),
+                (Closed, 15),
             ],
-        )
-    } else if age_days <= 90 {
-        pick_weighted(
+        ),
+        15..=72 => pick_weighted(
             rng,
             &[
-                (Proposed, 1),
-                (Transferred, 6),
-                (Replied, 3),
-                (Reviewed, 2),
-                (HandledHere, 2),
-                (FeedbackGiven, 3),
-                (NotAccepted, 1),
-                (Closed, 8),
+                (Transferred, 25),
+                (Replied, 15),
+                (Reviewed, 10),
+                (HandledHere, 5),
+                (FeedbackGiven, 10),
+                (Closed, 35),
             ],
-        )
-    } else {
-        pick_weighted(
+        ),
+        // Past the handling clock: a few stragglers, late by days or weeks.
+        73..=115 => pick_weighted(
             rng,
             &[
-                (Transferred, 1),
+                (Transferred, 2),
                 (Replied, 1),
+                (Reviewed, 1),
                 (FeedbackGiven, 1),
-                (Closed, 297),
+                (Closed, 95),
             ],
-        )
+        ),
+        _ => Closed,
     }
 }
 
-/// Add `cases` synthetic cases to an initialised database, in one transaction.
+/// Returning petitioners a new user is likely to try first: the valid example ID numbers of
+/// the README and GB 11643. Each has an old closed case and an open one within its clocks.
+const FEATURED: &[(&str, &str, &str)] = &[
+    ("11010519491231002X", "王秀英", "13911112222"),
+    ("440524188001010014", "陈德明", "13822223333"),
+];
+
+/// Where the featured people's cases go: (age in days, state, featured person).
+const FEATURED_CASES: &[(i64, CaseState, usize)] = &[
+    (400, CaseState::Closed, 0),
+    (30, CaseState::Transferred, 0),
+    (250, CaseState::Closed, 1),
+    (20, CaseState::Replied, 1),
+];
+
+/// Add `cases` synthetic cases to an initialised database, in batches of [`BATCH_CASES`], each
+/// its own short transaction with its audit entry, so other sessions keep saving meanwhile.
 pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     let login = crate::os::current_login().unwrap_or_default();
     let me = store
@@ -278,185 +323,227 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     }
     let mut rng = SmallRng::seed_from_u64(seed);
     let now = store.now();
-    // A county office's years: spread over three years, or more for very large runs.
+    // A county office's years: spread over three years.
     let span_days: i64 = 365 * 3;
     let start = now.date() - Duration::days(span_days);
     let mut offsets: Vec<i64> = (0..cases)
         .map(|_| rng.random_range(0..span_days * 24 * 60))
         .collect();
     offsets.sort_unstable();
-    let petitioner_pool = ((cases as f64) * 0.7).max(1.0) as usize;
-    let mut petitioner_ids: Vec<Option<i64>> = vec![None; petitioner_pool];
-    let mut used_ids = std::collections::HashSet::new();
-    let actor = Actor::from(&me);
-    let staff_id = me.id;
-    let detail = format!("demo data: {cases} cases, seed {seed}");
-    store.bulk_load(&actor, "demo.load", |sink: &mut BulkSink<'_>| {
-        for minutes in offsets {
-            let day = start + Duration::days(minutes / (24 * 60));
-            // Offices receive between 08:30 and 17:30.
-            let within = 8 * 60 + 30 + (minutes % (24 * 60)) * 9 / 24;
-            let received = NaiveDateTime::new(
-                day,
-                NaiveTime::from_hms_opt((within / 60) as u32, (within % 60) as u32, 0).unwrap(),
-            );
-            let age = (now.date() - day).num_days();
-            let channel = pick_weighted(
-                &mut rng,
-                &[
-                    (Channel::Visit, 45),
-                    (Channel::Letter, 25),
-                    (Channel::Online, 20),
-                    (Channel::Phone, 10),
-                ],
-            );
-            let kind = pick_weighted(
-                &mut rng,
-                &[
-                    (MatterKind::Request, 80),
-                    (MatterKind::Suggestion, 12),
-                    (MatterKind::Accusation, 8),
-                ],
-            );
-            let anonymous = channel == Channel::Letter
-                && kind == MatterKind::Accusation
-                && rng.random_bool(0.5);
-            let petitioner_id = if anonymous {
-                None
-            } else {
-                // A skewed pick, so some people come back many times.
-                let r: f64 = rng.random();
-                let idx = ((r * r) * petitioner_pool as f64) as usize % petitioner_pool;
-                Some(match petitioner_ids[idx] {
-                    Some(id) => id,
-                    None => {
-                        let with_id = rng.random_bool(0.9);
-                        // ID numbers are unique per person: draw again on the rare collision.
-                        let id_number = with_id.then(|| {
-                            loop {
-                                let id = random_id_number(&mut rng);
-                                if used_ids.insert(id.clone()) {
-                                    break id;
-                                }
-                            }
-                        });
-                        let phone = rng.random_bool(0.85).then(|| random_mobile(&mut rng));
-                        let id = sink.petitioner(
-                            id_number.as_deref(),
-                            &random_name(&mut rng),
-                            phone.as_deref(),
-                            received,
-                        )?;
-                        petitioner_ids[idx] = Some(id);
-                        id
-                    }
-                })
-            };
-            let category = &categories[rng.random_range(0..categories.len())];
-            let (summary, account) = summary_for(&mut rng, &category.code);
-            let state = state_for_age(&mut rng, age);
-            let accept_due = due_of(&mut memo, &accept_rule, day);
-            let accepted = !matches!(
-                state,
-                CaseState::Registered
-                    | CaseState::WithExpert
-                    | CaseState::Proposed
-                    | CaseState::NotAccepted
-            );
-            // Accepted on the day the acceptance notice fell due; handling runs from then.
-            let handle_due = accepted.then(|| due_of(&mut memo, &handle_rule, accept_due));
-            let due = if !state.is_open() {
-                None
-            } else if accepted {
-                handle_due
-            } else {
-                Some(due_of(&mut memo, &register_rule, day).min(accept_due))
-            };
-            let number = sink.next_case_number(day.year())?;
-            let unit_id = matches!(
-                state,
-                CaseState::Transferred
-                    | CaseState::Replied
-                    | CaseState::Reviewed
-                    | CaseState::FeedbackGiven
-                    | CaseState::Closed
-            )
-            .then(|| units[rng.random_range(0..units.len())]);
-            let expert_id = (state == CaseState::WithExpert && !experts.is_empty())
-                .then(|| experts[rng.random_range(0..experts.len())]);
-            let case_id = sink.case(&BulkCase {
-                number: &number,
-                petitioner_id,
-                kind,
-                category_id: category.id,
-                unit_id,
-                expert_id,
-                state,
-                summary: &summary,
-                account: &account,
-                received_at: received,
-                accept_due,
-                handle_due,
-                due,
-                staff_id,
-            })?;
-            if state.is_open() {
-                if let Some(h) = handle_due {
-                    sink.clock(
-                        case_id,
-                        &handle_rule.name,
-                        accept_due,
-                        handle_rule.period,
-                        h,
-                    )?;
-                } else {
-                    let r = due_of(&mut memo, &register_rule, day);
-                    sink.clock(case_id, &register_rule.name, day, register_rule.period, r)?;
-                    sink.clock(
-                        case_id,
-                        &accept_rule.name,
-                        day,
-                        accept_rule.period,
-                        accept_due,
-                    )?;
-                }
-            }
-            let head_count = if channel == Channel::Visit && rng.random_bool(0.03) {
-                rng.random_range(5..40)
-            } else {
-                1
-            };
-            sink.contact(
-                case_id,
-                petitioner_id,
-                channel,
-                received,
-                false,
-                head_count,
-                staff_id,
-            )?;
-            // About a quarter of matters bring the person back (重复信访).
-            if age > 2 && rng.random_bool(0.25) {
-                let repeats = rng.random_range(1..=3);
-                for _ in 0..repeats {
-                    let later = received
-                        + Duration::minutes(rng.random_range(60 * 24..(age.max(2) * 24 * 60)));
-                    if later < now {
-                        let ch = pick_weighted(
-                            &mut rng,
-                            &[
-                                (Channel::Visit, 6),
-                                (Channel::Phone, 3),
-                                (Channel::Letter, 1),
-                            ],
-                        );
-                        sink.contact(case_id, petitioner_id, ch, later, true, 1, staff_id)?;
-                    }
-                }
-            }
+    // The featured people's cases take the places of cases of about the right age (case
+    // numbers and ids follow receipt order, so they cannot simply be added at the end).
+    let mut featured_at: HashMap<usize, (CaseState, usize)> = HashMap::new();
+    if cases >= 100 {
+        for &(age, state, who) in FEATURED_CASES {
+            let minute = (span_days - age) * 24 * 60;
+            let i = offsets
+                .partition_point(|&m| m < minute)
+                .min(offsets.len() - 1);
+            featured_at.insert(i, (state, who));
         }
-        Ok(((), detail))
-    })?;
+    }
+    let mut featured_ids: Vec<Option<i64>> = vec![None; FEATURED.len()];
+    // Most matters come from people new to the office; about a quarter from people who came
+    // before (and a new person's id is the next one, which keeps the indexes on the person
+    // appending rather than scattering).
+    let mut people: Vec<i64> = Vec::new();
+    let mut used_ids: std::collections::HashSet<String> =
+        FEATURED.iter().map(|f| f.0.to_string()).collect();
+    store.bulk_mode(true)?;
+    for (batch, chunk) in offsets.chunks(BATCH_CASES).enumerate() {
+        let first = batch * BATCH_CASES;
+        let detail = format!(
+            "demo data: cases {} to {} of {cases}, seed {seed}",
+            first + 1,
+            first + chunk.len()
+        );
+        store.bulk_load(&me, "demo.load", |sink: &mut BulkSink<'_>| {
+            for (k, &minutes) in chunk.iter().enumerate() {
+                let featured = featured_at.get(&(first + k)).copied();
+                let day = start + Duration::days(minutes / (24 * 60));
+                // Offices receive between 08:30 and 17:30.
+                let within = 8 * 60 + 30 + (minutes % (24 * 60)) * 9 / 24;
+                let received = NaiveDateTime::new(
+                    day,
+                    NaiveTime::from_hms_opt((within / 60) as u32, (within % 60) as u32, 0).unwrap(),
+                );
+                let age = (now.date() - day).num_days();
+                let channel = if featured.is_some() {
+                    Channel::Visit
+                } else {
+                    pick_weighted(
+                        &mut rng,
+                        &[
+                            (Channel::Visit, 45),
+                            (Channel::Letter, 25),
+                            (Channel::Online, 20),
+                            (Channel::Phone, 10),
+                        ],
+                    )
+                };
+                let kind = if featured.is_some() {
+                    MatterKind::Request
+                } else {
+                    pick_weighted(
+                        &mut rng,
+                        &[
+                            (MatterKind::Request, 80),
+                            (MatterKind::Suggestion, 12),
+                            (MatterKind::Accusation, 8),
+                        ],
+                    )
+                };
+                let anonymous = channel == Channel::Letter
+                    && kind == MatterKind::Accusation
+                    && rng.random_bool(0.5);
+                let petitioner_id = if let Some((_, who)) = featured {
+                    let (id_number, name, phone) = FEATURED[who];
+                    let id = match featured_ids[who] {
+                        Some(id) => id,
+                        // Upserted by ID number: a second run meets the same person again.
+                        None => sink.petitioner(Some(id_number), name, Some(phone), received)?,
+                    };
+                    featured_ids[who] = Some(id);
+                    Some(id)
+                } else if anonymous {
+                    None
+                } else if !people.is_empty() && rng.random_bool(0.25) {
+                    Some(people[rng.random_range(0..people.len())])
+                } else {
+                    let with_id = rng.random_bool(0.9);
+                    // ID numbers are unique per person: draw again on the rare collision.
+                    let id_number = with_id.then(|| {
+                        loop {
+                            let id = random_id_number(&mut rng);
+                            if used_ids.insert(id.clone()) {
+                                break id;
+                            }
+                        }
+                    });
+                    let phone = rng.random_bool(0.85).then(|| random_mobile(&mut rng));
+                    let id = sink.petitioner(
+                        id_number.as_deref(),
+                        &random_name(&mut rng),
+                        phone.as_deref(),
+                        received,
+                    )?;
+                    people.push(id);
+                    Some(id)
+                };
+                let category = &categories[rng.random_range(0..categories.len())];
+                let (summary, account) = summary_for(&mut rng, &category.code);
+                let state = match featured {
+                    Some((state, _)) => state,
+                    None => state_for_age(&mut rng, age),
+                };
+                let accept_due = due_of(&mut memo, &accept_rule, day);
+                let accepted = !matches!(
+                    state,
+                    CaseState::Registered
+                        | CaseState::WithExpert
+                        | CaseState::Proposed
+                        | CaseState::NotAccepted
+                );
+                // Accepted on the day the acceptance notice fell due; handling runs from then.
+                let handle_due = accepted.then(|| due_of(&mut memo, &handle_rule, accept_due));
+                let due = if !state.is_open() {
+                    None
+                } else if accepted {
+                    handle_due
+                } else {
+                    Some(due_of(&mut memo, &register_rule, day).min(accept_due))
+                };
+                let number = sink.next_case_number(day.year())?;
+                let unit_id = matches!(
+                    state,
+                    CaseState::Transferred
+                        | CaseState::Replied
+                        | CaseState::Reviewed
+                        | CaseState::FeedbackGiven
+                        | CaseState::Closed
+                )
+                .then(|| units[rng.random_range(0..units.len())]);
+                let expert_id = (state == CaseState::WithExpert && !experts.is_empty())
+                    .then(|| experts[rng.random_range(0..experts.len())]);
+                let case_id = sink.case(&BulkCase {
+                    number: &number,
+                    petitioner_id,
+                    kind,
+                    category_id: category.id,
+                    unit_id,
+                    expert_id,
+                    state,
+                    summary: &summary,
+                    account: &account,
+                    received_at: received,
+                    accept_due,
+                    handle_due,
+                    due,
+                    staff_id: me.id,
+                })?;
+                if state.is_open() {
+                    if let Some(h) = handle_due {
+                        sink.clock(
+                            case_id,
+                            &handle_rule.name,
+                            accept_due,
+                            handle_rule.period,
+                            h,
+                        )?;
+                    } else {
+                        let r = due_of(&mut memo, &register_rule, day);
+                        sink.clock(case_id, &register_rule.name, day, register_rule.period, r)?;
+                        sink.clock(
+                            case_id,
+                            &accept_rule.name,
+                            day,
+                            accept_rule.period,
+                            accept_due,
+                        )?;
+                    }
+                }
+                let head_count = if channel == Channel::Visit && rng.random_bool(0.03) {
+                    rng.random_range(5..40)
+                } else {
+                    1
+                };
+                sink.contact(
+                    case_id,
+                    petitioner_id,
+                    channel,
+                    received,
+                    false,
+                    head_count,
+                    me.id,
+                )?;
+                // About a quarter of matters bring the person back (重复信访); every featured
+                // one does.
+                if age > 2 && (featured.is_some() || rng.random_bool(0.25)) {
+                    let repeats = rng.random_range(1..=3);
+                    for _ in 0..repeats {
+                        let later = received
+                            + Duration::minutes(rng.random_range(60 * 24..(age.max(2) * 24 * 60)));
+                        if later < now {
+                            let ch = pick_weighted(
+                                &mut rng,
+                                &[
+                                    (Channel::Visit, 6),
+                                    (Channel::Phone, 3),
+                                    (Channel::Letter, 1),
+                                ],
+                            );
+                            sink.contact(case_id, petitioner_id, ch, later, true, 1, me.id)?;
+                        }
+                    }
+                }
+            }
+            Ok(((), detail))
+        })?;
+        // Let a writer waiting for the lock (a receptionist's save) go first.
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    store.bulk_mode(false)?;
+    store.audit_checkpoint(&me, "demo.load")?;
     store.checkpoint()?;
     Ok(())
 }

@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
                 Failure::error(format!("{}: {e}", clean_line(&path.display().to_string())))
             })?;
         }
-        None => super::say(text.trim_end()),
+        None => super::output::line(text.trim_end())?,
     }
     store.record_document(&me, case.row.id, kind)?;
     Ok(0)

@@ -1,13 +1,22 @@
-//! `xfdesk init`: create the database, load `data/`, make the caller admin.
+//! `xfdesk init`: create the database, load `data/`, make the caller (or `--admin`) admin.
+//!
+//! On a shared server (across the setgid boundary) only root initialises the office's
+//! database, naming its first administrator with `--admin`: otherwise whichever account ran
+//! `init` first after the install would own the office.
 
 use super::{Cli, CliResult, Failure, db_path, ensure_parent, lang_of};
 use crate::domain::Role;
+use crate::domain::text::clean_line;
 use crate::i18n::Lang;
+use crate::say;
 use crate::store::{Actor, ReferenceData, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// Your name as staff (default: from the passwd entry, else the account name).
+    /// The first administrator's OS account (default: the account running init).
+    #[arg(long, value_name = "LOGIN")]
+    pub admin: Option<String>,
+    /// The administrator's name as staff (default: from the passwd entry, else the account name).
     #[arg(long)]
     pub name: Option<String>,
 }
@@ -15,21 +24,31 @@ pub struct InitArgs {
 /// Weeks of the sample roster laid out from this week.
 pub const ROSTER_WEEKS: u32 = 8;
 
-/// Create and fill a new database with the caller as admin (plus `extra_roles`).
+/// Create and fill a new database with `admin` (default: the caller) as admin, plus
+/// `extra_roles`.
 pub fn initialise(
     path: &std::path::Path,
+    admin: Option<&str>,
     name: Option<&str>,
     extra_roles: &[Role],
+    lang: Lang,
 ) -> Result<Store, Failure> {
     ensure_parent(path)?;
-    let login = crate::os::current_login()
+    let caller = crate::os::current_login()
         .ok_or_else(|| Failure::denied("cannot tell which account is running xfdesk"))?;
-    let mut store = Store::open(path)?;
+    let login = admin.map(str::to_string).unwrap_or_else(|| caller.clone());
+    let mut store = Store::open(path).map_err(|e| super::store_failure(lang, e))?;
     let name = name
         .map(str::to_string)
-        .or_else(crate::os::current_full_name)
+        .or_else(|| {
+            (login == caller)
+                .then(crate::os::current_full_name)
+                .flatten()
+        })
         .unwrap_or_else(|| login.clone());
-    let me = store.bootstrap_admin(&login, &name, extra_roles)?;
+    let me = store
+        .bootstrap_admin(&login, &name, extra_roles)
+        .map_err(|e| super::store_failure(lang, e))?;
     let today = store.today();
     store.load_reference(
         &Actor::from(&me),
@@ -42,30 +61,39 @@ pub fn initialise(
 
 pub fn run(cli: &Cli, args: &InitArgs) -> CliResult {
     let lang = lang_of(cli);
+    // --db is refused first: it is the walk-around being tried.
     let path = db_path(cli, "xfdesk.db")?;
+    if crate::os::boundary().confined && !nix::unistd::getuid().is_root() {
+        return Err(Failure::denied(crate::i18n::cli::init_needs_root(lang)));
+    }
     if path.exists() {
-        let store = Store::open(&path)?;
+        let store = Store::open(&path).map_err(|e| super::store_failure(lang, e))?;
         if store.is_initialised()? {
-            return Err(Failure::error(match lang {
-                Lang::Zh => format!("{} 已经初始化过了", path.display()),
-                Lang::En => format!("{} is already initialised", path.display()),
-            }));
+            return Err(Failure::error(crate::i18n::cli::already_initialised(
+                lang,
+                &clean_line(&path.display().to_string()),
+            )));
         }
     }
-    let store = initialise(&path, args.name.as_deref(), &[])?;
-    let login = crate::os::current_login().unwrap_or_default();
-    println!(
+    let store = initialise(
+        &path,
+        args.admin.as_deref(),
+        args.name.as_deref(),
+        &[],
+        lang,
+    )?;
+    let admin = args
+        .admin
+        .clone()
+        .or_else(crate::os::current_login)
+        .unwrap_or_default();
+    say!(
         "{}",
-        match lang {
-            Lang::Zh => format!(
-                "已创建 {}；{login} 为管理员。添加工作人员：xfdesk staff add 账号 --name 姓名 --role reception",
-                store.path().display()
-            ),
-            Lang::En => format!(
-                "created {}; {login} is admin. Add staff with: xfdesk staff add LOGIN --name NAME --role reception",
-                store.path().display()
-            ),
-        }
+        crate::i18n::cli::initialised(
+            lang,
+            &clean_line(&store.path().display().to_string()),
+            &clean_line(&admin)
+        )
     );
     Ok(0)
 }

@@ -9,6 +9,7 @@ pub mod deadline;
 pub mod demo;
 pub mod doc;
 pub mod init;
+pub mod output;
 pub mod rules;
 pub mod settings;
 pub mod staff;
@@ -29,6 +30,9 @@ pub mod exit {
     pub const DENIED: i32 = 3;
     /// `audit verify` found a broken chain.
     pub const AUDIT_BROKEN: i32 = 4;
+    /// The reader of the output went away (`| head`): 128 + SIGPIPE, as a shell reports a
+    /// tool ended by the broken pipe.
+    pub const BROKEN_PIPE: i32 = 141;
 }
 
 #[derive(Debug, Parser)]
@@ -42,7 +46,7 @@ pub struct Cli {
     /// Database file (default: $XFDESK_DB, else the platform data directory).
     #[arg(long, global = true, env = "XFDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Language of messages: zh or en (default: from LANG).
+    /// Language of messages: zh or en (default: $XFDESK_LANG, else the office's language).
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
     /// Open the app on a demo database, creating and filling it first if there is none.
@@ -104,6 +108,13 @@ impl Failure {
             message: message.into(),
         }
     }
+    /// The output's reader has gone: stop, and say nothing (there is no one to tell).
+    pub fn broken_pipe() -> Self {
+        Self {
+            code: exit::BROKEN_PIPE,
+            message: String::new(),
+        }
+    }
 }
 
 impl From<crate::store::StoreError> for Failure {
@@ -123,11 +134,36 @@ impl From<anyhow::Error> for Failure {
 
 pub type CliResult = Result<i32, Failure>;
 
+/// The language asked for explicitly: `--lang`, else `$XFDESK_LANG`.
+fn explicit_lang(cli: &Cli) -> Option<Lang> {
+    cli.lang.as_deref().and_then(Lang::parse).or_else(|| {
+        std::env::var("XFDESK_LANG")
+            .ok()
+            .as_deref()
+            .and_then(Lang::parse)
+    })
+}
+
+/// The language before the office's database is open (or where there is none): `--lang`,
+/// else `$XFDESK_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when none
+/// is set).
 pub fn lang_of(cli: &Cli) -> Lang {
-    cli.lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_else(Lang::from_env)
+    explicit_lang(cli).unwrap_or_else(Lang::from_env)
+}
+
+/// The language once the office's database is open: `--lang`, else `$XFDESK_LANG`, else the
+/// office's own (`office_lang`, Chinese out of the box). The client's `LANG` is not consulted:
+/// SSH clients often send `C` or nothing, and the office's choice should win (DESIGN §1).
+pub fn lang_for(cli: &Cli, store: &Store) -> Lang {
+    explicit_lang(cli).unwrap_or_else(|| {
+        store
+            .setting("office_lang")
+            .ok()
+            .flatten()
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Zh)
+    })
 }
 
 fn data_dir() -> Result<PathBuf, Failure> {
@@ -136,15 +172,81 @@ fn data_dir() -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure::error("no home directory to keep the database in; pass --db PATH"))
 }
 
-/// The database file: --db, else $XFDESK_DB (both via clap), else the platform data directory.
+/// The database file. Across the setgid boundary: only the one `/etc/xfdesk.toml` names, and
+/// `--db` or `$XFDESK_DB` is refused in words. Otherwise `--db`, else `$XFDESK_DB` (both via
+/// clap), else `file` in the platform data directory.
 pub fn db_path(cli: &Cli, file: &str) -> Result<PathBuf, Failure> {
-    match &cli.db {
-        Some(p) => Ok(p.clone()),
+    match crate::os::boundary()
+        .database(cli.db.as_deref())
+        .map_err(boundary_failure)?
+    {
+        Some(p) => Ok(p),
+        None if crate::os::boundary().confined => {
+            Err(Failure::error("the system configuration names no database"))
+        }
         None => Ok(data_dir()?.join(file)),
     }
 }
 
+/// Open the office's existing database for a command; never creates one (only `init` does).
+pub fn open_store(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    let path = db_path(cli, "xfdesk.db")?;
+    Store::open_existing(&path).map_err(|e| store_failure(lang, e))
+}
+
+/// Open the office's database for a command that changes it: a file this account may only
+/// read is refused in words before anything is done.
+pub fn open_store_for_writing(cli: &Cli, lang: Lang) -> Result<Store, Failure> {
+    let store = open_store(cli, lang)?;
+    writable(&store, lang)?;
+    Ok(store)
+}
+
+/// Refuse in words, before anything is done, a change to a database opened read-only.
+pub fn writable(store: &Store, lang: Lang) -> Result<(), Failure> {
+    if store.is_read_only() {
+        return Err(Failure::error(crate::i18n::cli::read_only(
+            lang,
+            &crate::domain::text::clean_line(&store.path().display().to_string()),
+        )));
+    }
+    Ok(())
+}
+
+/// The setgid boundary's refusal: a broken system configuration is an error, everything else
+/// a refusal (exit 3).
+pub fn boundary_failure(e: crate::os::boundary::BoundaryError) -> Failure {
+    use crate::os::boundary::BoundaryError;
+    let message = crate::domain::text::clean_line(&e.to_string());
+    match e {
+        BoundaryError::Config(_) => Failure::error(message),
+        _ => Failure::denied(message),
+    }
+}
+
+/// A store error in the user's language where there is a message for it.
+pub fn store_failure(lang: Lang, e: crate::store::StoreError) -> Failure {
+    use crate::domain::text::clean_line;
+    use crate::store::StoreError;
+    match e {
+        StoreError::Refused { path, why } => Failure::error(crate::i18n::cli::open_refused(
+            lang,
+            &clean_line(&path),
+            &why,
+        )),
+        StoreError::ReadOnly(path) => {
+            Failure::error(crate::i18n::cli::read_only(lang, &clean_line(&path)))
+        }
+        other => other.into(),
+    }
+}
+
+/// Make the directories above `path` (outside the setgid boundary only: the office's
+/// directories are made by root, with their group and modes).
 pub fn ensure_parent(path: &Path) -> Result<(), Failure> {
+    if crate::os::boundary().confined {
+        return Ok(());
+    }
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
         && !parent.exists()
@@ -179,12 +281,12 @@ pub fn current_staff(store: &Store, lang: Lang) -> Result<Staff, Failure> {
     }
 }
 
-/// Print a result line (or several) on standard output. A closed pipe ends the output quietly
-/// instead of a panic.
-pub fn say(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}");
+/// The whole program: cross the setgid boundary (before the arguments are read and before any
+/// thread starts, since it clears the environment), parse the arguments, run. Returns the exit
+/// code.
+pub fn main() -> i32 {
+    crate::os::enter_boundary();
+    run(Cli::parse())
 }
 
 /// Run the parsed command line; returns the process exit code.
@@ -207,13 +309,9 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(f) => {
-            // Not eprintln!: with the terminal gone, a failed write must not become a panic.
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "xfdesk: {}",
-                crate::domain::text::clean_line(&f.message)
-            );
+            if !f.message.is_empty() {
+                output::warn(crate::domain::text::clean_line(&f.message));
+            }
             f.code
         }
     }

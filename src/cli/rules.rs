@@ -1,9 +1,8 @@
 //! `xfdesk rules list` and `rules set` (admin): the deadline rules.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
-use crate::domain::calendar::Period;
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
+use crate::domain::calendar::{Period, check_rule};
 use crate::domain::text::clean_line;
-use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum RulesCommand {
@@ -22,14 +21,15 @@ pub enum RulesCommand {
 
 pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         RulesCommand::List => {
             for r in store.rules()? {
-                println!(
+                crate::say!(
                     "{:<18} {:>3} {:<13} from {:<16} {}",
-                    r.name,
+                    clean_line(&r.name),
                     r.period.days,
                     if r.period.working {
                         "working days"
@@ -46,20 +46,30 @@ pub fn run(cli: &Cli, cmd: &RulesCommand) -> CliResult {
             days,
             working,
         } => {
-            if *days == 0 {
-                return Err(Failure::error("--days must be at least 1"));
+            super::writable(&store, lang)?;
+            let period = Period {
+                days: *days,
+                working: *working,
+            };
+            // Checked here for a message in the user's language; the store checks again.
+            check_rule(name, period)
+                .map_err(|e| Failure::error(crate::i18n::cli::rule_refused(lang, &e)))?;
+            if store.rule(name)?.is_none() {
+                let known: Vec<String> = store
+                    .rules()?
+                    .into_iter()
+                    .map(|r| clean_line(&r.name))
+                    .collect();
+                return Err(Failure::error(crate::i18n::cli::unknown_rule(
+                    lang,
+                    &clean_line(name),
+                    &known,
+                )));
             }
-            let r = store.set_rule(
-                &me,
-                name,
-                Period {
-                    days: *days,
-                    working: *working,
-                },
-            )?;
-            println!(
+            let r = store.set_rule(&me, name, period)?;
+            crate::say!(
                 "{}: {} {}",
-                r.name,
+                clean_line(&r.name),
                 r.period.days,
                 if r.period.working {
                     "working days"

@@ -1,42 +1,10 @@
 //! `xfdesk settings list` / `settings set KEY VALUE` (admin): office details, receipts,
-//! counting conventions.
+//! counting conventions, the office's language. Every value is checked against its bounds.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
+use crate::domain::settings::{SETTINGS, check_setting};
 use crate::domain::text::clean_line;
-use crate::store::Store;
-
-/// The settings an office may change, and what each means.
-pub const KNOWN: &[(&str, &str)] = &[
-    ("office_name", "the office's name, printed on receipts"),
-    (
-        "office_phone",
-        "the office's telephone, printed on receipts",
-    ),
-    (
-        "office_address",
-        "the office's address, printed on receipts",
-    ),
-    (
-        "receipt_dir",
-        "where receipts are written (default: receipts/ beside the database)",
-    ),
-    (
-        "receipt_printer",
-        "a printer for `lp -d`; empty: receipts are only written to files",
-    ),
-    (
-        "office_tz",
-        "the office's time zone, e.g. Asia/Shanghai: dates are counted in it",
-    ),
-    (
-        "count_start_day",
-        "true: the start day counts as day 1 (procedure: false)",
-    ),
-    (
-        "roll_forward",
-        "true: a period ending on a rest day ends on the next working day",
-    ),
-];
+use crate::say;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SettingsCommand {
@@ -48,37 +16,28 @@ pub enum SettingsCommand {
 
 pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         SettingsCommand::List => {
-            for (key, what) in KNOWN {
-                let value = store.setting(key)?.unwrap_or_default();
-                println!("{key:<16} {:<24} {what}", clean_line(&value));
+            for def in SETTINGS {
+                let value = store.setting(def.key)?.unwrap_or_default();
+                say!("{:<16} {:<24} {}", def.key, clean_line(&value), def.meaning);
             }
         }
         SettingsCommand::Set { key, value } => {
-            if !KNOWN.iter().any(|(k, _)| k == key) {
-                let keys: Vec<&str> = KNOWN.iter().map(|(k, _)| *k).collect();
-                return Err(Failure::error(format!(
-                    "unknown setting '{}' (settings: {})",
-                    clean_line(key),
-                    keys.join(", ")
+            super::writable(&store, lang)?;
+            if key == "receipt_dir" && crate::os::boundary().confined {
+                return Err(Failure::denied(crate::i18n::cli::receipt_dir_is_system(
+                    lang,
                 )));
             }
-            let ok = match key.as_str() {
-                "office_tz" => value.parse::<chrono_tz::Tz>().is_ok(),
-                "count_start_day" | "roll_forward" => value == "true" || value == "false",
-                _ => true,
-            };
-            if !ok {
-                return Err(Failure::error(format!(
-                    "'{}' is not a valid value for {key}",
-                    clean_line(value)
-                )));
-            }
-            store.set_setting(&me, key, &crate::domain::text::clean_line(value))?;
-            println!("{key} = {}", clean_line(value));
+            // Checked here for a message in the user's language; the store checks again.
+            check_setting(key, value)
+                .map_err(|e| Failure::error(crate::i18n::cli::setting_refused(lang, &e)))?;
+            let stored = store.set_setting(&me, key, value)?;
+            say!("{key} = {}", clean_line(&stored));
         }
     }
     Ok(0)

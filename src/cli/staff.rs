@@ -1,9 +1,8 @@
 //! `xfdesk staff add|list|disable` (admin).
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::domain::role::parse_roles;
 use crate::domain::text::clean_line;
-use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StaffCommand {
@@ -28,19 +27,26 @@ pub enum StaffCommand {
 
 pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     match cmd {
         StaffCommand::Add { login, name, role } => {
+            super::writable(&store, lang)?;
             let roles = parse_roles(role).map_err(|e| Failure::error(e.to_string()))?;
             if !crate::os::login_exists(login) {
-                eprintln!(
-                    "xfdesk: warning: there is no OS account '{}' on this machine yet; it is added anyway",
+                super::output::warn(format_args!(
+                    "warning: there is no OS account '{}' on this machine yet; it is added anyway",
                     clean_line(login)
-                );
+                ));
             }
             let s = store.add_staff(&me, login, name, &roles)?;
-            println!("{} {} {}", s.login, s.name, roles_text(&s.roles));
+            crate::say!(
+                "{} {} {}",
+                clean_line(&s.login),
+                clean_line(&s.name),
+                roles_text(&s.roles)
+            );
         }
         StaffCommand::List { format } => {
             let staff = store.list_staff()?;
@@ -48,22 +54,24 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
                 let list: Vec<_> = staff
                     .iter()
                     .map(|s| {
+                        // serde_json escapes C0 controls but passes DEL, C1 and bidi
+                        // overrides (U+202E) through raw: clean the values themselves.
                         serde_json::json!({
-                            "login": s.login,
-                            "name": s.name,
+                            "login": clean_line(&s.login),
+                            "name": clean_line(&s.name),
                             "roles": s.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
                             "active": s.active,
                         })
                     })
                     .collect();
-                println!(
+                crate::say!(
                     "{}",
                     serde_json::to_string_pretty(&list)
                         .map_err(|e| Failure::error(e.to_string()))?
                 );
             } else {
                 for s in staff {
-                    println!(
+                    crate::say!(
                         "{:<12} {:<10} {:<30} {}",
                         clean_line(&s.login),
                         clean_line(&s.name),
@@ -74,8 +82,9 @@ pub fn run(cli: &Cli, cmd: &StaffCommand) -> CliResult {
             }
         }
         StaffCommand::Disable { login } => {
+            super::writable(&store, lang)?;
             store.disable_staff(&me, login)?;
-            println!("{} disabled", clean_line(login));
+            crate::say!("{} disabled", clean_line(login));
         }
     }
     Ok(0)

@@ -13,23 +13,24 @@ const DEMO_CASES: u64 = 20_000;
 pub fn run(cli: &Cli) -> CliResult {
     let lang = lang_of(cli);
     let store = if cli.demo {
+        if crate::os::boundary().confined {
+            return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
+        }
         let path = db_path(cli, "demo.db")?;
         if !path.exists() {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "正在创建演示数据库 {}（{DEMO_CASES} 件案件）…",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "creating the demo database {} ({DEMO_CASES} cases)…",
-                        path.display()
-                    ),
-                }
-            );
+            super::output::warn(match lang {
+                Lang::Zh => format!(
+                    "正在创建演示数据库 {}（{DEMO_CASES} 件案件）…",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "creating the demo database {} ({DEMO_CASES} cases)…",
+                    path.display()
+                ),
+            });
             let mut store = super::init::initialise(
                 &path,
+                None,
                 None,
                 &[
                     Role::Reception,
@@ -37,16 +38,17 @@ pub fn run(cli: &Cli) -> CliResult {
                     Role::Supervisor,
                     Role::Manager,
                 ],
+                lang,
             )?;
             super::demo::fill(&mut store, DEMO_CASES, 1)?;
             store
         } else {
-            Store::open_existing(&path)?
+            Store::open_existing(&path).map_err(|e| super::store_failure(lang, e))?
         }
     } else {
-        let path = db_path(cli, "xfdesk.db")?;
-        Store::open_existing(&path)?
+        super::open_store(cli, lang)?
     };
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
     let mut app = App::new(store, me, lang)?;
     let ending = crate::tui::run(&mut app).map_err(|e| Failure::error(format!("{e:#}")))?;

@@ -2,7 +2,7 @@
 //!
 //! Pure functions: the store loads the calendar and the rules; nothing here does I/O.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeSet, HashSet};
 
 /// The days the State Council has declared holidays (放假) and adjusted working days (调休上班),
@@ -57,13 +57,106 @@ impl Calendar {
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
     }
 
-    fn next_working_day_from(&self, mut day: NaiveDate) -> NaiveDate {
+    /// The first working day on or after `day`; None past the last date chrono can hold.
+    fn next_working_day_from(&self, mut day: NaiveDate) -> Option<NaiveDate> {
         while !self.is_working_day(day) {
-            day += Duration::days(1);
+            day = day.succ_opt()?;
         }
-        day
+        Some(day)
     }
 }
+
+/// The longest period a rule may have: a year and a day. Nothing in the 条例 is longer, and a
+/// typo such as 100000000 must be refused where it is typed, not met by every later save.
+pub const MAX_RULE_DAYS: u32 = 366;
+
+/// The longest extension the 条例 allows (Art. 34: at most 30 days, once).
+pub const MAX_EXTENSION_DAYS: u32 = 30;
+
+/// The widest "due soon" warning window, in working days: beyond a month every case would be
+/// "due soon" and the warning would mean nothing.
+pub const MAX_DUE_SOON_DAYS: u32 = 20;
+
+/// Why a rule's period was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleError {
+    /// Outside `min..=max` days for this rule.
+    OutOfRange {
+        rule: String,
+        days: u32,
+        min: u32,
+        max: u32,
+    },
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleError::OutOfRange {
+                rule,
+                days,
+                min,
+                max,
+            } => write!(
+                f,
+                "the rule '{rule}' may be {min} to {max} days, not {days}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// The days a rule may have: 1 to 366, an extension at most 30, the due-soon window at most 20
+/// working days.
+pub fn rule_bounds(rule: &str) -> (u32, u32) {
+    match rule {
+        "extend" => (1, MAX_EXTENSION_DAYS),
+        "due-soon" => (1, MAX_DUE_SOON_DAYS),
+        _ => (1, MAX_RULE_DAYS),
+    }
+}
+
+/// Check a rule's new period against its bounds.
+pub fn check_rule(rule: &str, period: Period) -> Result<(), RuleError> {
+    let (min, max) = rule_bounds(rule);
+    if (min..=max).contains(&period.days) {
+        Ok(())
+    } else {
+        Err(RuleError::OutOfRange {
+            rule: rule.to_string(),
+            days: period.days,
+            min,
+            max,
+        })
+    }
+}
+
+/// Why a due date could not be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountError {
+    /// The period (with any extension) is longer than any rule allows.
+    TooLong { days: u64 },
+    /// The count runs past the last date that can be represented.
+    OutOfRange,
+}
+
+impl std::fmt::Display for CountError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CountError::TooLong { days } => write!(
+                f,
+                "a period of {days} days is longer than any deadline (at most {} days with its extension)",
+                MAX_RULE_DAYS + MAX_EXTENSION_DAYS
+            ),
+            CountError::OutOfRange => {
+                f.write_str("the count runs beyond any date a deadline can fall on")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CountError {}
 
 /// A period counted from a start date, in calendar or working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,48 +251,91 @@ pub struct Due {
     pub missing_years: Vec<i32>,
 }
 
-/// Count `period` from `from` with the default conventions.
+/// Count `period` from `from` with the default conventions. See [`count`] for a period that
+/// cannot be counted.
 pub fn due_date(calendar: &Calendar, from: NaiveDate, period: Period) -> Due {
     count(calendar, Counting::default(), &ClockSpec::new(from, period))
 }
 
+/// [`try_count`] for callers whose periods were bounded where they were set. It never panics:
+/// a period that cannot be counted gives the last representable date, which sorts after every
+/// real one. Anything that takes a period from input uses [`try_count`] and says why.
+pub fn count(calendar: &Calendar, counting: Counting, spec: &ClockSpec) -> Due {
+    try_count(calendar, counting, spec).unwrap_or_else(|_| Due {
+        from: spec.from,
+        period: spec.period,
+        due: NaiveDate::MAX,
+        extension_days: spec.extension_days,
+        suspended_days: 0,
+        moved_from: None,
+        missing_years: vec![],
+    })
+}
+
+/// The days counted at most: a rule's longest period with the longest extension, and room for
+/// suspensions, holidays and weekends around them.
+const MAX_COUNTED_DAYS: u64 = (MAX_RULE_DAYS + MAX_EXTENSION_DAYS) as u64;
+
+/// The furthest a count walks, suspensions included: a century.
+const MAX_WALKED_DAYS: u32 = 36_525;
+
 /// Count a clock: walk forward from the start, counting each day that is not suspended (and,
 /// for a working-day period, is a working day), until the period plus any extension is used.
-pub fn count(calendar: &Calendar, counting: Counting, spec: &ClockSpec) -> Due {
+/// Every step is checked: a period longer than any rule, or one that runs past the last
+/// representable date, is an error in words, never a panic or a endless walk.
+pub fn try_count(
+    calendar: &Calendar,
+    counting: Counting,
+    spec: &ClockSpec,
+) -> Result<Due, CountError> {
+    let target = u64::from(spec.period.days) + u64::from(spec.extension_days);
+    if target > MAX_COUNTED_DAYS {
+        return Err(CountError::TooLong { days: target });
+    }
     let mut missing = BTreeSet::new();
-    let target = spec.period.days + spec.extension_days;
     let mut day = if counting.start_day_counts {
         spec.from
     } else {
-        spec.from + Duration::days(1)
+        spec.from.succ_opt().ok_or(CountError::OutOfRange)?
     };
     let mut counted = 0;
-    let mut suspended_days = 0;
+    let mut suspended_days = 0u32;
     let mut last = spec.from;
+    // Suspensions can stretch a count, but not past a century: beyond that the data is wrong.
+    let mut walked = 0u32;
     while counted < target {
+        walked += 1;
+        if walked > MAX_WALKED_DAYS {
+            return Err(CountError::OutOfRange);
+        }
         if !calendar.has_year(day.year()) {
             missing.insert(day.year());
         }
         if spec.suspensions.iter().any(|s| s.contains(day)) {
-            suspended_days += 1;
+            suspended_days = suspended_days.saturating_add(1);
         } else if !spec.period.working || calendar.is_working_day(day) {
             counted += 1;
             last = day;
+            if counted == target {
+                break;
+            }
         }
-        day += Duration::days(1);
+        day = day.succ_opt().ok_or(CountError::OutOfRange)?;
     }
     let mut due = last;
     if !spec.period.working && counting.roll_forward {
-        due = calendar.next_working_day_from(last);
+        due = calendar
+            .next_working_day_from(last)
+            .ok_or(CountError::OutOfRange)?;
         let mut d = last;
         while d < due {
-            d += Duration::days(1);
+            d = d.succ_opt().ok_or(CountError::OutOfRange)?;
             if !calendar.has_year(d.year()) {
                 missing.insert(d.year());
             }
         }
     }
-    Due {
+    Ok(Due {
         from: spec.from,
         period: spec.period,
         due,
@@ -207,7 +343,7 @@ pub fn count(calendar: &Calendar, counting: Counting, spec: &ClockSpec) -> Due {
         suspended_days,
         moved_from: (due != last).then_some(last),
         missing_years: missing.into_iter().collect(),
-    }
+    })
 }
 
 /// Calendar days from `today` to `due`: positive = days left, negative = days overdue.
@@ -297,12 +433,20 @@ impl Urgency {
 
 /// Working days from `today` (not counted) up to and including `due`; 0 when due today.
 pub fn working_days_left(calendar: &Calendar, today: NaiveDate, due: NaiveDate) -> u32 {
-    let mut n = 0;
+    working_days_left_up_to(calendar, today, due, u32::MAX)
+}
+
+/// As [`working_days_left`], but stops counting after `cap`: deciding "due soon" never walks
+/// the years to a date far away.
+fn working_days_left_up_to(calendar: &Calendar, today: NaiveDate, due: NaiveDate, cap: u32) -> u32 {
+    let mut n = 0u32;
     let mut d = today;
-    while d < due {
-        d += Duration::days(1);
+    while d < due && n <= cap {
+        // d < due, so d has a successor.
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
         if calendar.is_working_day(d) {
-            n += 1;
+            n = n.saturating_add(1);
         }
     }
     n
@@ -317,7 +461,8 @@ pub fn urgency(
 ) -> Urgency {
     if today > due {
         Urgency::Overdue
-    } else if working_days_left(calendar, today, due) <= soon_working_days {
+    } else if working_days_left_up_to(calendar, today, due, soon_working_days) <= soon_working_days
+    {
         Urgency::DueSoon
     } else {
         Urgency::Normal
@@ -337,6 +482,7 @@ pub fn office_local(
 mod tests {
     use super::*;
     use crate::domain::reference::ReferenceData;
+    use chrono::Duration;
     use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
@@ -564,6 +710,62 @@ mod tests {
             Urgency::Normal
         );
         assert_eq!(days_left(d("2026-11-25"), d("2026-11-20")), -5);
+    }
+
+    #[test]
+    fn rules_are_bounded_where_they_are_set() {
+        assert_eq!(check_rule("handle", cal(60)), Ok(()));
+        assert_eq!(check_rule("handle", cal(366)), Ok(()));
+        assert!(check_rule("accept", cal(100_000_000)).is_err());
+        assert!(check_rule("accept", cal(0)).is_err());
+        assert!(check_rule("extend", cal(31)).is_err());
+        assert_eq!(check_rule("extend", cal(30)), Ok(()));
+        assert!(check_rule("due-soon", work(21)).is_err());
+        let e = check_rule("accept", cal(400)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the rule 'accept' may be 1 to 366 days, not 400"
+        );
+    }
+
+    #[test]
+    fn a_count_that_cannot_be_made_is_an_error_never_a_panic() {
+        let c = official();
+        let spec = |from, days| ClockSpec::new(from, cal(days));
+        assert_eq!(
+            try_count(&c, Counting::default(), &spec(d("2026-01-01"), 100_000_000)),
+            Err(CountError::TooLong { days: 100_000_000 })
+        );
+        let mut huge = spec(d("2026-01-01"), u32::MAX);
+        huge.extension_days = u32::MAX;
+        assert!(try_count(&c, Counting::default(), &huge).is_err());
+        assert_eq!(
+            try_count(&c, Counting::default(), &spec(NaiveDate::MAX, 1)),
+            Err(CountError::OutOfRange)
+        );
+        let near_end = NaiveDate::MAX - Duration::days(3);
+        assert_eq!(
+            try_count(&c, Counting::default(), &spec(near_end, 30)),
+            Err(CountError::OutOfRange)
+        );
+        // The infallible form used by screens gives a date that sorts last instead.
+        assert_eq!(
+            count(&c, Counting::default(), &spec(near_end, 30)).due,
+            NaiveDate::MAX
+        );
+        let mut long_stop = spec(d("2026-01-01"), 10);
+        long_stop.suspensions.push(Suspension {
+            from: d("2026-01-01"),
+            to: NaiveDate::MAX,
+        });
+        assert_eq!(
+            try_count(&c, Counting::default(), &long_stop),
+            Err(CountError::OutOfRange)
+        );
+        assert_eq!(
+            urgency(&c, d("2026-01-01"), NaiveDate::MAX, 3),
+            Urgency::Normal
+        );
     }
 
     fn any_day() -> impl Strategy<Value = NaiveDate> {

@@ -15,6 +15,7 @@ pub mod phone;
 pub mod reference;
 pub mod role;
 pub mod roster;
+pub mod settings;
 pub mod staff;
 pub mod supervision;
 pub mod text;

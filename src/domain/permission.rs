@@ -48,6 +48,14 @@ pub enum Act {
     IssueDocument,
     /// Act on a marked selection of cases at once.
     BulkAct,
+    /// Take a backup: a whole copy of the database, every ID number in it whole. Needs admin
+    /// together with a role that may see ID numbers (reception or manager).
+    TakeBackup,
+    /// Anchor the audit chain (a checkpoint) or check it: any active staff member.
+    AnchorAudit,
+    /// Move a case one step: any active staff member here; which step needs which role is
+    /// `case::check_step`'s.
+    MoveCase,
 }
 
 impl Act {
@@ -59,7 +67,8 @@ impl Act {
                 Role::Supervisor,
                 Role::Manager,
             ],
-            Act::Administer | Act::LoadDemoData => &[Role::Admin],
+            Act::Administer | Act::LoadDemoData | Act::TakeBackup => &[Role::Admin],
+            Act::AnchorAudit | Act::MoveCase => &Role::ALL,
             Act::RevealIdNumber => &[Role::Reception, Role::Manager],
             Act::ExtendDeadline | Act::SuspendDeadline => &[Role::Manager],
             // Routing is the step registered → with_expert: its roles are the step's.
@@ -90,6 +99,8 @@ impl Act {
 pub struct PermissionDenied {
     pub login: String,
     pub act: Act,
+    /// The account is disabled (or no longer staff): it may do nothing at all.
+    pub disabled: bool,
 }
 
 impl fmt::Display for PermissionDenied {
@@ -105,7 +116,12 @@ impl std::error::Error for PermissionDenied {}
 
 /// Whether `actor` may do `act` (active, with one of its roles).
 pub fn allows(actor: &Staff, act: Act) -> bool {
-    actor.active && act.roles().iter().any(|r| actor.has(*r))
+    let holds = |act: Act| act.roles().iter().any(|r| actor.has(*r));
+    actor.active
+        && match act {
+            Act::TakeBackup => holds(Act::Administer) && holds(Act::RevealIdNumber),
+            _ => holds(act),
+        }
 }
 
 /// Refuse unless `actor` is active and holds one of the roles `act` needs.
@@ -116,6 +132,7 @@ pub fn require(actor: &Staff, act: Act) -> Result<(), PermissionDenied> {
         Err(PermissionDenied {
             login: actor.login.clone(),
             act,
+            disabled: !actor.active,
         })
     }
 }
@@ -167,7 +184,31 @@ mod tests {
     }
 
     #[test]
-    fn a_disabled_account_can_do_nothing() {
-        assert!(require(&staff(&[Role::Admin], false), Act::Administer).is_err());
+    fn a_disabled_account_can_do_nothing_and_is_told_so() {
+        let e = require(&staff(&[Role::Admin], false), Act::Administer).unwrap_err();
+        assert!(e.disabled);
+        assert!(e.to_string().contains("is disabled"), "{e}");
+        assert!(require(&staff(&Role::ALL, false), Act::AnchorAudit).is_err());
+    }
+
+    #[test]
+    fn a_backup_needs_admin_and_a_role_that_sees_id_numbers() {
+        assert!(require(&staff(&[Role::Admin], true), Act::TakeBackup).is_err());
+        assert!(require(&staff(&[Role::Reception], true), Act::TakeBackup).is_err());
+        assert!(
+            require(
+                &staff(&[Role::Admin, Role::Reception], true),
+                Act::TakeBackup
+            )
+            .is_ok()
+        );
+        assert!(require(&staff(&[Role::Admin, Role::Manager], true), Act::TakeBackup).is_ok());
+        assert!(require(&staff(&[Role::Admin, Role::Expert], true), Act::TakeBackup).is_err());
+        let e = require(&staff(&[Role::Admin], true), Act::TakeBackup).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("admin together with reception or manager"),
+            "{e}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Reference data as shipped in `data/` (TOML): categories, units, deadline rules, official
 //! calendars and a sample duty roster. Parsing and checking only; the store keeps them.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -100,12 +100,21 @@ impl CalendarYear {
     /// adjusted working day only on a Saturday or Sunday.
     pub fn parse(text: &str) -> Result<Self, String> {
         let file: CalendarFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        // The State Council's notices began in 1949; two centuries ahead is plenty.
+        if !(1949..=2200).contains(&file.year) {
+            return Err(format!(
+                "{} is not a year an official calendar can be given for (1949 to 2200)",
+                file.year
+            ));
+        }
         let mut days = BTreeMap::new();
         let mut put = |day: NaiveDate, kind: DayKind, name: &str| -> Result<(), String> {
             if day.year() != file.year {
                 return Err(format!("{day} is outside the year {}", file.year));
             }
-            if days.insert(day, (kind, name.to_string())).is_some() {
+            // A calendar file is typed by hand or downloaded: its words are stored cleaned.
+            let name = super::text::clean_line(name).trim().to_string();
+            if days.insert(day, (kind, name)).is_some() {
                 return Err(format!("{day} is listed twice"));
             }
             Ok(())
@@ -117,7 +126,9 @@ impl CalendarYear {
             let mut d = span.from;
             while d <= span.to {
                 put(d, DayKind::Holiday, &span.name)?;
-                d += Duration::days(1);
+                // put() refused any day outside the year, so the next day exists.
+                let Some(next) = d.succ_opt() else { break };
+                d = next;
             }
         }
         for w in &file.working {
@@ -132,7 +143,7 @@ impl CalendarYear {
         }
         Ok(Self {
             year: file.year,
-            notice: file.notice,
+            notice: super::text::clean_line(&file.notice).trim().to_string(),
             days,
         })
     }

@@ -48,13 +48,35 @@ impl Label for Act {
             Act::ConfirmIncident => ("确认现场情况", "confirming an incident"),
             Act::IssueDocument => ("出具文书", "issuing a document"),
             Act::BulkAct => ("批量处理", "acting on several cases at once"),
+            Act::TakeBackup => (
+                "备份（含完整身份证号的副本）",
+                "taking a backup (a copy with every ID number whole)",
+            ),
+            Act::AnchorAudit => ("锚定操作日志", "anchoring the audit log"),
+            Act::MoveCase => ("推进案件", "moving a case"),
         };
         lang.pick(zh, en)
     }
 }
 
 pub fn permission_denied(lang: Lang, e: &PermissionDenied) -> String {
-    let roles = roles_text(lang, e.act.roles());
+    if e.disabled {
+        return match lang {
+            Lang::Zh => format!(
+                "账号 {} 已停用：不能再做任何修改，也不能查看身份证号；请联系管理员",
+                e.login
+            ),
+            Lang::En => format!(
+                "the account {} is disabled: it can change nothing and see no ID number; ask an administrator",
+                e.login
+            ),
+        };
+    }
+    let roles = match (e.act, lang) {
+        (Act::TakeBackup, Lang::Zh) => "管理员并兼接待员或领导".to_string(),
+        (Act::TakeBackup, Lang::En) => "admin together with reception or manager".to_string(),
+        _ => roles_text(lang, e.act.roles()),
+    };
     match lang {
         Lang::Zh => format!("{} 无权{}：需要{}角色", e.login, e.act.label(lang), roles),
         Lang::En => format!(
@@ -238,6 +260,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Lang::En => format!("changed by {by} at {at}, reload"),
         },
         StoreError::Step(e) => step_error(lang, e),
-        StoreError::NotFound(s) | StoreError::Invalid(s) => s.clone(),
+        StoreError::NotFound(s) | StoreError::Invalid(s) | StoreError::Audit(s) => s.clone(),
+        StoreError::Refused { path, why } => super::cli::open_refused(lang, path, why),
+        StoreError::ReadOnly(path) => super::cli::read_only(lang, path),
     }
 }

@@ -5,6 +5,7 @@
 //! texts in `text`, messages with values in `messages`, names of the domain's words in
 //! `labels`, refusals in `errors`.
 
+pub mod cli;
 mod due;
 pub mod errors;
 mod labels;

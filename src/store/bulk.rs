@@ -1,18 +1,19 @@
-//! Bulk loading in one transaction, for `xfdesk demo` (and later, imports): prepared
-//! statements reused for every row, one audit entry for the whole load.
+//! Bulk loading in batches, for `xfdesk demo` (and later, imports): prepared statements reused
+//! for every row, one short transaction and one audit entry per batch, so other sessions save
+//! between batches.
 
 use super::audit::{self, Actor};
 use super::{Result, Store, fmt_date, fmt_ts};
 use crate::domain::{CaseState, Channel, MatterKind};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Statement, params};
+use rusqlite::{CachedStatement, params};
 
 pub struct BulkSink<'t> {
-    petitioner: Statement<'t>,
-    case: Statement<'t>,
-    contact: Statement<'t>,
-    case_number: Statement<'t>,
-    clock: Statement<'t>,
+    petitioner: CachedStatement<'t>,
+    case: CachedStatement<'t>,
+    contact: CachedStatement<'t>,
+    case_number: CachedStatement<'t>,
+    clock: CachedStatement<'t>,
 }
 
 /// One case to load, already numbered.
@@ -138,81 +139,74 @@ impl BulkSink<'_> {
     }
 }
 
+/// Cases per transaction in a bulk load. Each batch is one short write transaction, so a
+/// receptionist's save waits for one batch at most, never for the whole load (DESIGN §7: bulk
+/// loads commit in batches so the desk keeps working). Smaller batches shorten that wait but
+/// write the randomly placed index pages (ID numbers, names, phones) again for every batch.
+pub const BATCH_CASES: usize = 5_000;
+
 impl Store {
-    /// Run `fill` with a sink whose rows are all saved in one transaction, with one audit
-    /// entry saying what was loaded.
+    /// Set the connection up for a bulk load (`on`), or back for ordinary work.
+    ///
+    /// - A large page cache: random-order index inserts thrash the default 2 MB one.
+    /// - Fewer automatic WAL checkpoints (every 50,000 pages, about 200 MB, instead of 1,000):
+    ///   a page written by many batches is copied into the database once, not once a batch.
+    pub fn bulk_mode(&mut self, on: bool) -> Result<()> {
+        let (cache_kib, checkpoint_pages): (i64, i64) = if on {
+            (256 * 1024, 50_000)
+        } else {
+            (2 * 1024, 1_000)
+        };
+        self.conn.pragma_update(None, "cache_size", -cache_kib)?;
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", checkpoint_pages)?;
+        Ok(())
+    }
+
+    /// Load one batch: `fill` gets a sink whose rows are saved in one `BEGIN IMMEDIATE`
+    /// transaction, with one audit entry saying what was loaded (`fill` returns it). The
+    /// actor's account is read afresh inside the transaction and must still be allowed to load
+    /// demo data. Call it once per [`BATCH_CASES`] cases or so.
     pub fn bulk_load<T>(
         &mut self,
-        actor: &Actor,
+        actor: &crate::domain::Staff,
         action: &str,
         fill: impl FnOnce(&mut BulkSink<'_>) -> Result<(T, String)>,
     ) -> Result<T> {
         let now = self.now();
-        // Random-order index inserts (petitioner ids, names) thrash the default 2 MB page
-        // cache; a larger one for the load's duration makes a million-case load several times
-        // faster. Restored afterwards so a long-lived session stays small.
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -256 * 1024)?;
-        let result = self.bulk_load_inner(actor, action, now, fill);
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        result
-    }
-
-    fn bulk_load_inner<T>(
-        &mut self,
-        actor: &Actor,
-        action: &str,
-        now: chrono::NaiveDateTime,
-        fill: impl FnOnce(&mut BulkSink<'_>) -> Result<(T, String)>,
-    ) -> Result<T> {
         self.write(|tx| {
-            // Building the secondary indexes once at the end is faster than keeping them up to
-            // date row by row. Dropped and re-created inside the same transaction, so other
-            // sessions never see the tables without them.
-            let indexes: Vec<(String, String)> = tx
-                .prepare(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                     AND tbl_name IN ('cases', 'contacts', 'petitioners', 'clocks')",
-                )?
-                .query_map([], |r| r.try_into())?
-                .collect::<std::result::Result<_, _>>()?;
-            for (name, _) in &indexes {
-                tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-            }
+            super::staff::acting(tx, actor, crate::domain::permission::Act::LoadDemoData)?;
             let mut sink = BulkSink {
-                petitioner: tx.prepare(
+                petitioner: tx.prepare_cached(
                     "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT(id_number) DO UPDATE SET id_number = excluded.id_number
                      RETURNING id",
                 )?,
-                case: tx.prepare(
+                case: tx.prepare_cached(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
                         state, summary, account, received_at, accept_due, handle_due, due,
                         version, updated_at, updated_by)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
                 )?,
-                contact: tx.prepare(
+                contact: tx.prepare_cached(
                     "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
                         head_count, recorded_by, recorded_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?,
-                case_number: tx.prepare(
+                case_number: tx.prepare_cached(
                     "INSERT INTO case_numbers (year, last) VALUES (?1, 1)
                      ON CONFLICT(year) DO UPDATE SET last = last + 1
                      RETURNING last",
                 )?,
-                clock: tx.prepare(
+                clock: tx.prepare_cached(
                     "INSERT INTO clocks (case_id, rule, started, days, working, due)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?,
             };
             let (value, detail) = fill(&mut sink)?;
             drop(sink);
-            for (_, sql) in &indexes {
-                tx.execute_batch(sql)?;
-            }
-            audit::append(tx, actor, now, action, "cases", None, &detail)?;
+            audit::append(tx, &Actor::from(actor), now, action, "cases", None, &detail)?;
             Ok(value)
         })
     }

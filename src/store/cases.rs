@@ -283,10 +283,10 @@ impl Store {
                 });
             }
             let from: CaseState = state.parse().map_err(StoreError::Invalid)?;
-            check_step(&actor.roles, from, to)?;
-            if !actor.active {
-                return Err(StoreError::Invalid(format!("{} is disabled", actor.login)));
-            }
+            // Roles as they are now, not as the session began; a disabled account may do
+            // nothing.
+            let fresh = super::staff::acting(tx, actor, crate::domain::permission::Act::MoveCase)?;
+            check_step(&fresh.roles, from, to)?;
             let changed = tx.execute(
                 "UPDATE cases SET state = ?1, version = version + 1, updated_at = ?2, updated_by = ?3
                  WHERE id = ?4 AND version = ?5",

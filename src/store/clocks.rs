@@ -1,11 +1,12 @@
 //! Deadline rules, counting settings, official calendars, and the clocks cases carry.
 
 use super::audit;
+use super::staff::acting;
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date};
 use crate::domain::Staff;
 use crate::domain::calendar::{
-    Calendar, Clock, ClockSpec, Counting, Due, Period, Rule, Suspension, check_extension,
-    check_suspension, count,
+    Calendar, Clock, ClockSpec, Counting, Due, MAX_EXTENSION_DAYS, Period, Rule, Suspension,
+    check_extension, check_rule, check_suspension, count, try_count,
 };
 use crate::domain::permission::{Act, require};
 use crate::domain::reference::{CalendarYear, DayKind};
@@ -93,6 +94,12 @@ pub(crate) fn put_calendar_year(tx: &Transaction<'_>, cal: &CalendarYear) -> Res
     Ok(())
 }
 
+/// Count a clock that is about to be saved: a date that cannot be counted is refused in words
+/// and nothing is written.
+pub(crate) fn counted(calendar: &Calendar, counting: Counting, spec: &ClockSpec) -> Result<Due> {
+    try_count(calendar, counting, spec).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
 /// Start a clock on a case inside the caller's transaction; returns how it was counted.
 pub(crate) fn start_clock(
     tx: &Transaction<'_>,
@@ -102,7 +109,7 @@ pub(crate) fn start_clock(
     rule: &Rule,
     from: NaiveDate,
 ) -> Result<Due> {
-    let due = count(calendar, counting, &ClockSpec::new(from, rule.period));
+    let due = counted(calendar, counting, &ClockSpec::new(from, rule.period))?;
     tx.execute(
         "INSERT INTO clocks (case_id, rule, started, days, working, due) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -210,7 +217,8 @@ impl Store {
     pub fn rules(&self) -> Result<Vec<Rule>> {
         let names: Vec<String> = self
             .conn
-            .prepare("SELECT name FROM deadline_rules ORDER BY rowid")?
+            // A WITHOUT ROWID table has no rowid to keep the order of insertion by.
+            .prepare("SELECT name FROM deadline_rules ORDER BY name")?
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         let mut out = vec![];
@@ -225,11 +233,10 @@ impl Store {
     /// Change a rule's period (admin). Clocks already running keep the period they started with.
     pub fn set_rule(&mut self, actor: &Staff, name: &str, period: Period) -> Result<Rule> {
         require(actor, Act::Administer)?;
-        if period.days == 0 {
-            return Err(StoreError::Invalid("a rule needs at least one day".into()));
-        }
+        check_rule(name, period).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("rule.set", |tx| {
+            acting(tx, actor, Act::Administer)?;
             let before = rule_by_name(tx, name)?
                 .ok_or_else(|| StoreError::NotFound(format!("no deadline rule '{name}'")))?;
             tx.execute(
@@ -301,7 +308,8 @@ impl Store {
         require(actor, Act::Administer)?;
         let now = self.now();
         let today = now.date();
-        self.write(|tx| {
+        self.write_anchored("calendar.import", |tx| {
+            acting(tx, actor, Act::Administer)?;
             let replaced: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM calendar_years WHERE year = ?1)",
                 [year.year],
@@ -314,7 +322,7 @@ impl Store {
             let mut recomputed = 0;
             let mut cases = std::collections::BTreeSet::new();
             for c in running {
-                let due = fmt_date(count(&calendar, counting, &c.spec).due);
+                let due = fmt_date(counted(&calendar, counting, &c.spec)?.due);
                 if due != c.due {
                     tx.execute("UPDATE clocks SET due = ?1 WHERE id = ?2", params![due, c.id])?;
                     recomputed += 1;
@@ -377,15 +385,20 @@ impl Store {
         reason: &str,
     ) -> Result<Due> {
         require(actor, Act::ExtendDeadline)?;
-        let max = self.rule("extend")?.map_or(30, |r| r.period.days);
+        // The rule is bounded where it is set; the 条例's ceiling holds whatever the file says.
+        let max = self
+            .rule("extend")?
+            .map_or(MAX_EXTENSION_DAYS, |r| r.period.days)
+            .min(MAX_EXTENSION_DAYS);
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::ExtendDeadline)?;
             let mut c = one_running_clock(tx, case_id, rule)?;
             check_extension(c.spec.extension_days > 0, days, max, reason)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             c.spec.extension_days = days;
             let calendar = calendar_in(tx)?;
-            let due = count(&calendar, counting_of(tx)?, &c.spec);
+            let due = counted(&calendar, counting_of(tx)?, &c.spec)?;
             tx.execute(
                 "UPDATE clocks SET extension_days = ?1, due = ?2 WHERE id = ?3",
                 params![days, fmt_date(due.due), c.id],
@@ -420,6 +433,7 @@ impl Store {
         check_suspension(suspension, reason).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::SuspendDeadline)?;
             let mut c = one_running_clock(tx, case_id, rule)?;
             tx.execute(
                 "INSERT INTO clock_suspensions (clock_id, from_day, to_day, reason, by_staff, at)
@@ -435,7 +449,7 @@ impl Store {
             )?;
             c.spec.suspensions.push(suspension);
             let calendar = calendar_in(tx)?;
-            let due = count(&calendar, counting_of(tx)?, &c.spec);
+            let due = counted(&calendar, counting_of(tx)?, &c.spec)?;
             tx.execute(
                 "UPDATE clocks SET due = ?1 WHERE id = ?2",
                 params![fmt_date(due.due), c.id],

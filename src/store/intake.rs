@@ -2,9 +2,12 @@
 //! looking up returning petitioners, duty experts for routing, and drafts.
 
 use super::audit::{self, Actor};
-use super::clocks::{calendar_in, counting_of, refresh_case_due, rule_by_name, start_clock};
+use super::clocks::{
+    calendar_in, counted, counting_of, refresh_case_due, rule_by_name, start_clock,
+};
+use super::staff::acting;
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
-use crate::domain::calendar::{ClockSpec, count};
+use crate::domain::calendar::ClockSpec;
 use crate::domain::case::{CaseState, check_step};
 use crate::domain::intake::StoredDraft;
 use crate::domain::lookup::{
@@ -39,6 +42,22 @@ type RawPrior = (
     String,
     u32,
 );
+
+/// Drafts belong to an active staff member: a disabled account's open session writes nothing.
+fn active_staff(tx: &Transaction<'_>, staff_id: i64) -> Result<()> {
+    match super::staff::staff_by_id(tx, staff_id)? {
+        Some(s) if s.active => Ok(()),
+        found => Err(StoreError::Denied(
+            crate::domain::permission::PermissionDenied {
+                login: found
+                    .map(|s| s.login)
+                    .unwrap_or_else(|| format!("#{staff_id}")),
+                act: Act::RegisterIntake,
+                disabled: true,
+            },
+        )),
+    }
+}
 
 const PRIOR_CASES: u32 = 20;
 const PEOPLE: u32 = 8;
@@ -187,12 +206,13 @@ impl Store {
     /// repeat contact on an open case; representatives; the audit entry.
     pub fn save_intake(&mut self, actor: &Staff, intake: &NewIntake) -> Result<SavedCase> {
         require(actor, Act::RegisterIntake)?;
-        if intake.expert_id.is_some() {
-            check_step(&actor.roles, CaseState::Registered, CaseState::WithExpert)?;
-        }
         let now = self.now();
         let now_text = fmt_ts(now);
         self.write(|tx| {
+            let fresh = acting(tx, actor, Act::RegisterIntake)?;
+            if intake.expert_id.is_some() {
+                check_step(&fresh.roles, CaseState::Registered, CaseState::WithExpert)?;
+            }
             let petitioner_id = save_petitioner(tx, intake, &now_text)?;
             let routed_to = match intake.expert_id {
                 Some(e) => Some(expert_room(tx, e, intake.received_at.date())?),
@@ -400,6 +420,7 @@ impl Store {
         require(actor, Act::RevealIdNumber)?;
         let now = self.now();
         self.write(|tx| {
+            acting(tx, actor, Act::RevealIdNumber)?;
             let found: Option<Option<String>> = tx
                 .query_row(
                     "SELECT p.id_number FROM cases c JOIN petitioners p ON p.id = c.petitioner_id
@@ -484,6 +505,7 @@ impl Store {
     pub fn save_draft(&mut self, staff_id: i64, body: &str) -> Result<()> {
         let now = fmt_ts(self.now());
         self.write(|tx| {
+            active_staff(tx, staff_id)?;
             tx.execute(
                 "INSERT INTO drafts (staff_id, saved_at, body) VALUES (?1, ?2, ?3)
                  ON CONFLICT(staff_id) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body",
@@ -512,6 +534,7 @@ impl Store {
 
     pub fn delete_draft(&mut self, staff_id: i64) -> Result<()> {
         self.write(|tx| {
+            active_staff(tx, staff_id)?;
             tx.execute("DELETE FROM drafts WHERE staff_id = ?1", [staff_id])?;
             Ok(())
         })
@@ -561,7 +584,7 @@ impl Store {
 }
 
 fn new_case(
-    tx: &Transaction<'_>,
+    tx: &super::audit::Tx<'_>,
     actor: &Staff,
     intake: &NewIntake,
     petitioner_id: i64,
@@ -583,11 +606,11 @@ fn new_case(
     let register_rule = rule("register")?;
     let accept_rule = rule("accept")?;
     let received_day = intake.received_at.date();
-    let accept = count(
+    let accept = counted(
         &calendar,
         counting,
         &ClockSpec::new(received_day, accept_rule.period),
-    );
+    )?;
     let number = super::cases::next_case_number(tx, intake.received_at.year())?;
     let received = fmt_ts(intake.received_at);
     let state = if intake.expert_id.is_some() {

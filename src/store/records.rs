@@ -26,6 +26,7 @@ fn fresh(tx: &Transaction<'_>, actor: &Staff, act: Act) -> Result<Staff> {
             StoreError::Denied(crate::domain::permission::PermissionDenied {
                 login: actor.login.clone(),
                 act,
+                disabled: true,
             })
         })?;
     require(&now, act)?;

@@ -22,7 +22,7 @@ impl Store {
     ) -> Result<()> {
         let now = self.now();
         let now_text = fmt_ts(now);
-        self.write(|tx| {
+        self.write_anchored("reference.load", |tx| {
             for c in &data.categories {
                 tx.execute(
                     "INSERT INTO categories (code, name_zh, name_en, initials) VALUES (?1, ?2, ?3, ?4)

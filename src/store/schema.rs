@@ -256,6 +256,17 @@ ALTER TABLE cases ADD COLUMN urgent_at TEXT;
 CREATE INDEX cases_urgent ON cases(urgent_at) WHERE urgent = 1;
 "#;
 
+/// xfdesk's own application id ("XFDK", `store::APPLICATION_ID`), so that a file is recognised
+/// from its header before anything touches it; the audit chain's scheme per entry (entries
+/// before this version are plain SHA-256, later ones HMAC-SHA256 with the office's key); and
+/// the office's language.
+const V5: &str = r#"
+PRAGMA application_id = 1481000011;
+ALTER TABLE audit ADD COLUMN scheme TEXT NOT NULL DEFAULT 'sha256'
+    CHECK (scheme IN ('sha256', 'hmac-sha256'));
+INSERT INTO settings (key, value) VALUES ('office_lang', 'zh') ON CONFLICT(key) DO NOTHING;
+"#;
+
 /// The life of a case: every step in order (the timeline, and what statistics count as
 /// columns), the first handler and a leader's charge, review rounds, recusals, joint reviews
 /// with each unit's dated share, the materials received with a contact and incidents during
@@ -342,7 +353,7 @@ CREATE INDEX incidents_case ON incidents(case_id);
 CREATE INDEX incidents_petitioner ON incidents(petitioner_id) WHERE confirmed_at IS NOT NULL;
 "#;
 
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -350,6 +361,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V2),
         M::up(V3),
         M::up(V4),
+        M::up(V5),
         M::up(WORKFLOW),
     ])
 }
@@ -359,5 +371,11 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn the_application_id_in_v5_is_the_store_s() {
+        assert_eq!(1481000011, crate::store::APPLICATION_ID);
+        assert!(super::V5.contains(&crate::store::APPLICATION_ID.to_string()));
     }
 }

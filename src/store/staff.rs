@@ -2,7 +2,8 @@
 
 use super::audit::{self, Actor};
 use super::{Result, Store, StoreError, fmt_ts};
-use crate::domain::permission::{Act, require};
+use crate::domain::permission::{Act, PermissionDenied, require};
+use crate::domain::staff::{check_login, check_staff_name};
 use crate::domain::{Role, Staff};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -15,6 +16,34 @@ fn load_roles(conn: &Connection, staff_id: i64) -> Result<Vec<Role>> {
     let mut roles: Vec<Role> = codes.iter().filter_map(|c| c.parse().ok()).collect();
     roles.sort();
     Ok(roles)
+}
+
+pub(crate) fn staff_by_id(conn: &Connection, id: i64) -> Result<Option<Staff>> {
+    let login: Option<String> = conn
+        .query_row("SELECT login FROM staff WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    match login {
+        Some(login) => staff_by_login(conn, &login),
+        None => Ok(None),
+    }
+}
+
+/// The acting account as it is now, read inside the caller's transaction, checked for `act`.
+/// A session holds the `Staff` it began with; an administrator may have disabled the account
+/// or changed its roles since, and that must reach the very next write or reveal (DESIGN §7).
+/// Returns the account as it is now, for checks that need its roles.
+pub(crate) fn acting(conn: &Connection, actor: &Staff, act: Act) -> Result<Staff> {
+    let now = staff_by_id(conn, actor.id)?.filter(|s| s.login == actor.login);
+    let Some(now) = now else {
+        // No longer staff at all: as good as disabled.
+        return Err(StoreError::Denied(PermissionDenied {
+            login: actor.login.clone(),
+            act,
+            disabled: true,
+        }));
+    };
+    require(&now, act)?;
+    Ok(now)
 }
 
 pub(crate) fn staff_by_login(conn: &Connection, login: &str) -> Result<Option<Staff>> {
@@ -72,6 +101,12 @@ impl Store {
         staff_by_login(&self.conn, login)
     }
 
+    /// A staff member as the database has them now. An open session calls this to notice that
+    /// its account was disabled or its roles changed (compare with the `Staff` it holds).
+    pub fn staff_by_id(&self, id: i64) -> Result<Option<Staff>> {
+        staff_by_id(&self.conn, id)
+    }
+
     pub fn list_staff(&self) -> Result<Vec<Staff>> {
         let logins: Vec<String> = self
             .conn
@@ -95,8 +130,10 @@ impl Store {
         name: &str,
         extra_roles: &[Role],
     ) -> Result<Staff> {
+        check_login(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let name = &check_staff_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("init", |tx| {
             let exists: bool =
                 tx.query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?;
             if exists {
@@ -138,18 +175,16 @@ impl Store {
         roles: &[Role],
     ) -> Result<Staff> {
         require(actor, Act::Administer)?;
-        if login.trim().is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(StoreError::Invalid(format!(
-                "'{login}' is not a valid account name"
-            )));
-        }
+        check_login(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let name = &check_staff_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         if roles.is_empty() {
             return Err(StoreError::Invalid(
                 "a staff member needs at least one role".into(),
             ));
         }
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("staff.add", |tx| {
+            acting(tx, actor, Act::Administer)?;
             let before = staff_by_login(tx, login)?;
             let id = upsert_staff(tx, login, name, roles, &fmt_ts(now))?;
             let detail = match before {
@@ -183,7 +218,8 @@ impl Store {
             ));
         }
         let now = self.now();
-        self.write(|tx| {
+        self.write_anchored("staff.disable", |tx| {
+            acting(tx, actor, Act::Administer)?;
             let Some(target) = staff_by_login(tx, login)? else {
                 return Err(StoreError::NotFound(format!("no staff member '{login}'")));
             };

@@ -318,6 +318,7 @@ fn fresh_actor(tx: &Transaction<'_>, actor: &Staff) -> Result<Staff> {
             crate::domain::permission::PermissionDenied {
                 login: actor.login.clone(),
                 act: Act::RegisterIntake,
+                disabled: true,
             },
         )),
     }

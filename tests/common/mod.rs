@@ -21,6 +21,7 @@ pub fn xfdesk(db: &Path, args: &[&str]) -> Output {
         .arg("--db")
         .arg(db)
         .env("LANG", "C.UTF-8")
+        .env("XFDESK_LANG", "en")
         .env_remove("XFDESK_DB")
         .output()
         .expect("run xfdesk")
@@ -99,6 +100,10 @@ impl Tui {
             cmd.arg(a);
         }
         cmd.env("LANG", lang);
+        // The office's language wins over LANG; a test that asks for a language says so.
+        if let Some(l) = xfdesk::i18n::Lang::parse(lang) {
+            cmd.env("XFDESK_LANG", if l.is_zh() { "zh" } else { "en" });
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("XFDESK_DB");
         cmd.env_remove("NO_COLOR");
@@ -239,3 +244,47 @@ pub const ENTER: &[u8] = b"\r";
 pub const ESC: &[u8] = b"\x1b";
 pub const F2: &[u8] = b"\x1bOQ";
 pub const DOWN: &[u8] = b"\x1b[B";
+
+/// Run the binary with its standard output a pipe whose reader has already gone, as in
+/// `xfdesk … | true`: the first write meets a broken pipe, every time.
+pub fn xfdesk_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills two descriptors we then own.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read_end, write_end) =
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read_end);
+    Command::new(bin())
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env("XFDESK_LANG", "en")
+        .env_remove("XFDESK_DB")
+        .stdout(std::process::Stdio::from(write_end))
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run xfdesk")
+}
+
+/// A copy of a database made before databases carried an application id, with the account
+/// running the tests added as staff (the fixture was made by `root`).
+pub fn legacy_copy(dir: &Path) -> PathBuf {
+    let db = dir.join("old.db");
+    std::fs::copy("tests/fixtures/v4-office.db", &db).unwrap();
+    let login = xfdesk::os::current_login().unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT OR IGNORE INTO staff (login, name, active, created_at) VALUES (?1, '测试', 1, '2026-01-01 00:00:00')",
+        [&login],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT OR IGNORE INTO staff_roles (staff_id, role) SELECT id, 'admin' FROM staff WHERE login = ?1",
+        [&login],
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    db
+}

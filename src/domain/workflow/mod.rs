@@ -433,6 +433,7 @@ fn roles_check(actor: &Staff, kind: StepKind, facts: &CaseFacts) -> Result<(), S
         return Err(StepError::Denied(PermissionDenied {
             login: actor.login.clone(),
             act: kind.act().unwrap_or(Act::RegisterIntake),
+            disabled: true,
         }));
     }
     if let Some(act) = kind.act() {

@@ -1,4 +1,17 @@
-//! The operating-system account running the process: who the user is (DESIGN §1).
+//! The operating system: who the user is (DESIGN §1), and the setgid boundary (DESIGN §7).
+//!
+//! - [`boundary`]: whether the process runs setgid, the root-owned system configuration, the
+//!   cleared environment, where the database is and where files may be written.
+//! - [`files`]: creating files without following links or replacing anything.
+//! - [`process`]: running an outside program with the caller's own group and a deadline.
+
+pub mod boundary;
+pub mod files;
+pub mod process;
+
+pub use boundary::{Boundary, SystemConfig, boundary, enter as enter_boundary};
+pub use files::{append_line, create_new_file, create_new_file_with_mode, reserve_new_file};
+pub use process::{Output, OutsideError, run_outside_program};
 
 use std::ffi::CStr;
 
@@ -36,6 +49,15 @@ pub fn current_full_name() -> Option<String> {
         let name = gecos.split(',').next().unwrap_or("").trim().to_string();
         (!name.is_empty()).then_some(name)
     }
+}
+
+/// The home directory of the real uid, from the passwd database (`$HOME` is whatever the
+/// caller set, and is cleared at the boundary).
+pub fn current_home() -> Option<std::path::PathBuf> {
+    nix::unistd::User::from_uid(nix::unistd::getuid())
+        .ok()
+        .flatten()
+        .map(|u| u.dir)
 }
 
 /// Whether an account name exists in the passwd database.

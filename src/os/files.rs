@@ -1,0 +1,193 @@
+//! Creating files only where they are meant to go (DESIGN §7). A setgid process writes with
+//! the service group, so a file it creates on someone's say-so is a privilege: it never follows
+//! a symbolic link, never replaces or truncates what is there, and, across the setgid boundary,
+//! writes only inside the directories the system configuration names.
+
+use nix::fcntl::{AtFlags, OFlag, open, openat};
+use nix::sys::stat::{Mode, fchmod, fstat};
+use nix::unistd::{UnlinkatFlags, unlinkat};
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+
+/// Mode of files that hold office data (receipts, backups, the audit key): the owner and the
+/// service group read them; nobody else does.
+pub const PRIVATE_MODE: u32 = 0o640;
+
+/// Mode of files every staff session appends to through the service group (the audit
+/// checkpoints): the group writes too.
+pub const SHARED_MODE: u32 = 0o660;
+
+/// Create `dir/file_name` holding `bytes`, with mode 0640, and return its path.
+///
+/// - `file_name` is one plain name: no `/`, not `.` or `..`.
+/// - Nothing that exists is replaced or truncated, and a symbolic link at the name is not
+///   followed (`O_CREAT | O_EXCL | O_NOFOLLOW`): the call fails with `AlreadyExists`.
+/// - Across the setgid boundary, `dir` must lie inside a directory the system configuration
+///   names (the database's directory, `backup_dir`, `receipt_dir`); anything else fails with
+///   `PermissionDenied` and nothing is created.
+/// - A file left half-written by a failed write is removed.
+pub fn create_new_file(dir: &Path, file_name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    create_new_file_with_mode(dir, file_name, bytes, PRIVATE_MODE)
+}
+
+/// [`create_new_file`] with another mode (the umask does not narrow it).
+pub fn create_new_file_with_mode(
+    dir: &Path,
+    file_name: &str,
+    bytes: &[u8],
+    mode: u32,
+) -> io::Result<PathBuf> {
+    let (path, mut file, dir_fd) = open_new(dir, file_name, mode)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = unlinkat(&dir_fd, file_name, UnlinkatFlags::NoRemoveDir);
+        return Err(e);
+    }
+    Ok(path)
+}
+
+/// Create `dir/file_name` empty, by the same rules as [`create_new_file`], for a writer that
+/// fills it by name (SQLite's `VACUUM INTO` writes into an empty file and refuses a full one).
+pub fn reserve_new_file(dir: &Path, file_name: &str, mode: u32) -> io::Result<PathBuf> {
+    let (path, file, _dir) = open_new(dir, file_name, mode)?;
+    file.sync_all()?;
+    Ok(path)
+}
+
+/// Append `line` (a newline is added) to `dir/file_name`, creating it with `mode` if it is not
+/// there. The name must be a regular file, not a symbolic link; the line goes in with one
+/// `write` in append mode, so lines from several processes never interleave, and is synced.
+pub fn append_line(dir: &Path, file_name: &str, line: &str, mode: u32) -> io::Result<()> {
+    check_name(file_name)?;
+    super::boundary::boundary().may_write_in(dir)?;
+    let dir_fd = open_dir(dir)?;
+    let fd = openat(
+        &dir_fd,
+        file_name,
+        OFlag::O_WRONLY | OFlag::O_APPEND | OFlag::O_CREAT | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+        Mode::from_bits_truncate(mode),
+    )
+    .map_err(io::Error::from)?;
+    let stat = fstat(&fd).map_err(io::Error::from)?;
+    if stat.st_mode & libc::S_IFMT != libc::S_IFREG {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", dir.join(file_name).display()),
+        ));
+    }
+    let mut file = File::from(fd);
+    let mut bytes = line.as_bytes().to_vec();
+    bytes.push(b'\n');
+    file.write_all(&bytes)?;
+    file.sync_data()
+}
+
+/// Whether `file_name` names something in `dir` without following a final symbolic link.
+pub fn exists_no_follow(dir: &Path, file_name: &str) -> bool {
+    let Ok(dir_fd) = open_dir(dir) else {
+        return false;
+    };
+    nix::sys::stat::fstatat(&dir_fd, file_name, AtFlags::AT_SYMLINK_NOFOLLOW).is_ok()
+}
+
+fn open_new(dir: &Path, file_name: &str, mode: u32) -> io::Result<(PathBuf, File, OwnedFd)> {
+    check_name(file_name)?;
+    super::boundary::boundary().may_write_in(dir)?;
+    let dir_fd = open_dir(dir)?;
+    let fd = openat(
+        &dir_fd,
+        file_name,
+        OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+        Mode::from_bits_truncate(mode),
+    )
+    .map_err(io::Error::from)?;
+    // The umask may have narrowed the mode; the service group needs exactly what was asked.
+    fchmod(&fd, Mode::from_bits_truncate(mode)).map_err(io::Error::from)?;
+    Ok((dir.join(file_name), File::from(fd), dir_fd))
+}
+
+fn open_dir(dir: &Path) -> io::Result<OwnedFd> {
+    open(
+        dir,
+        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(io::Error::from)
+}
+
+fn check_name(file_name: &str) -> io::Result<()> {
+    let plain = !file_name.is_empty()
+        && file_name != "."
+        && file_name != ".."
+        && !file_name.contains('/')
+        && !file_name.contains('\0')
+        && file_name.len() <= 255;
+    if plain {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("'{file_name}' is not a plain file name"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_new_file_is_created_with_its_mode_and_never_replaces_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = create_new_file(dir.path(), "XF-2026-000001.txt", "回执".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "回执");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        let again = create_new_file(dir.path(), "XF-2026-000001.txt", b"other").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "回执");
+    }
+
+    #[test]
+    fn a_symbolic_link_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("victim");
+        std::fs::write(&target, "keep").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("link")).unwrap();
+        assert!(create_new_file(dir.path(), "link", b"x").is_err());
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("dangling"))
+            .unwrap();
+        assert!(create_new_file(dir.path(), "dangling", b"x").is_err());
+        assert!(
+            !dir.path().join("nowhere").exists(),
+            "no file made through a link"
+        );
+        assert!(append_line(dir.path(), "link", "x", SHARED_MODE).is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        assert!(exists_no_follow(dir.path(), "dangling"));
+    }
+
+    #[test]
+    fn only_plain_names_are_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in ["", ".", "..", "../x", "a/b", "x\0y"] {
+            assert!(create_new_file(dir.path(), bad, b"x").is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_appended_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        append_line(dir.path(), "log", "一", SHARED_MODE).unwrap();
+        append_line(dir.path(), "log", "二", SHARED_MODE).unwrap();
+        let p = dir.path().join("log");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "一\n二\n");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        // Created through the umask: at most what was asked.
+        assert_eq!(mode & !0o660, 0);
+    }
+}
