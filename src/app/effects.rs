@@ -21,8 +21,10 @@ pub trait Effects {
         name: &str,
         contents: &str,
     ) -> Result<PathBuf, FileError>;
-    /// Send a file to a printer queue.
-    fn print(&mut self, printer: &str, file: &Path) -> Result<(), String>;
+    /// Send a document to a printer queue. `contents` is what was written to `file`: the
+    /// printing program gets the text itself, since it runs without the service group and
+    /// may not read the office's directories.
+    fn print(&mut self, printer: &str, file: &Path, contents: &str) -> Result<(), String>;
 }
 
 /// Copies of one document a session may write before it gives up finding a free name.
@@ -50,7 +52,11 @@ pub fn write_copy(
     Err(FileError::Exists)
 }
 
-/// The real file system and the system's `lp`.
+/// How long the printing program may take to queue a document before it is stopped.
+const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The real file system, through the setgid boundary's rules (`os::files`), and the system's
+/// `lp`, run outside the service group (`os::run_outside_program`).
 pub struct SystemEffects;
 
 impl Effects for SystemEffects {
@@ -60,42 +66,42 @@ impl Effects for SystemEffects {
         name: &str,
         contents: &str,
     ) -> Result<PathBuf, FileError> {
-        use std::io::Write;
-        let failed =
-            |p: &Path, e: std::io::Error| FileError::Failed(format!("{}: {e}", p.display()));
-        std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
-        let path = dir.join(name);
-        let mut file = match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(FileError::Exists);
-            }
-            Err(e) => return Err(failed(&path, e)),
+        let failed = |p: &Path, e: &dyn std::fmt::Display| {
+            FileError::Failed(crate::domain::text::clean_line(&format!(
+                "{}: {e}",
+                p.display()
+            )))
         };
-        file.write_all(contents.as_bytes())
-            .map_err(|e| failed(&path, e))?;
-        Ok(path)
+        // Across the setgid boundary the office's directories are made by root, with their
+        // group and modes; an ordinary install makes its own.
+        if !crate::os::boundary().confined {
+            std::fs::create_dir_all(dir).map_err(|e| failed(dir, &e))?;
+        }
+        match crate::os::files::create_new_file(dir, name, contents.as_bytes()) {
+            Ok(path) => Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists),
+            Err(e) => Err(failed(&dir.join(name), &e)),
+        }
     }
 
-    fn print(&mut self, printer: &str, file: &Path) -> Result<(), String> {
-        let out = std::process::Command::new("lp")
-            .arg("-d")
-            .arg(printer)
-            .arg(file)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .map_err(|e| format!("lp: {e}"))?;
+    fn print(&mut self, printer: &str, file: &Path, contents: &str) -> Result<(), String> {
+        let lp = crate::os::boundary().lp();
+        let title = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let args = ["-d", printer, "-t", title.as_str()];
+        let clean = |s: &str| crate::domain::text::clean_line(s);
+        let out =
+            crate::os::run_outside_program(&lp, args, Some(contents.as_bytes()), PRINT_TIMEOUT)
+                .map_err(|e| clean(&format!("lp: {e}")))?;
         if out.status.success() {
             Ok(())
         } else {
-            Err(format!(
+            Err(clean(&format!(
                 "lp: {}",
-                crate::domain::text::clean_line(&String::from_utf8_lossy(&out.stderr))
-            ))
+                String::from_utf8_lossy(&out.stderr).trim()
+            )))
         }
     }
 }
@@ -141,7 +147,7 @@ impl Effects for RecordedEffects {
         Ok(path)
     }
 
-    fn print(&mut self, printer: &str, file: &Path) -> Result<(), String> {
+    fn print(&mut self, printer: &str, file: &Path, _contents: &str) -> Result<(), String> {
         self.lock()
             .printed
             .push((printer.to_string(), file.to_path_buf()));

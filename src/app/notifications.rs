@@ -54,7 +54,7 @@ impl App {
     /// was open: a disabled account's session ends (nothing more is written for it, not even a
     /// draft); changed roles take effect at once, and the legend follows.
     fn check_my_account(&mut self) -> Account {
-        let Ok(current) = self.store.staff_by_login(&self.session.me.login) else {
+        let Ok(current) = self.store.staff_by_id(self.session.me.id) else {
             return Account::Same;
         };
         match current {

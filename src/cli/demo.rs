@@ -1,9 +1,6 @@
 //! `xfdesk demo`: realistic synthetic data — Chinese names, valid ID numbers, phones,
 //! categories, units, repeat contacts and collective visits, cases in every state.
 
-// Random picks index constant, non-empty tables by ranges of their own length.
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
-
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
 use crate::domain::calendar::{Calendar, ClockSpec, Counting, Rule, count};
 use crate::domain::id_number::check_character;
@@ -13,6 +10,7 @@ use crate::store::bulk::{BATCH_CASES, BulkCase, BulkSink};
 use crate::store::{OpenRefusal, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::rngs::SmallRng;
+use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -124,8 +122,8 @@ const COMPANIES: &[&str] = &[
 ];
 
 fn summary_for(rng: &mut SmallRng, category_code: &str) -> (String, String) {
-    let place = PLACES[rng.random_range(0..PLACES.len())];
-    let company = COMPANIES[rng.random_range(0..COMPANIES.len())];
+    let place = pick(rng, PLACES);
+    let company = pick(rng, COMPANIES);
     let n: u32 = rng.random_range(2..40);
     let money: u32 = rng.random_range(3..300) * 1000;
     let (summary, account) = match category_code {
@@ -188,21 +186,18 @@ fn summary_for(rng: &mut SmallRng, category_code: &str) -> (String, String) {
 }
 
 fn random_id_number(rng: &mut SmallRng) -> String {
-    let area = AREAS[rng.random_range(0..AREAS.len())];
-    let birth = NaiveDate::from_ymd_opt(1940, 1, 1).unwrap()
+    let area = pick(rng, AREAS);
+    let birth = NaiveDate::from_ymd_opt(1940, 1, 1).unwrap_or_default()
         + Duration::days(rng.random_range(0..365 * 65));
     let seq: u32 = rng.random_range(1..999);
     let body = format!("{area}{}{seq:03}", birth.format("%Y%m%d"));
-    let check = check_character(&body).expect("17 digits");
+    // 6 + 8 + 3 digits: always 17, so a check character always exists.
+    let check = check_character(&body).unwrap_or('X');
     format!("{body}{check}")
 }
 
 fn random_name(rng: &mut SmallRng) -> String {
-    format!(
-        "{}{}",
-        SURNAMES[rng.random_range(0..SURNAMES.len())],
-        GIVEN[rng.random_range(0..GIVEN.len())]
-    )
+    format!("{}{}", pick(rng, SURNAMES), pick(rng, GIVEN))
 }
 
 fn random_mobile(rng: &mut SmallRng) -> String {
@@ -212,12 +207,17 @@ fn random_mobile(rng: &mut SmallRng) -> String {
     ];
     format!(
         "{}{:08}",
-        PREFIX[rng.random_range(0..PREFIX.len())],
+        pick(rng, PREFIX),
         rng.random_range(0..100_000_000u32)
     )
 }
 
-fn pick_weighted<T: Copy>(rng: &mut SmallRng, items: &[(T, u32)]) -> T {
+/// One of a constant table's entries at random (the tables are never empty).
+fn pick<T: Copy + Default>(rng: &mut SmallRng, items: &[T]) -> T {
+    items.choose(rng).copied().unwrap_or_default()
+}
+
+fn pick_weighted<T: Copy + Default>(rng: &mut SmallRng, items: &[(T, u32)]) -> T {
     let total: u32 = items.iter().map(|(_, w)| w).sum();
     let mut r = rng.random_range(0..total);
     for (item, w) in items {
@@ -226,7 +226,7 @@ fn pick_weighted<T: Copy>(rng: &mut SmallRng, items: &[(T, u32)]) -> T {
         }
         r -= w;
     }
-    items[items.len() - 1].0
+    items.last().map(|(item, _)| *item).unwrap_or_default()
 }
 
 /// The state a case of this age is likely in, so that the open cases look like an office's:
@@ -304,6 +304,11 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     let categories = store.categories()?;
     let units = store.ids("units")?;
     let experts = store.ids("experts")?;
+    if categories.is_empty() || units.is_empty() {
+        return Err(Failure::error(
+            "the database has no categories or units: it was not made by `xfdesk init`",
+        ));
+    }
     let calendar = store.calendar()?;
     let counting = store.counting()?;
     let rule = |name: &str| -> Result<Rule, Failure> {
@@ -365,7 +370,8 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                 let within = 8 * 60 + 30 + (minutes % (24 * 60)) * 9 / 24;
                 let received = NaiveDateTime::new(
                     day,
-                    NaiveTime::from_hms_opt((within / 60) as u32, (within % 60) as u32, 0).unwrap(),
+                    NaiveTime::from_hms_opt((within / 60) as u32, (within % 60) as u32, 0)
+                        .unwrap_or_default(),
                 );
                 let age = (now.date() - day).num_days();
                 let channel = if featured.is_some() {
@@ -397,18 +403,25 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     && kind == MatterKind::Accusation
                     && rng.random_bool(0.5);
                 let petitioner_id = if let Some((_, who)) = featured {
-                    let (id_number, name, phone) = FEATURED[who];
-                    let id = match featured_ids[who] {
+                    let (id_number, name, phone) = FEATURED.get(who).copied().unwrap_or_default();
+                    let known = featured_ids.get(who).copied().flatten();
+                    let id = match known {
                         Some(id) => id,
                         // Upserted by ID number: a second run meets the same person again.
                         None => sink.petitioner(Some(id_number), name, Some(phone), received)?,
                     };
-                    featured_ids[who] = Some(id);
+                    if let Some(slot) = featured_ids.get_mut(who) {
+                        *slot = Some(id);
+                    }
                     Some(id)
                 } else if anonymous {
                     None
-                } else if !people.is_empty() && rng.random_bool(0.25) {
-                    Some(people[rng.random_range(0..people.len())])
+                } else if let Some(&known) = rng
+                    .random_bool(0.25)
+                    .then(|| people.choose(&mut rng))
+                    .flatten()
+                {
+                    Some(known)
                 } else {
                     let with_id = rng.random_bool(0.9);
                     // ID numbers are unique per person: draw again on the rare collision.
@@ -430,7 +443,9 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     people.push(id);
                     Some(id)
                 };
-                let category = &categories[rng.random_range(0..categories.len())];
+                let Some(category) = categories.choose(&mut rng) else {
+                    break;
+                };
                 let (summary, account) = summary_for(&mut rng, &category.code);
                 let state = match featured {
                     Some((state, _)) => state,
@@ -462,9 +477,11 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                         | CaseState::FeedbackGiven
                         | CaseState::Closed
                 )
-                .then(|| units[rng.random_range(0..units.len())]);
-                let expert_id = (state == CaseState::WithExpert && !experts.is_empty())
-                    .then(|| experts[rng.random_range(0..experts.len())]);
+                .then(|| units.choose(&mut rng).copied())
+                .flatten();
+                let expert_id = (state == CaseState::WithExpert)
+                    .then(|| experts.choose(&mut rng).copied())
+                    .flatten();
                 let case_id = sink.case(&BulkCase {
                     number: &number,
                     petitioner_id,

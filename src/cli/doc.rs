@@ -48,17 +48,19 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
     })?;
     match &args.out {
         Some(path) => {
-            use std::io::Write;
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .map_err(|e| {
-                    Failure::error(format!("{}: {e}", clean_line(&path.display().to_string())))
-                })?;
-            file.write_all(text.as_bytes()).map_err(|e| {
-                Failure::error(format!("{}: {e}", clean_line(&path.display().to_string())))
-            })?;
+            // Through the boundary's file rules: never over an existing file or through a
+            // symbolic link, and across the setgid boundary only inside the office's folders.
+            let shown = || clean_line(&path.display().to_string());
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .ok_or_else(|| Failure::error(format!("{}: not a file name", shown())))?;
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            };
+            crate::os::create_new_file(&dir, &name, text.as_bytes())
+                .map_err(|e| Failure::error(format!("{}: {e}", shown())))?;
         }
         None => super::output::line(text.trim_end())?,
     }

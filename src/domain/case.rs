@@ -9,8 +9,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Every case starts registered (the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum CaseState {
+    #[default]
     Registered,
     WithExpert,
     Proposed,
@@ -96,9 +98,10 @@ impl FromStr for CaseState {
 }
 
 /// The kind of matter (条例 Art. 2 and 诉访分离): required at intake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MatterKind {
-    /// 申诉求决: a claim or request, most cases.
+    /// 申诉求决: a claim or request, most cases (the default).
+    #[default]
     Request,
     /// 建议意见: a suggestion or opinion.
     Suggestion,

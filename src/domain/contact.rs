@@ -3,10 +3,11 @@
 
 use std::str::FromStr;
 
-/// 渠道: how a contact reached the office.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// 渠道: how a contact reached the office; a visit at the desk by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Channel {
     Letter,
+    #[default]
     Visit,
     Online,
     Phone,

@@ -38,6 +38,18 @@ pub const SETTINGS: &[SettingDef] = &[
         meaning: "a printer for `lp -d`; empty: receipts are only written to files",
     },
     SettingDef {
+        key: "document_dir",
+        meaning: "where notices and other documents are written (default: documents/ beside the database)",
+    },
+    SettingDef {
+        key: "seal_line",
+        meaning: "what stands where the seal goes on documents (default: （印章）)",
+    },
+    SettingDef {
+        key: "office_opened",
+        meaning: "the office's first day, YYYY-MM-DD: no receipt is dated before it",
+    },
+    SettingDef {
         key: "office_tz",
         meaning: "the office's time zone, e.g. Asia/Shanghai: dates are counted in it",
     },
@@ -76,7 +88,13 @@ pub enum SettingError {
     /// A telephone with something other than digits, spaces, `-`, `+`, `(`, `)` or `,`.
     BadPhone,
     /// Not an absolute path (or empty for the default).
-    NotAbsolute,
+    NotAbsolute {
+        key: &'static str,
+    },
+    /// Not a date written YYYY-MM-DD.
+    NotDate {
+        key: &'static str,
+    },
     /// Letters, digits, `_`, `-`, `.` and `@` only, and not starting with `-` (which `lp`
     /// would read as an option).
     BadPrinter,
@@ -101,9 +119,13 @@ impl std::fmt::Display for SettingError {
             SettingError::BadPhone => f.write_str(
                 "office_phone may hold digits, spaces, -, +, parentheses and commas only",
             ),
-            SettingError::NotAbsolute => {
-                f.write_str("receipt_dir must be an absolute path, or empty for the default")
+            SettingError::NotAbsolute { key } => {
+                write!(
+                    f,
+                    "{key} must be an absolute path, or empty for the default"
+                )
             }
+            SettingError::NotDate { key } => write!(f, "{key} must be a date, YYYY-MM-DD"),
             SettingError::BadPrinter => f.write_str(
                 "receipt_printer is a printer name: letters, digits, _ - . @, not starting with -",
             ),
@@ -166,11 +188,17 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
                 _ => Err(SettingError::NotLanguage),
             };
         }
-        "receipt_dir" => {
+        "receipt_dir" | "document_dir" => {
             bounded(MAX_PATH_CHARS, true)?;
             if !value.is_empty() && !value.starts_with('/') {
-                return Err(SettingError::NotAbsolute);
+                return Err(SettingError::NotAbsolute { key });
             }
+        }
+        "seal_line" => bounded(MAX_NAME_CHARS, true)?,
+        "office_opened" => {
+            return chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map_err(|_| SettingError::NotDate { key });
         }
         "receipt_printer" => {
             bounded(MAX_PRINTER_CHARS, true)?;
@@ -207,7 +235,8 @@ mod tests {
         for def in SETTINGS {
             let good = match def.key {
                 "office_lang" => "zh",
-                "receipt_dir" => "/srv/xfdesk/receipts",
+                "receipt_dir" | "document_dir" => "/srv/xfdesk/receipts",
+                "office_opened" => "2019-03-01",
                 "receipt_printer" => "front-desk",
                 "office_tz" => "Asia/Shanghai",
                 "count_start_day" | "roll_forward" => "false",
@@ -247,7 +276,7 @@ mod tests {
         );
         assert_eq!(
             check_setting("receipt_dir", "receipts"),
-            Err(SettingError::NotAbsolute)
+            Err(SettingError::NotAbsolute { key: "receipt_dir" })
         );
         assert_eq!(
             check_setting("office_tz", "Mars/Olympus"),

@@ -31,7 +31,8 @@ pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
             format!("{key} 最多{max}个字符，现为{has}个")
         }
         SettingError::BadPhone => "office_phone 只能含数字、空格、-、+、括号和逗号".into(),
-        SettingError::NotAbsolute => "receipt_dir 须为绝对路径（留空则用默认位置）".into(),
+        SettingError::NotAbsolute { key } => format!("{key} 须为绝对路径（留空则用默认位置）"),
+        SettingError::NotDate { key } => format!("{key} 须为日期，格式 YYYY-MM-DD"),
         SettingError::BadPrinter => {
             "receipt_printer 是打印机名：字母、数字、_ - . @，且不能以 - 开头".into()
         }

@@ -441,6 +441,24 @@ impl Boundary {
         }
     }
 
+    /// The directory documents (notices, sheets) are written to: confined, the configuration's
+    /// receipt directory, for the same reason as receipts; otherwise the setting, else
+    /// `documents/` beside the database.
+    pub fn document_dir(&self, db: &Path, setting: &str) -> PathBuf {
+        if self.confined
+            && let Ok(Some(c)) = self.config()
+        {
+            return c.receipt_dir();
+        }
+        if setting.is_empty() {
+            db.parent()
+                .map(|p| p.join("documents"))
+                .unwrap_or_else(|| PathBuf::from("documents"))
+        } else {
+            PathBuf::from(setting)
+        }
+    }
+
     /// The printing program: the configuration's `lp` when confined, else `/usr/bin/lp`.
     pub fn lp(&self) -> PathBuf {
         match self.config() {

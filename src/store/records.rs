@@ -20,7 +20,7 @@ fn contact_of(tx: &Transaction<'_>, case_id: i64) -> Result<(i64, Option<i64>)> 
 }
 
 fn fresh(tx: &Transaction<'_>, actor: &Staff, act: Act) -> Result<Staff> {
-    let now = super::staff::staff_by_login(tx, &actor.login)?
+    let now = super::staff::staff_by_id(tx, actor.id)?
         .filter(|s| s.active)
         .ok_or_else(|| {
             StoreError::Denied(crate::domain::permission::PermissionDenied {

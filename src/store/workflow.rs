@@ -312,7 +312,7 @@ fn exists(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<b
 /// The acting account as it is now: a session's copy may be out of date (disabled, roles
 /// changed), and every write goes by the account's present state.
 fn fresh_actor(tx: &Transaction<'_>, actor: &Staff) -> Result<Staff> {
-    match super::staff::staff_by_login(tx, &actor.login)? {
+    match super::staff::staff_by_id(tx, actor.id)? {
         Some(s) if s.active => Ok(s),
         _ => Err(StoreError::Denied(
             crate::domain::permission::PermissionDenied {

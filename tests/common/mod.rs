@@ -7,6 +7,7 @@ use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -66,7 +67,11 @@ pub struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote.
     pub bytes: Arc<Mutex<Vec<u8>>>,
+    finished: Arc<AtomicBool>,
 }
+
+/// The longest a program in a test terminal may run.
+const WATCHDOG: Duration = Duration::from_secs(180);
 
 impl Tui {
     pub fn start(db: &Path, cols: u16, rows: u16, lang: &str, extra_args: &[&str]) -> Tui {
@@ -84,6 +89,32 @@ impl Tui {
         extra_args: &[&str],
         column: Option<u16>,
     ) -> Tui {
+        let mut args = vec!["--db".to_string(), db.display().to_string()];
+        args.extend(extra_args.iter().map(|a| a.to_string()));
+        Self::launch(&args, &[], cols, rows, lang, column)
+    }
+
+    /// Start with `env` added and no `--db` (a confined start finds its database in the
+    /// system configuration, and refuses `--db`).
+    pub fn start_with_env(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        lang: &str,
+    ) -> Tui {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        Self::launch(&args, env, cols, rows, lang, None)
+    }
+
+    fn launch(
+        args: &[String],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        column: Option<u16>,
+    ) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -94,9 +125,7 @@ impl Tui {
             })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(bin());
-        cmd.arg("--db");
-        cmd.arg(db);
-        for a in extra_args {
+        for a in args {
             cmd.arg(a);
         }
         cmd.env("LANG", lang);
@@ -107,8 +136,32 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("XFDESK_DB");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
+        let finished = Arc::new(AtomicBool::new(false));
+        {
+            // A test that loses its way (a screen that never comes, under a loaded machine)
+            // must not hang the whole run: the program is killed after a generous while, and
+            // the test's next wait fails with the screen.
+            let mut killer = child.clone_killer();
+            let finished = Arc::clone(&finished);
+            std::thread::spawn(move || {
+                let deadline = Instant::now() + WATCHDOG;
+                while Instant::now() < deadline {
+                    if finished.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+                if !finished.load(Ordering::Relaxed) {
+                    eprintln!("watchdog: the program ran past {WATCHDOG:?}; killed");
+                    let _ = killer.kill();
+                }
+            });
+        }
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = Arc::new(Mutex::new(Some(pair.master.take_writer().expect("writer"))));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -151,6 +204,7 @@ impl Tui {
             child,
             screen,
             bytes,
+            finished,
         }
     }
 
@@ -233,6 +287,7 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        self.finished.store(true, Ordering::Relaxed);
         let _ = self.child.kill();
     }
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod busy;
 mod intake;
+mod printing;
 mod queue;
 mod session;
 mod terminal;

@@ -17,7 +17,6 @@ use crate::domain::lookup::{ContactKind, LookupKey, PriorCase};
 use crate::domain::text::clean_line;
 use crate::domain::{Channel, NewIntake, SavedCase};
 use crate::i18n::{self, Msg};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How often a save that met a busy database tries again, and for how long.
@@ -256,14 +255,7 @@ fn write_receipt(saved: &SavedCase, ctx: &mut Ctx<'_>) -> Result<Msg, String> {
             .map_err(|e| i18n::store_error(lang, &e))?,
     };
     let text = receipt_text(&facts);
-    let dir = match setting("receipt_dir") {
-        d if d.is_empty() => ctx
-            .store
-            .path()
-            .parent()
-            .map_or_else(|| PathBuf::from("receipts"), |p| p.join("receipts")),
-        d => PathBuf::from(d),
-    };
+    let dir = crate::os::boundary().receipt_dir(ctx.store.path(), &setting("receipt_dir"));
     let printer = setting("receipt_printer");
     let file = match crate::app::effects::write_copy(ctx.effects, &dir, &detail.row.number, &text) {
         Ok(path) => path,
@@ -274,7 +266,7 @@ fn write_receipt(saved: &SavedCase, ctx: &mut Ctx<'_>) -> Result<Msg, String> {
     if printer.is_empty() {
         Ok(Msg::ReceiptWritten { path })
     } else {
-        ctx.effects.print(&printer, &file)?;
+        ctx.effects.print(&printer, &file, &text)?;
         Ok(Msg::ReceiptPrinted { path })
     }
 }

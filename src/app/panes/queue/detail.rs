@@ -18,7 +18,6 @@ use crate::domain::timeline::TimelineItem;
 use crate::domain::workflow::StepKind;
 use crate::i18n::{self, Label, Msg, Text};
 use crate::store::Result;
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DetailCommand {
@@ -319,14 +318,7 @@ fn issue_document(
     let text = notices::render(kind, case, &office(ctx), ctx.session.today())
         .map_err(|_| Msg::NoDocumentYet.text(lang))?;
     let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
-    let dir = match setting("document_dir") {
-        d if d.is_empty() => ctx
-            .store
-            .path()
-            .parent()
-            .map_or_else(|| PathBuf::from("documents"), |p| p.join("documents")),
-        d => PathBuf::from(d),
-    };
+    let dir = crate::os::boundary().document_dir(ctx.store.path(), &setting("document_dir"));
     let printer = setting("receipt_printer");
     let stem = format!("{}-{}", case.row.number, kind.code());
     let file = match write_copy(ctx.effects, &dir, &stem, &text) {
@@ -341,7 +333,7 @@ fn issue_document(
             path,
         })
     } else {
-        ctx.effects.print(&printer, &file)?;
+        ctx.effects.print(&printer, &file, &text)?;
         Ok(Msg::DocumentPrinted {
             document: kind.label(lang).to_string(),
             path,
