@@ -47,6 +47,21 @@ fn open_cases_are_at_realistic_ages_and_every_state_is_there() {
     assert_eq!(states, 11, "every state of the workflow");
     let open_states = one("SELECT count(DISTINCT state) FROM cases WHERE state <> 'closed'");
     assert_eq!(open_states, 10);
+    // Every case past registration has the records of the steps that brought it there, the
+    // last one ending in its state, so its timeline reads like an office's.
+    let without_history = one(
+        "SELECT count(*) FROM cases c WHERE c.state NOT IN ('registered', 'with_expert')
+           AND c.state IS NOT (SELECT s.to_state FROM case_steps s
+                                WHERE s.case_id = c.id AND s.to_state IS NOT NULL
+                                ORDER BY s.id DESC LIMIT 1)",
+    );
+    assert_eq!(without_history, 0);
+    assert_eq!(one("SELECT count(*) FROM cases WHERE first_handler_id IS NULL"), 0);
+    // Each kind of step a dialog offers has cases that went through it.
+    let kinds = one("SELECT count(DISTINCT kind) FROM case_steps");
+    assert!(kinds >= 11, "{kinds} kinds of step");
+    let rated = one("SELECT count(DISTINCT rating) FROM case_steps WHERE kind = 'feedback'");
+    assert_eq!(rated, 4, "every evaluation");
 }
 
 #[test]

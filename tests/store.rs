@@ -656,6 +656,20 @@ mod workflow {
         )
         .unwrap();
         assert_eq!(running(&o), ["handle", "objection"]);
+        // The unit's 5-working-day window to object is not the office's deadline: the case is
+        // due when its handling is, weeks later.
+        let clocks = o.store.clocks_of(o.case_id).unwrap();
+        let due_of = |rule: &str| {
+            clocks
+                .iter()
+                .find(|c| c.rule == rule)
+                .map(|c| c.due.due)
+                .unwrap()
+        };
+        let (handle_due, objection_due) = (due_of("handle"), due_of("objection"));
+        let case_due = o.store.case_detail(o.case_id).unwrap().unwrap().row.due;
+        assert_eq!(case_due, Some(handle_due));
+        assert!(objection_due < handle_due);
         step(
             &mut o,
             &supervisor,

@@ -186,6 +186,7 @@ texts! {
     LabelShare => "会审分工", "Share";
     UrgentMark => "！紧急事项", "! urgent";
     Stopped => "已停止", "stopped";
+    WindowNote => "（期间，不计逾期）", "(a window, never overdue)";
     FirstContact => "初信初访", "first contact";
     RepeatContact => "重复信访", "repeat";
 

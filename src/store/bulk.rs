@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{CachedStatement, params};
 
 pub struct BulkSink<'t> {
+    conn: &'t rusqlite::Connection,
     petitioner: CachedStatement<'t>,
     case: CachedStatement<'t>,
     contact: CachedStatement<'t>,
@@ -31,7 +32,20 @@ pub struct BulkCase<'a> {
     pub accept_due: NaiveDate,
     pub handle_due: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
+    /// Who recorded it, and its first handler (首办责任人).
     pub staff_id: i64,
+    /// The leader in personal charge (领导包案), if any.
+    pub leader_id: Option<i64>,
+}
+
+/// A clock as it stands, started on `started` and stopped on `stopped` (None: running).
+pub struct BulkClock<'a> {
+    pub rule: &'a str,
+    pub started: NaiveDate,
+    pub period: crate::domain::calendar::Period,
+    pub extension_days: u32,
+    pub due: NaiveDate,
+    pub stopped: Option<NaiveDate>,
 }
 
 impl BulkSink<'_> {
@@ -83,6 +97,7 @@ impl BulkSink<'_> {
             c.due.map(fmt_date),
             received,
             c.staff_id,
+            c.leader_id,
         ])?)
     }
 
@@ -111,24 +126,45 @@ impl BulkSink<'_> {
         Ok(())
     }
 
-    /// A running clock on a case, already counted.
-    pub fn clock(
-        &mut self,
-        case_id: i64,
-        rule: &str,
-        from: NaiveDate,
-        period: crate::domain::calendar::Period,
-        due: NaiveDate,
-    ) -> Result<()> {
+    /// A clock on a case, already counted.
+    pub fn clock(&mut self, case_id: i64, c: &BulkClock<'_>) -> Result<()> {
         self.clock.execute(params![
             case_id,
-            rule,
-            fmt_date(from),
-            period.days,
-            period.working,
-            fmt_date(due)
+            c.rule,
+            fmt_date(c.started),
+            c.period.days,
+            c.period.working,
+            c.extension_days,
+            fmt_date(c.due),
+            c.stopped.map(fmt_date),
         ])?;
         Ok(())
+    }
+
+    /// A step taken on the case in the past, recorded as the step itself records it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn step(
+        &mut self,
+        case_id: i64,
+        step: &crate::domain::workflow::Step,
+        round: u8,
+        from: CaseState,
+        to: Option<CaseState>,
+        at: NaiveDateTime,
+        staff_id: i64,
+    ) -> Result<i64> {
+        super::workflow::insert_step(
+            self.conn,
+            &super::workflow::StepRow {
+                case_id,
+                step,
+                round,
+                from,
+                to,
+                at,
+                staff_id,
+            },
+        )
     }
 
     /// The next case number of a year. Taken inside the load's own write transaction, so
@@ -177,6 +213,7 @@ impl Store {
         self.write(|tx| {
             super::staff::acting(tx, actor, crate::domain::permission::Act::LoadDemoData)?;
             let mut sink = BulkSink {
+                conn: tx,
                 petitioner: tx.prepare_cached(
                     "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -186,8 +223,9 @@ impl Store {
                 case: tx.prepare_cached(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
                         state, summary, account, received_at, accept_due, handle_due, due,
-                        version, updated_at, updated_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
+                        version, updated_at, updated_by, first_handler_id, leader_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15,
+                        ?15, ?16)",
                 )?,
                 contact: tx.prepare_cached(
                     "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,
@@ -200,8 +238,9 @@ impl Store {
                      RETURNING last",
                 )?,
                 clock: tx.prepare_cached(
-                    "INSERT INTO clocks (case_id, rule, started, days, working, due)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT INTO clocks (case_id, rule, started, days, working, extension_days,
+                        due, stopped)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?,
             };
             let (value, detail) = fill(&mut sink)?;

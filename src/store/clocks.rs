@@ -124,17 +124,24 @@ pub(crate) fn start_clock(
     Ok(due)
 }
 
-/// A case's `due` mirrors its soonest running clock (a joint review's open shares count as
-/// clocks), for the queue and supervision indexes.
+/// Set the case's next deadline: the earliest due date of its running deadline clocks and of
+/// its open joint-review shares, for the queue and supervision indexes. Windows
+/// (`workflow::WINDOWS`) do not count.
 pub(crate) fn refresh_case_due(tx: &Transaction<'_>, case_id: i64) -> Result<()> {
-    tx.execute(
+    let windows = crate::domain::workflow::WINDOWS
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    tx.prepare_cached(&format!(
         "UPDATE cases SET due = (SELECT min(due) FROM (
-                SELECT due FROM clocks WHERE case_id = ?1 AND stopped IS NULL
+                SELECT due FROM clocks
+                 WHERE case_id = ?1 AND stopped IS NULL AND rule NOT IN ({windows})
                 UNION ALL
                 SELECT due FROM joint_review_shares WHERE case_id = ?1 AND done_on IS NULL))
-         WHERE id = ?1",
-        [case_id],
-    )?;
+         WHERE id = ?1"
+    ))?
+    .execute([case_id])?;
     Ok(())
 }
 

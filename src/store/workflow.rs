@@ -175,6 +175,45 @@ fn record_of(step: &Step) -> Record {
     r
 }
 
+/// One step's record, as written by a step taken now or by a bulk load of past ones.
+pub(crate) struct StepRow<'a> {
+    pub case_id: i64,
+    pub step: &'a Step,
+    pub round: u8,
+    pub from: CaseState,
+    /// The state it moved the case to; None for a step that does not move it.
+    pub to: Option<CaseState>,
+    pub at: NaiveDateTime,
+    pub staff_id: i64,
+}
+
+/// Write a step's record (its words, its columns for statistics, its detail) and return its id.
+pub(crate) fn insert_step(conn: &Connection, row: &StepRow<'_>) -> Result<i64> {
+    let record = record_of(row.step);
+    conn.prepare_cached(
+        "INSERT INTO case_steps (case_id, kind, round, from_state, to_state, at, staff_id,
+            text, handling, unit_id, rating, settled, on_day, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        row.case_id,
+        row.step.kind().code(),
+        row.round,
+        row.from.code(),
+        row.to.map(|s| s.code()),
+        fmt_ts(row.at),
+        row.staff_id,
+        record.text,
+        record.handling.map(|h| h.code()),
+        record.unit_id,
+        record.rating,
+        record.settled,
+        record.on_day.map(fmt_date),
+        serde_json::to_string(&record.detail).map_err(|e| StoreError::Invalid(e.to_string()))?
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 /// The case row a step starts from.
 struct CaseHead {
     number: String,
@@ -448,35 +487,24 @@ impl Store {
             };
             let plan: Plan = workflow::check(&actor, &step, &facts, today, last_day)
                 .map_err(StoreError::Step)?;
-            let record = record_of(&step);
             let to = plan.to.unwrap_or(head.state);
             let round = match &step {
                 Step::Reopen { level, .. } => level.round().max(facts.round + 1),
                 _ => facts.round,
             };
-            tx.execute(
-                "INSERT INTO case_steps (case_id, kind, round, from_state, to_state, at, staff_id,
-                    text, handling, unit_id, rating, settled, on_day, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
+            let step_id = insert_step(
+                tx,
+                &StepRow {
                     case_id,
-                    step.kind().code(),
+                    step: &step,
                     round,
-                    head.state.code(),
-                    plan.to.map(|s| s.code()),
-                    fmt_ts(now),
-                    actor.id,
-                    record.text,
-                    record.handling.map(|h| h.code()),
-                    record.unit_id,
-                    record.rating,
-                    record.settled,
-                    record.on_day.map(fmt_date),
-                    serde_json::to_string(&record.detail)
-                        .map_err(|e| StoreError::Invalid(e.to_string()))?
-                ],
+                    from: head.state,
+                    to: plan.to,
+                    at: now,
+                    staff_id: actor.id,
+                },
             )?;
-            let step_id = tx.last_insert_rowid();
+            let record_text = record_of(&step).text;
             side_effects(
                 tx,
                 &actor,
@@ -506,7 +534,7 @@ impl Store {
                     "from": head.state.code(),
                     "to": to.code(),
                     "step_id": step_id,
-                    "text": record.text,
+                    "text": record_text,
                 })
                 .to_string(),
             )?;

@@ -6,6 +6,17 @@
 use super::{CaseFacts, HandlingKind, ReviewLevel, Step};
 use chrono::NaiveDate;
 
+/// Clocks that are windows someone else has, not deadlines the office must meet: a unit's
+/// time to object to a transfer (after it the unit owns the matter), a person's time to ask
+/// for a review. Their end changes what may happen next; it never makes a case overdue, so
+/// they do not count towards the case's next deadline.
+pub const WINDOWS: &[&str] = &["objection", "review-request", "rereview-request"];
+
+/// Whether the rule's clock is a deadline the office must meet (not a [`WINDOWS`] one).
+pub fn is_deadline(rule: &str) -> bool {
+    !WINDOWS.contains(&rule)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockChange {
     /// Start the rule's clock from the day (a clock already started is left as it is: the

@@ -7,7 +7,7 @@ mod clocks;
 mod facts;
 mod records;
 
-pub use clocks::{ClockChange, clock_changes};
+pub use clocks::{ClockChange, WINDOWS, clock_changes, is_deadline};
 pub use facts::CaseFacts;
 pub use records::{
     FeedbackWay, Handling, HandlingKind, JointShare, LegalChannel, Rating, ReviewLevel,

@@ -120,9 +120,10 @@ impl FromStr for LegalChannel {
     }
 }
 
-/// How the reply reached the petitioner (反馈方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How the reply reached the petitioner (反馈方式); in person unless said otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum FeedbackWay {
+    #[default]
     InPerson,
     Phone,
     Letter,
@@ -160,12 +161,13 @@ impl FromStr for FeedbackWay {
 }
 
 /// The petitioner's evaluation of the reply (满意度评价).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Rating {
     Satisfied,
     BasicallySatisfied,
     Unsatisfied,
-    /// The person gave no evaluation.
+    /// The person gave no evaluation (the default: none is assumed).
+    #[default]
     NotGiven,
 }
 

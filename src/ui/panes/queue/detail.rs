@@ -135,43 +135,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
             Span::raw(clean_line(u)),
         ]));
     }
+    let width = usize::from(area.width.saturating_sub(2));
     for clock in &d.clocks {
-        let running = clock.stopped.is_none() && d.row.state.is_open();
-        if !running && clock.stopped.is_some() && !d.row.state.is_open() {
-            continue;
-        }
-        let due = clock.due.due;
-        let (text, style) = if running {
-            let u = session.urgency_of(due);
-            let left = days_left(session.today(), due);
-            (
-                format!(
-                    "{due} {} {}  {}",
-                    u.marker(),
-                    u.label(lang),
-                    if left < 0 {
-                        Msg::DaysOverdue { days: -left }.text(lang)
-                    } else {
-                        Msg::DaysLeft { days: left }.text(lang)
-                    }
-                ),
-                theme.urgency(u),
-            )
-        } else {
-            let stopped = clock.stopped.map(|s| s.to_string()).unwrap_or_default();
-            (
-                format!("{due}  {} {stopped}", Text::Stopped.get(lang)),
-                theme.dim(),
-            )
-        };
-        lines.push(Line::from(vec![
-            Span::styled(pad(rule_name(lang, &clock.rule), LABEL), theme.title()),
-            Span::styled(text, style),
-        ]));
-        lines.push(Line::from(Span::styled(
-            format!("{}{}", " ".repeat(LABEL), explain_due(lang, &clock.due)),
-            theme.dim(),
-        )));
+        clock_lines(
+            &mut lines,
+            clock,
+            d.row.state.is_open(),
+            session,
+            theme,
+            width,
+        );
     }
     for share in d
         .shares
@@ -207,7 +180,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
         Text::LabelTimeline.get(lang),
         theme.title(),
     )));
-    let width = usize::from(area.width.saturating_sub(2));
     for entry in &d.timeline {
         let what = timeline::describe(lang, &entry.item);
         let line = format!(
@@ -238,6 +210,57 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
             .scroll((view.scroll, 0)),
         area,
     );
+}
+
+/// A clock: running ones with their urgency, days left and how the date was counted (wrapped
+/// under the label); windows (someone else's time, never overdue) without an urgency; stopped
+/// ones in one dim line, and none once the case is closed.
+fn clock_lines(
+    lines: &mut Vec<Line<'_>>,
+    clock: &crate::domain::calendar::Clock,
+    case_open: bool,
+    session: &crate::app::session::Session,
+    theme: &Theme,
+    width: usize,
+) {
+    let lang = session.lang;
+    let due = clock.due.due;
+    let label = Span::styled(pad(rule_name(lang, &clock.rule), LABEL), theme.title());
+    if let Some(stopped) = clock.stopped {
+        if case_open {
+            lines.push(Line::from(vec![
+                label,
+                Span::styled(
+                    format!("{due}  {} {stopped}", Text::Stopped.get(lang)),
+                    theme.dim(),
+                ),
+            ]));
+        }
+        return;
+    }
+    let left = days_left(session.today(), due);
+    let left = if left < 0 {
+        Msg::DaysOverdue { days: -left }.text(lang)
+    } else {
+        Msg::DaysLeft { days: left }.text(lang)
+    };
+    let (text, style) = if crate::domain::workflow::is_deadline(&clock.rule) {
+        let u = session.urgency_of(due);
+        (
+            format!("{due} {} {}  {left}", u.marker(), u.label(lang)),
+            theme.urgency(u),
+        )
+    } else {
+        (
+            format!("{due}  {left}  {}", Text::WindowNote.get(lang)),
+            theme.dim(),
+        )
+    };
+    lines.push(Line::from(vec![label, Span::styled(text, style)]));
+    let explained = format!("{}{}", " ".repeat(LABEL), explain_due(lang, &clock.due));
+    for part in wrap_indented(&explained, width, LABEL) {
+        lines.push(Line::styled(part, theme.dim()));
+    }
 }
 
 #[cfg(test)]

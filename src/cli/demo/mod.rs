@@ -1,14 +1,17 @@
 //! `xfdesk demo`: realistic synthetic data — Chinese names, valid ID numbers, phones,
-//! categories, units, repeat contacts and collective visits, cases in every state.
+//! categories, units, repeat contacts and collective visits, cases at every step with the
+//! records of the steps that brought them there.
+
+mod life;
+mod people;
 
 use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
-use crate::domain::calendar::{Calendar, ClockSpec, Counting, Rule, count};
-use crate::domain::id_number::check_character;
 use crate::domain::permission::{Act, require};
 use crate::domain::{CaseState, Channel, MatterKind, Role};
-use crate::store::bulk::{BATCH_CASES, BulkCase, BulkSink};
+use crate::store::bulk::{BATCH_CASES, BulkCase, BulkClock, BulkSink};
 use crate::store::{OpenRefusal, Store, StoreError};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
+use people::{pick_weighted, random_id_number, random_mobile, random_name, summary_for};
 use rand::rngs::SmallRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -80,161 +83,12 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     Ok(0)
 }
 
-const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "高", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
-    "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏", "吕", "丁",
-    "任", "卢", "姚", "沈", "钟", "姜", "崔", "谭", "陆", "范", "汪", "廖", "石", "金", "欧阳",
-    "司马",
-];
-const GIVEN: &[&str] = &[
-    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-    "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建国", "建华", "国强", "志强", "玉兰",
-    "海燕", "德明", "春梅", "红", "小红", "文", "斌", "辉", "鹏", "华", "建军", "淑珍", "凤英",
-    "桂兰", "宏", "俊", "亮", "晓东", "丹", "萍", "永红", "金凤", "长林", "福生", "德华", "玉珍",
-    "树林",
-];
-const AREAS: &[&str] = &[
-    "110105", "110108", "310104", "310115", "440106", "440304", "320102", "330106", "420102",
-    "510104", "370102", "410102", "610113", "430102", "350102", "360102", "130102", "140105",
-    "210102", "230102", "340102", "450102", "500103", "520102", "530102", "620102",
-];
-const PLACES: &[&str] = &[
-    "城关镇东街村",
-    "东关镇杏花村",
-    "杏花乡李家庄",
-    "城关镇南关社区",
-    "东关镇王家湾",
-    "杏花乡柳树沟",
-    "城关镇北街社区",
-    "东关镇河西村",
-    "开发区新华小区",
-    "城关镇幸福家园小区",
-];
-const COMPANIES: &[&str] = &[
-    "宏达建筑公司",
-    "鑫源物业",
-    "华盛纺织厂",
-    "顺通物流",
-    "金鼎房地产开发公司",
-    "大地矿业",
-    "明珠酒店",
-];
-
-fn summary_for(rng: &mut SmallRng, category_code: &str) -> (String, String) {
-    let place = pick(rng, PLACES);
-    let company = pick(rng, COMPANIES);
-    let n: u32 = rng.random_range(2..40);
-    let money: u32 = rng.random_range(3..300) * 1000;
-    let (summary, account) = match category_code {
-        "land" => (
-            format!("反映{place}征地补偿款未足额发放的问题"),
-            format!(
-                "{place}{n}户村民的承包地于前年被征收，约定补偿款每户{money}元，至今仅发放一半。多次到镇政府询问未果，请求督促足额发放。"
-            ),
-        ),
-        "wages" => (
-            format!("反映{company}拖欠农民工工资"),
-            format!(
-                "本人与{n}名工友在{company}承建的项目务工，工程已完工，被拖欠工资共{money}元。找项目负责人多次，对方以资金未到位推脱。"
-            ),
-        ),
-        "social-security" => (
-            "反映单位未依法缴纳社会保险".to_string(),
-            format!(
-                "本人在{company}工作{n}年，单位一直未缴纳养老保险和医疗保险，现已退休无法领取养老金，请求依法处理。"
-            ),
-        ),
-        "housing" => (
-            format!("反映{place}房屋质量及延期交房问题"),
-            format!(
-                "{place}住户反映所购商品房延期{n}个月交付，且墙体开裂、漏水严重，开发商拒不维修，请求有关部门督促整改。"
-            ),
-        ),
-        "environment" => (
-            format!("反映{company}夜间排放废气噪音扰民"),
-            format!(
-                "{company}夜间生产，排放刺鼻气体，噪音很大，影响{place}居民休息，已持续{n}个月。"
-            ),
-        ),
-        "law-enforcement" => (
-            "对执法部门处理结果有异议".to_string(),
-            format!(
-                "本人与邻居因宅基地边界发生纠纷，派出所处理不公，{n}天内未出具书面意见，请求重新调查。"
-            ),
-        ),
-        "health" => (
-            "反映医疗纠纷处理问题".to_string(),
-            format!("家属在县医院住院期间发生医疗事故，医院拒绝承担责任，协商{n}次未果。"),
-        ),
-        "education" => (
-            "反映子女入学问题".to_string(),
-            format!("本人在{place}居住{n}年，子女符合入学条件，学校以学位已满为由拒收。"),
-        ),
-        "civil-affairs" => (
-            "申请最低生活保障未获批准".to_string(),
-            format!("本人家庭困难，年收入不足{money}元，申请低保{n}个月未获答复。"),
-        ),
-        _ => (
-            format!("反映{place}有关问题"),
-            format!(
-                "{place}群众反映的问题已持续{n}个月，涉及金额约{money}元，请求有关部门协调解决。"
-            ),
-        ),
-    };
-    (summary, account)
-}
-
-fn random_id_number(rng: &mut SmallRng) -> String {
-    let area = pick(rng, AREAS);
-    let birth = NaiveDate::from_ymd_opt(1940, 1, 1).unwrap_or_default()
-        + Duration::days(rng.random_range(0..365 * 65));
-    let seq: u32 = rng.random_range(1..999);
-    let body = format!("{area}{}{seq:03}", birth.format("%Y%m%d"));
-    // 6 + 8 + 3 digits: always 17, so a check character always exists.
-    let check = check_character(&body).unwrap_or('X');
-    format!("{body}{check}")
-}
-
-fn random_name(rng: &mut SmallRng) -> String {
-    format!("{}{}", pick(rng, SURNAMES), pick(rng, GIVEN))
-}
-
-fn random_mobile(rng: &mut SmallRng) -> String {
-    const PREFIX: &[&str] = &[
-        "130", "131", "135", "136", "137", "138", "139", "150", "151", "158", "159", "177", "181",
-        "186", "188", "199",
-    ];
-    format!(
-        "{}{:08}",
-        pick(rng, PREFIX),
-        rng.random_range(0..100_000_000u32)
-    )
-}
-
-/// One of a constant table's entries at random (the tables are never empty).
-fn pick<T: Copy + Default>(rng: &mut SmallRng, items: &[T]) -> T {
-    items.choose(rng).copied().unwrap_or_default()
-}
-
-fn pick_weighted<T: Copy + Default>(rng: &mut SmallRng, items: &[(T, u32)]) -> T {
-    let total: u32 = items.iter().map(|(_, w)| w).sum();
-    let mut r = rng.random_range(0..total);
-    for (item, w) in items {
-        if r < *w {
-            return *item;
-        }
-        r -= w;
-    }
-    items.last().map(|(item, _)| *item).unwrap_or_default()
-}
-
 /// The state a case of this age is likely in, so that the open cases look like an office's:
 /// most within their clocks, a few percent overdue by days or weeks, none for years.
 ///
 /// A case's acceptance notice is due 15 days after receipt and its handling 60 days after
-/// acceptance, so about 75 days after receipt. Up to then cases move along the workflow; after
-/// it nearly all are closed, and the few still open (stuck with a unit, awaiting a review or
+/// acceptance, which most offices decide within a few days, so handling is due about 62 days
+/// after receipt. Up to then cases move along the workflow; after it nearly all are closed, and the few still open (stuck with a unit, awaiting a review or
 /// feedback) are at most a few weeks late; older ones are all closed.
 fn state_for_age(rng: &mut SmallRng, age_days: i64) -> CaseState {
     use CaseState::*;
@@ -253,7 +107,7 @@ fn state_for_age(rng: &mut SmallRng, age_days: i64) -> CaseState {
                 (Closed, 15),
             ],
         ),
-        15..=72 => pick_weighted(
+        15..=58 => pick_weighted(
             rng,
             &[
                 (Transferred, 25),
@@ -265,7 +119,7 @@ fn state_for_age(rng: &mut SmallRng, age_days: i64) -> CaseState {
             ],
         ),
         // Past the handling clock: a few stragglers, late by days or weeks.
-        73..=115 => pick_weighted(
+        59..=100 => pick_weighted(
             rng,
             &[
                 (Transferred, 2),
@@ -304,23 +158,14 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     let categories = store.categories()?;
     let units = store.ids("units")?;
     let experts = store.ids("experts")?;
-    if categories.is_empty() || units.is_empty() {
-        return Err(Failure::error(
-            "the database has no categories or units: it was not made by `xfdesk init`",
-        ));
-    }
     let calendar = store.calendar()?;
     let counting = store.counting()?;
-    let rule = |name: &str| -> Result<Rule, Failure> {
-        store.rule(name)?.ok_or_else(|| {
-            Failure::error(format!(
-                "the deadline rule '{name}' is missing: run `xfdesk init`"
-            ))
-        })
+    let mut counter = life::Counter::new(&calendar, counting, store.rules()?);
+    let cast = life::Cast {
+        me: me.id,
+        experts: &experts,
+        units: &units,
     };
-    let (register_rule, accept_rule, handle_rule) =
-        (rule("register")?, rule("accept")?, rule("handle")?);
-    let mut memo: DueMemo<'_> = (&calendar, counting, HashMap::new());
     if categories.is_empty() || units.is_empty() {
         return Err(Failure::error(
             "the reference data is missing: run `xfdesk init` first",
@@ -451,73 +296,54 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     Some((state, _)) => state,
                     None => state_for_age(&mut rng, age),
                 };
-                let accept_due = due_of(&mut memo, &accept_rule, day);
-                let accepted = !matches!(
-                    state,
-                    CaseState::Registered
-                        | CaseState::WithExpert
-                        | CaseState::Proposed
-                        | CaseState::NotAccepted
-                );
-                // Accepted on the day the acceptance notice fell due; handling runs from then.
-                let handle_due = accepted.then(|| due_of(&mut memo, &handle_rule, accept_due));
-                let due = if !state.is_open() {
-                    None
-                } else if accepted {
-                    handle_due
-                } else {
-                    Some(due_of(&mut memo, &register_rule, day).min(accept_due))
-                };
-                let number = sink.next_case_number(day.year())?;
-                let unit_id = matches!(
-                    state,
-                    CaseState::Transferred
-                        | CaseState::Replied
-                        | CaseState::Reviewed
-                        | CaseState::FeedbackGiven
-                        | CaseState::Closed
-                )
-                .then(|| units.choose(&mut rng).copied())
-                .flatten();
                 let expert_id = (state == CaseState::WithExpert)
                     .then(|| experts.choose(&mut rng).copied())
                     .flatten();
+                let life = life::live(
+                    &mut rng,
+                    &mut counter,
+                    &cast,
+                    state,
+                    kind,
+                    expert_id.is_some(),
+                    received,
+                    now,
+                );
+                let clock_due =
+                    |rule: &str| life.clocks.iter().find(|c| c.rule == rule).map(|c| c.due);
+                let number = sink.next_case_number(day.year())?;
                 let case_id = sink.case(&BulkCase {
                     number: &number,
                     petitioner_id,
                     kind,
                     category_id: category.id,
-                    unit_id,
+                    unit_id: life.unit_id,
                     expert_id,
-                    state,
+                    state: life.state,
                     summary: &summary,
                     account: &account,
                     received_at: received,
-                    accept_due,
-                    handle_due,
-                    due,
+                    accept_due: clock_due("accept").unwrap_or(day),
+                    handle_due: clock_due("handle"),
+                    due: life.due,
                     staff_id: me.id,
+                    leader_id: life.leader_id,
                 })?;
-                if state.is_open() {
-                    if let Some(h) = handle_due {
-                        sink.clock(
-                            case_id,
-                            &handle_rule.name,
-                            accept_due,
-                            handle_rule.period,
-                            h,
-                        )?;
-                    } else {
-                        let r = due_of(&mut memo, &register_rule, day);
-                        sink.clock(case_id, &register_rule.name, day, register_rule.period, r)?;
-                        sink.clock(
-                            case_id,
-                            &accept_rule.name,
-                            day,
-                            accept_rule.period,
-                            accept_due,
-                        )?;
-                    }
+                for c in &life.clocks {
+                    sink.clock(
+                        case_id,
+                        &BulkClock {
+                            rule: &c.rule,
+                            started: c.started,
+                            period: c.period,
+                            extension_days: c.extension_days,
+                            due: c.due,
+                            stopped: c.stopped,
+                        },
+                    )?;
+                }
+                for s in &life.steps {
+                    sink.step(case_id, &s.step, s.round, s.from, s.to, s.at, s.staff_id)?;
                 }
                 let head_count = if channel == Channel::Visit && rng.random_bool(0.03) {
                     rng.random_range(5..40)
@@ -563,17 +389,4 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     store.audit_checkpoint(&me, "demo.load")?;
     store.checkpoint()?;
     Ok(())
-}
-
-/// Due dates by (rule, start day), counted once: a million cases share about a thousand days.
-type DueMemo<'a> = (
-    &'a Calendar,
-    Counting,
-    HashMap<(String, NaiveDate), NaiveDate>,
-);
-
-fn due_of(memo: &mut DueMemo<'_>, rule: &Rule, from: NaiveDate) -> NaiveDate {
-    let (calendar, counting, map) = memo;
-    *map.entry((rule.name.clone(), from))
-        .or_insert_with(|| count(calendar, *counting, &ClockSpec::new(from, rule.period)).due)
 }
