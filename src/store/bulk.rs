@@ -250,6 +250,18 @@ impl Store {
         })
     }
 
+    /// Up to `n` open cases spread evenly over all open cases (by id), for benchmarks that
+    /// act on cases across the database rather than on the newest few.
+    pub fn open_case_ids(&self, n: usize) -> Result<Vec<i64>> {
+        let all: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM cases WHERE state <> 'closed' ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let every = (all.len() / n.max(1)).max(1);
+        Ok(all.into_iter().step_by(every).take(n).collect())
+    }
+
     /// Ids of staff holding a role, and of categories and units, for generators.
     pub fn ids(&self, table: &str) -> Result<Vec<i64>> {
         let sql = match table {
