@@ -11,12 +11,14 @@ pub mod lookup;
 pub mod permission;
 pub mod petitioner;
 pub mod phone;
+pub mod query;
 pub mod reference;
 pub mod role;
 pub mod roster;
 pub mod staff;
 pub mod supervision;
 pub mod text;
+pub mod words;
 
 pub use case::{CaseDetail, CaseRow, CaseState, MatterKind, PageKey, SavedCase, UrgentCase};
 pub use category::{Category, Unit};

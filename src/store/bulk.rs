@@ -179,6 +179,7 @@ impl Store {
             for (name, _) in &indexes {
                 tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
             }
+            let words = super::search::pause_word_index(tx)?;
             let mut sink = BulkSink {
                 petitioner: tx.prepare(
                     "INSERT INTO petitioners (id_number, name, name_initials, sex, phone, created_at)
@@ -212,6 +213,7 @@ impl Store {
             for (_, sql) in &indexes {
                 tx.execute_batch(sql)?;
             }
+            super::search::resume_word_index(tx, words)?;
             audit::append(tx, actor, now, action, "cases", None, &detail)?;
             Ok(value)
         })

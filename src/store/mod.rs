@@ -9,6 +9,7 @@ mod intake;
 mod reference;
 mod roster;
 mod schema;
+mod search;
 mod staff;
 
 pub use crate::domain::reference::CalendarYear;
@@ -90,6 +91,10 @@ impl Store {
 
     fn setup(mut conn: Connection, path: &Path) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The search index's triggers call it: without it no case could be written.
+        search::register_functions(&conn)?;
+        // Lists build their statements from the filters chosen: keep more of them prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         // WAL lets readers and one writer work at once; FULL makes a handed-out case number
         // survive a power cut.
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
