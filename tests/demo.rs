@@ -56,7 +56,10 @@ fn open_cases_are_at_realistic_ages_and_every_state_is_there() {
                                 ORDER BY s.id DESC LIMIT 1)",
     );
     assert_eq!(without_history, 0);
-    assert_eq!(one("SELECT count(*) FROM cases WHERE first_handler_id IS NULL"), 0);
+    assert_eq!(
+        one("SELECT count(*) FROM cases WHERE first_handler_id IS NULL"),
+        0
+    );
     // Each kind of step a dialog offers has cases that went through it.
     let kinds = one("SELECT count(DISTINCT kind) FROM case_steps");
     assert!(kinds >= 11, "{kinds} kinds of step");

@@ -12,6 +12,7 @@ pub mod lookup;
 pub mod permission;
 pub mod petitioner;
 pub mod phone;
+pub mod query;
 pub mod reference;
 pub mod role;
 pub mod roster;
@@ -20,6 +21,7 @@ pub mod staff;
 pub mod supervision;
 pub mod text;
 pub mod timeline;
+pub mod words;
 pub mod workflow;
 
 pub use case::{CaseDetail, CaseRow, CaseState, MatterKind, PageKey, SavedCase, UrgentCase};

@@ -212,6 +212,7 @@ impl Store {
         let now = self.now();
         self.write(|tx| {
             super::staff::acting(tx, actor, crate::domain::permission::Act::LoadDemoData)?;
+            let words = super::search::pause_word_index(tx)?;
             let mut sink = BulkSink {
                 conn: tx,
                 petitioner: tx.prepare_cached(
@@ -245,6 +246,7 @@ impl Store {
             };
             let (value, detail) = fill(&mut sink)?;
             drop(sink);
+            super::search::resume_word_index(tx, words)?;
             audit::append(tx, &Actor::from(actor), now, action, "cases", None, &detail)?;
             Ok(value)
         })

@@ -618,12 +618,14 @@ fn new_case(
     } else {
         CaseState::Registered
     };
+    // Whoever registers the first contact is the case's first handler (首办责任人), accountable
+    // for it until it is closed; the channel of that contact is the case's.
     tx.execute(
         "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id, state,
             summary, account, received_at, accept_due, due, version, updated_at, updated_by,
-            urgent, urgent_at, first_handler_id)
+            urgent, urgent_at, channel, first_handler_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1, ?12, ?13, ?14,
-            CASE WHEN ?14 THEN ?12 END, ?13)",
+            CASE WHEN ?14 THEN ?12 END, ?15, ?13)",
         params![
             number,
             petitioner_id,
@@ -638,7 +640,8 @@ fn new_case(
             fmt_date(accept.due),
             now_text,
             actor.id,
-            intake.urgent
+            intake.urgent,
+            intake.channel.code()
         ],
     )?;
     let case_id = tx.last_insert_rowid();

@@ -11,6 +11,7 @@ mod records;
 mod reference;
 mod roster;
 mod schema;
+mod search;
 mod staff;
 mod workflow;
 
@@ -202,6 +203,10 @@ impl Store {
 
     fn setup(mut conn: Connection, path: &Path, read_only: bool) -> Result<Self> {
         conn.busy_handler(Some(busy_wait))?;
+        // The search index's triggers call it: without it no case could be written.
+        search::register_functions(&conn)?;
+        // Lists build their statements from the filters chosen: keep more of them prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::LATEST {
             return Err(refused(path, OpenRefusal::TooNew { version }));

@@ -353,7 +353,84 @@ CREATE INDEX incidents_case ON incidents(case_id);
 CREATE INDEX incidents_petitioner ON incidents(petitioner_id) WHERE confirmed_at IS NOT NULL;
 "#;
 
-pub const LATEST: i64 = 6;
+/// Finding cases (the queue and `xfdesk cases`): the columns the filters read, kept as the
+/// contacts come in; indexes for the lists managers and supervisors page through; and the
+/// search index over the words of the summary and account.
+///
+/// The search index holds the text split into overlapping pairs of CJK characters (see
+/// `domain::words`), which answers words of any length, two-character ones included (a
+/// trigram index cannot match 征地). It keeps no copy of the text: its content is a view that
+/// splits the case's own columns with `xf_words`, a function the store registers on every
+/// connection it opens. The cases already there are indexed by `fill_search_index`.
+const SEARCH: &str = r#"
+ALTER TABLE cases ADD COLUMN channel TEXT CHECK (channel IN ('letter','visit','online','phone'));
+ALTER TABLE cases ADD COLUMN contact_count INTEGER NOT NULL DEFAULT 0;
+-- The supervisor following the case (督办); set by the supervision work.
+ALTER TABLE cases ADD COLUMN supervisor_id INTEGER REFERENCES staff(id);
+
+UPDATE cases SET
+    contact_count = (SELECT count(*) FROM contacts ct WHERE ct.case_id = cases.id),
+    channel = (SELECT ct.channel FROM contacts ct WHERE ct.case_id = cases.id
+               ORDER BY ct.is_repeat, ct.received_at, ct.id LIMIT 1);
+
+-- Every contact counts on its case; the first gives the case its channel and first handler
+-- where the writer did not (bulk loads, imports).
+CREATE TRIGGER contacts_counted_in AFTER INSERT ON contacts
+BEGIN
+    UPDATE cases SET contact_count = contact_count + 1,
+        channel = coalesce(channel, NEW.channel),
+        first_handler_id = coalesce(first_handler_id, NEW.recorded_by)
+    WHERE id = NEW.case_id;
+END;
+CREATE TRIGGER contacts_counted_out AFTER DELETE ON contacts
+BEGIN
+    UPDATE cases SET contact_count = contact_count - 1 WHERE id = OLD.case_id;
+END;
+
+-- An equality on any of these gives its cases in id order (newest first, read backwards)
+-- and counts them without reading the cases.
+CREATE INDEX cases_state ON cases(state);
+CREATE INDEX cases_unit ON cases(unit_id) WHERE unit_id IS NOT NULL;
+CREATE INDEX cases_category ON cases(category_id);
+CREATE INDEX cases_channel ON cases(channel);
+CREATE INDEX cases_contacts ON cases(contact_count);
+CREATE INDEX cases_first_handler ON cases(first_handler_id);
+CREATE INDEX cases_expert ON cases(expert_id) WHERE expert_id IS NOT NULL;
+CREATE INDEX cases_supervisor ON cases(supervisor_id) WHERE supervisor_id IS NOT NULL;
+CREATE INDEX cases_updated ON cases(updated_at);
+-- Open cases are a few percent of all: one small index holding every column the filters
+-- read lets any mix of filters count them, and page them by deadline, from the index alone.
+CREATE INDEX cases_open_cover ON cases(due, state, unit_id, category_id, channel,
+    contact_count, first_handler_id, expert_id, supervisor_id, petitioner_id)
+    WHERE state <> 'closed';
+CREATE INDEX cases_open_category_due ON cases(category_id, due) WHERE state <> 'closed';
+
+CREATE VIEW case_words (id, words) AS SELECT id, xf_words(summary, account) FROM cases;
+CREATE VIRTUAL TABLE case_search USING fts5(
+    words,
+    content = 'case_words',
+    content_rowid = 'id',
+    columnsize = 0,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER case_words_in AFTER INSERT ON cases
+BEGIN
+    INSERT INTO case_search (rowid, words) VALUES (NEW.id, xf_words(NEW.summary, NEW.account));
+END;
+CREATE TRIGGER case_words_out AFTER DELETE ON cases
+BEGIN
+    INSERT INTO case_search (case_search, rowid, words)
+        VALUES ('delete', OLD.id, xf_words(OLD.summary, OLD.account));
+END;
+CREATE TRIGGER case_words_changed AFTER UPDATE OF summary, account ON cases
+BEGIN
+    INSERT INTO case_search (case_search, rowid, words)
+        VALUES ('delete', OLD.id, xf_words(OLD.summary, OLD.account));
+    INSERT INTO case_search (rowid, words) VALUES (NEW.id, xf_words(NEW.summary, NEW.account));
+END;
+"#;
+
+pub const LATEST: i64 = 7;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -363,7 +440,16 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(WORKFLOW),
+        M::up_with_hook(SEARCH, fill_search_index),
     ])
+}
+
+/// Index the words of the cases already in the file (the function that splits them is
+/// registered on the migrating connection first: a fresh one, as in `validate`, has none).
+fn fill_search_index(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    super::search::register_functions(tx)?;
+    tx.execute_batch("INSERT INTO case_search (case_search) VALUES ('rebuild')")?;
+    Ok(())
 }
 
 #[cfg(test)]
