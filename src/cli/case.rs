@@ -427,6 +427,7 @@ fn show(case: &CaseDetail, store: &Store, json: bool, lang: Lang) -> CliResult {
                 TimelineItem::Material(_) => "material".to_string(),
                 TimelineItem::Incident(_) => "incident".to_string(),
                 TimelineItem::Document(_) => "document".to_string(),
+                TimelineItem::Notice(_) => "notice".to_string(),
             };
             serde_json::json!({
                 "at": e.at.format("%Y-%m-%d %H:%M:%S").to_string(),

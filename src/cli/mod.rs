@@ -119,8 +119,13 @@ impl Failure {
 
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
+        use crate::domain::supervision::notice::NoticeError;
+        use crate::domain::workflow::StepError;
+        use crate::store::StoreError;
         match e {
-            crate::store::StoreError::Denied(_) => Failure::denied(e.to_string()),
+            StoreError::Denied(_)
+            | StoreError::Step(StepError::Denied(_))
+            | StoreError::Notice(NoticeError::Denied(_)) => Failure::denied(e.to_string()),
             other => Failure::error(other.to_string()),
         }
     }

@@ -1,5 +1,5 @@
 //! The statutory documents of a case (DESIGN §3): 受理告知书, 不予受理告知书, 转送/交办单,
-//! 延期告知书, 信访处理意见书, 复查意见书, 复核意见书. Each is generated from the case as it is,
+//! 延期告知书, 信访处理意见书, 复查意见书, 复核意见书, 督办单. Each is generated from the case as it is,
 //! names the article and the dates it rests on, and ends with the office's name and seal line.
 //! An accusation's transfer sheet carries no identity of the petitioner (条例 Art. 30).
 
@@ -113,6 +113,78 @@ fn due_line(out: &mut String, label: &str, c: &Clock) {
         day(c.due.due),
         explain_due(Lang::Zh, &c.due)
     ));
+}
+
+/// 督办单: the latest supervision order, to the unit the case is with (or its first handler
+/// when the office handles it), with the case, its deadline, the urgings so far and the day
+/// to report by.
+fn supervision_order(
+    out: &mut String,
+    case: &CaseDetail,
+    office: &Office,
+    not_yet: impl Fn(StepKind) -> NotYet,
+) -> Result<(), NotYet> {
+    let (order, at) = last_step(case, StepKind::SupervisionOrder, None)
+        .ok_or(not_yet(StepKind::SupervisionOrder))?;
+    header(out, office, "信访事项督办单", case);
+    let to = match (&case.unit, &case.first_handler) {
+        (Some(u), _) => clean_line(u),
+        (None, Some(h)) => format!("{}（首办责任人）", clean_line(h)),
+        (None, None) => "承办单位".to_string(),
+    };
+    out.push_str(&format!("{to}：\n\n"));
+    out.push_str(&format!(
+        "    依据《信访工作条例》第三十九条至第四十五条关于督查督办的规定，现对下列信访事项进行督办（{}）。\n\n",
+        time(at)
+    ));
+    out.push_str(&format!("编    号：{}\n", case.row.number));
+    if case.kind == MatterKind::Accusation {
+        out.push_str("信 访 人：检举控告事项，信访人身份依法保密\n");
+    } else {
+        out.push_str(&format!("信 访 人：{}\n", petitioner(case)));
+    }
+    out.push_str(&format!(
+        "问题类别：{}（{}）\n",
+        clean_line(&case.row.category),
+        case.kind.label(Lang::Zh)
+    ));
+    out.push_str(&format!("事    由：{}\n", clean_line(&case.row.summary)));
+    out.push_str(&format!("收到日期：{}\n", time(case.row.received_at)));
+    if let Some((t, at)) = last_step(case, StepKind::Transfer, None) {
+        let verb = if t.assign { "交办" } else { "转送" };
+        out.push_str(&format!("{verb}日期：{}\n", time(at)));
+    }
+    if let Some(c) = clock(case, "handle").filter(|c| c.stopped.is_none()) {
+        due_line(out, "办结期限", c);
+    }
+    let urged: Vec<String> = case
+        .timeline
+        .iter()
+        .filter_map(|e| match &e.item {
+            TimelineItem::Step(s) if s.kind == Some(StepKind::Urge) => Some(time(e.at)),
+            _ => None,
+        })
+        .collect();
+    if !urged.is_empty() {
+        out.push_str(&format!(
+            "已经催办：{}（共 {} 次）\n",
+            urged.join("、"),
+            urged.len()
+        ));
+    }
+    if let Some((s, _)) = last_step(case, StepKind::Supervise, None)
+        && let Some(who) = &s.to_staff
+    {
+        out.push_str(&format!("督 办 人：{}\n", clean_line(who)));
+    }
+    out.push_str(&format!("\n督办要求：{}\n", clean_line(&order.text)));
+    if let Some(by) = order.report_by {
+        out.push_str(&format!(
+            "    请于{}前将办理情况书面报告本机关。逾期未报告或办理不力的，将依规约谈、通报，直至提出追责问责建议。\n",
+            day(by)
+        ));
+    }
+    Ok(())
 }
 
 /// The document's plain text, or what must happen first.
@@ -277,6 +349,7 @@ pub fn render(
                 _ => "    本复核意见为终结意见。信访人对复核意见不服，仍以同一事实和理由提出信访请求的，不再受理（《信访工作条例》第三十六条）。\n",
             });
         }
+        DocumentKind::Supervise => supervision_order(&mut out, case, office, not_yet)?,
     }
     footer(&mut out, office, today);
     Ok(out)

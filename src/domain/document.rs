@@ -18,10 +18,12 @@ pub enum DocumentKind {
     Review,
     /// 复核意见书.
     ReReview,
+    /// 督办单: the supervision order to the responsible unit.
+    Supervise,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 7] = [
+    pub const ALL: [DocumentKind; 8] = [
         DocumentKind::Accept,
         DocumentKind::Reject,
         DocumentKind::Transfer,
@@ -29,6 +31,7 @@ impl DocumentKind {
         DocumentKind::Opinion,
         DocumentKind::Review,
         DocumentKind::ReReview,
+        DocumentKind::Supervise,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl DocumentKind {
             DocumentKind::Opinion => "opinion",
             DocumentKind::Review => "review",
             DocumentKind::ReReview => "re-review",
+            DocumentKind::Supervise => "supervise",
         }
     }
 }
@@ -51,7 +55,7 @@ impl FromStr for DocumentKind {
             .into_iter()
             .find(|k| k.code() == s)
             .ok_or_else(|| {
-                format!("unknown document '{s}' (accept, reject, transfer, extend, opinion, review, re-review)")
+                format!("unknown document '{s}' (accept, reject, transfer, extend, opinion, review, re-review, supervise)")
             })
     }
 }

@@ -14,6 +14,7 @@ pub mod petitioner;
 pub mod phone;
 pub mod query;
 pub mod reference;
+pub mod report;
 pub mod role;
 pub mod roster;
 pub mod settings;

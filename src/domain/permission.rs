@@ -56,6 +56,19 @@ pub enum Act {
     /// Move a case one step: any active staff member here; which step needs which role is
     /// `case::check_step`'s.
     MoveCase,
+    /// 督办: put a case under supervision with a supervisor, urge (催办), issue a 督办单, record
+    /// a talk with a unit's head (约谈), record an extension request for a manager.
+    Supervise,
+    /// 挂牌督办: put a case on the office's listed-supervision register.
+    ListSupervision,
+    /// Propose that a unit or person be held accountable (问责建议).
+    ProposeAccountability,
+    /// Record an accountability notice (通报) naming a unit or staff member.
+    IssueNotice,
+    /// Run the nightly check and record what it found.
+    RunCheck,
+    /// Read the statistics and the yearly report.
+    ReadStatistics,
 }
 
 impl Act {
@@ -91,6 +104,10 @@ impl Act {
             Act::RouteToExpert => {
                 roles_for_step(CaseState::Registered, CaseState::WithExpert).unwrap_or(&[])
             }
+            Act::Supervise | Act::ProposeAccountability | Act::RunCheck | Act::ReadStatistics => {
+                &[Role::Supervisor, Role::Manager]
+            }
+            Act::ListSupervision | Act::IssueNotice => &[Role::Manager],
         }
     }
 }
@@ -189,6 +206,32 @@ mod tests {
         assert!(e.disabled);
         assert!(e.to_string().contains("is disabled"), "{e}");
         assert!(require(&staff(&Role::ALL, false), Act::AnchorAudit).is_err());
+    }
+
+    #[test]
+    fn supervision_is_supervisors_and_managers_and_notices_managers_alone() {
+        for r in Role::ALL {
+            let watcher = matches!(r, Role::Supervisor | Role::Manager);
+            for act in [
+                Act::Supervise,
+                Act::ProposeAccountability,
+                Act::RunCheck,
+                Act::ReadStatistics,
+            ] {
+                assert_eq!(
+                    require(&staff(&[r], true), act).is_ok(),
+                    watcher,
+                    "{r} {act:?}"
+                );
+            }
+            for act in [Act::ListSupervision, Act::IssueNotice] {
+                assert_eq!(
+                    require(&staff(&[r], true), act).is_ok(),
+                    r == Role::Manager,
+                    "{r} {act:?}"
+                );
+            }
+        }
     }
 
     #[test]

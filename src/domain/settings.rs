@@ -61,7 +61,16 @@ pub const SETTINGS: &[SettingDef] = &[
         key: "roll_forward",
         meaning: "true: a period ending on a rest day ends on the next working day",
     },
+    SettingDef {
+        key: "inactivity_days",
+        meaning: "days without a step or contact after which the nightly check names an open case (1-365)",
+    },
 ];
+
+/// The longest the nightly check waits before it names a case nobody has worked on.
+pub const MAX_INACTIVITY_DAYS: u32 = 365;
+/// Its default, where no value was set.
+pub const DEFAULT_INACTIVITY_DAYS: u32 = 30;
 
 /// The longest office name, phone and address a receipt has room for.
 pub const MAX_NAME_CHARS: usize = 60;
@@ -103,6 +112,12 @@ pub enum SettingError {
         key: &'static str,
     },
     NotLanguage,
+    /// A whole number of days outside its bounds.
+    Days {
+        key: &'static str,
+        min: u32,
+        max: u32,
+    },
 }
 
 impl std::fmt::Display for SettingError {
@@ -134,6 +149,9 @@ impl std::fmt::Display for SettingError {
             }
             SettingError::NotTrueOrFalse { key } => write!(f, "{key} must be true or false"),
             SettingError::NotLanguage => f.write_str("office_lang must be zh or en"),
+            SettingError::Days { key, min, max } => {
+                write!(f, "{key} must be a whole number of days, {min} to {max}")
+            }
         }
     }
 }
@@ -215,6 +233,16 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
                 return Err(SettingError::BadTimeZone);
             }
         }
+        "inactivity_days" => {
+            return match value.parse::<u32>() {
+                Ok(n) if (1..=MAX_INACTIVITY_DAYS).contains(&n) => Ok(n.to_string()),
+                _ => Err(SettingError::Days {
+                    key,
+                    min: 1,
+                    max: MAX_INACTIVITY_DAYS,
+                }),
+            };
+        }
         "count_start_day" | "roll_forward" => {
             if value != "true" && value != "false" {
                 return Err(SettingError::NotTrueOrFalse { key });
@@ -241,6 +269,7 @@ mod tests {
                 "office_tz" => "Asia/Shanghai",
                 "count_start_day" | "roll_forward" => "false",
                 "office_phone" => "0731-8888 8888",
+                "inactivity_days" => "30",
                 _ => "东城区信访局",
             };
             assert!(check_setting(def.key, good).is_ok(), "{}", def.key);
@@ -292,6 +321,18 @@ mod tests {
             check_setting("office_lang", "fr"),
             Err(SettingError::NotLanguage)
         );
+        for bad in ["0", "366", "thirty", "-1", "1.5"] {
+            assert_eq!(
+                check_setting("inactivity_days", bad),
+                Err(SettingError::Days {
+                    key: "inactivity_days",
+                    min: 1,
+                    max: 365
+                }),
+                "{bad}"
+            );
+        }
+        assert_eq!(check_setting("inactivity_days", " 045 ").unwrap(), "45");
         assert!(matches!(
             check_setting("colour", "red"),
             Err(SettingError::Unknown { .. })

@@ -22,6 +22,17 @@ pub enum TimelineItem {
     Material(Material),
     Incident(Incident),
     Document(DocumentKind),
+    /// A 通报 that names the case.
+    Notice(NoticeOnCase),
+}
+
+/// A 通报 as it shows on a case it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeOnCase {
+    pub number: String,
+    /// The unit or staff member it names.
+    pub target: String,
+    pub failure: String,
 }
 
 /// One step as recorded: what was decided, in words and as the values statistics count.

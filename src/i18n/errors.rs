@@ -54,6 +54,12 @@ impl Label for Act {
             ),
             Act::AnchorAudit => ("锚定操作日志", "anchoring the audit log"),
             Act::MoveCase => ("推进案件", "moving a case"),
+            Act::Supervise => ("督办", "supervising a case"),
+            Act::ListSupervision => ("挂牌督办", "listing a case for supervision"),
+            Act::ProposeAccountability => ("提出问责建议", "proposing accountability"),
+            Act::IssueNotice => ("通报", "issuing an accountability notice"),
+            Act::RunCheck => ("督办检查", "running the supervision check"),
+            Act::ReadStatistics => ("查看统计", "reading the statistics"),
         };
         lang.pick(zh, en)
     }
@@ -208,6 +214,19 @@ pub fn step_error(lang: Lang, e: &StepError) -> String {
         StepError::AlreadyDone => lang
             .pick("已经办理过，不能重复", "already done; it is done once")
             .into(),
+        StepError::LadderOrder { needs } => {
+            if zh {
+                format!("督办须逐级进行：请先{}", needs.label(lang))
+            } else {
+                format!("supervision climbs one rung at a time: first the {}", needs.label(lang))
+            }
+        }
+        StepError::NotSupervisor => lang
+            .pick(
+                "督办人须为在岗的督办员或领导",
+                "the supervisor must be an active supervisor or manager",
+            )
+            .into(),
     }
 }
 
@@ -260,6 +279,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Lang::En => format!("changed by {by} at {at}, reload"),
         },
         StoreError::Step(e) => step_error(lang, e),
+        StoreError::Notice(e) => super::supervision::notice_error(lang, e),
         StoreError::NotFound(s) | StoreError::Invalid(s) | StoreError::Audit(s) => s.clone(),
         StoreError::Refused { path, why } => super::cli::open_refused(lang, path, why),
         StoreError::ReadOnly(path) => super::cli::read_only(lang, path),

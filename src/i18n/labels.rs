@@ -122,6 +122,8 @@ pub fn rule_name(lang: Lang, rule: &str) -> &'static str {
         "rereview-request" => ("复核申请", "Re-review request"),
         "rereview-decision" => ("复核决定", "Re-review decision"),
         "follow-up" => ("回访", "Follow-up"),
+        "review-wait" => ("审核时限", "Review wait"),
+        "feedback-wait" => ("答复时限", "Feedback wait"),
         _ => ("期限", "Deadline"),
     };
     lang.pick(zh, en)
@@ -150,6 +152,13 @@ labels!(StepKind {
     StepKind::TakeCharge => "领导包案", "leader's charge";
     StepKind::Recuse => "回避", "recusal";
     StepKind::JointReview => "会审", "joint review";
+    StepKind::Supervise => "督办立项", "supervision";
+    StepKind::Urge => "催办", "urging";
+    StepKind::ExtensionRequest => "延期申请", "extension request";
+    StepKind::SupervisionOrder => "督办单", "supervision order";
+    StepKind::Talk => "约谈", "talk with the unit's head";
+    StepKind::ListSupervision => "挂牌督办", "listed supervision";
+    StepKind::Accountability => "问责建议", "accountability proposal";
 });
 
 labels!(HandlingKind {
@@ -196,4 +205,5 @@ labels!(DocumentKind {
     DocumentKind::Opinion => "信访处理意见书", "handling opinion";
     DocumentKind::Review => "复查意见书", "review opinion";
     DocumentKind::ReReview => "复核意见书", "re-review opinion";
+    DocumentKind::Supervise => "督办单", "supervision order";
 });

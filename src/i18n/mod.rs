@@ -5,11 +5,14 @@
 //! texts in `text`, messages with values in `messages`, names of the domain's words in
 //! `labels`, refusals in `errors`.
 
+mod catalog;
 pub mod cli;
 mod due;
 pub mod errors;
 mod labels;
 mod messages;
+pub mod report;
+pub mod supervision;
 mod text;
 pub mod timeline;
 

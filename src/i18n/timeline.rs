@@ -77,6 +77,23 @@ pub fn describe(lang: Lang, item: &TimelineItem) -> String {
                 kind.label(lang)
             )
         }
+        TimelineItem::Notice(n) => {
+            if zh {
+                format!(
+                    "通报 {}：{}，{}",
+                    clean_line(&n.number),
+                    clean_line(&n.target),
+                    clean_line(&n.failure)
+                )
+            } else {
+                format!(
+                    "notice {}: {}, {}",
+                    clean_line(&n.number),
+                    clean_line(&n.target),
+                    clean_line(&n.failure)
+                )
+            }
+        }
     }
 }
 
@@ -224,6 +241,45 @@ fn describe_step(lang: Lang, s: &StepRecord) -> String {
                     clean_line(share)
                 ));
             }
+        }
+        Some(StepKind::Supervise) => {
+            let who = s.to_staff.as_deref().map(clean_line).unwrap_or_default();
+            add(if zh {
+                format!("督办人 {who}，{text}")
+            } else {
+                format!("followed by {who}, {text}")
+            });
+        }
+        Some(StepKind::ExtensionRequest) => {
+            let days = s.days.unwrap_or(0);
+            add(if zh {
+                format!("申请延长 {days} 日，{text}（待领导批准）")
+            } else {
+                format!("{days} more days asked of a manager, {text}")
+            });
+        }
+        Some(StepKind::SupervisionOrder) | Some(StepKind::ListSupervision) => {
+            let by = s.report_by.map(|d| d.to_string()).unwrap_or_default();
+            add(if zh {
+                format!("{text}，限 {by} 前")
+            } else {
+                format!("{text}, by {by}")
+            });
+        }
+        Some(StepKind::Talk) => {
+            let on = s.on_day.map(|d| d.to_string()).unwrap_or_default();
+            add(if zh {
+                format!("{on} 约谈 {}，{text}", clean_line(&s.text2))
+            } else {
+                format!("{on} with {}, {text}", clean_line(&s.text2))
+            });
+        }
+        Some(StepKind::Accountability) => {
+            add(format!(
+                "{}{}{text}",
+                clean_line(&s.text2),
+                lang.pick("，", ", ")
+            ));
         }
         _ => add(text),
     }

@@ -9,10 +9,12 @@ mod intake;
 mod open;
 mod records;
 mod reference;
+mod report;
 mod roster;
 mod schema;
 mod search;
 mod staff;
+mod supervision;
 mod workflow;
 
 pub use crate::domain::reference::CalendarYear;
@@ -20,6 +22,7 @@ pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, Checkpoint
 pub use clocks::{CalendarDay, CalendarImport};
 pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
+pub use supervision::{CheckRun, RecordedFinding};
 pub use workflow::StepDone;
 
 use crate::domain::calendar::Calendar;
@@ -70,6 +73,8 @@ pub enum StoreError {
     },
     /// A workflow step refused by the domain's rules.
     Step(crate::domain::workflow::StepError),
+    /// An accountability notice refused.
+    Notice(crate::domain::supervision::notice::NoticeError),
     NotFound(String),
     Invalid(String),
     /// The path is not an xfdesk database; nothing was changed.

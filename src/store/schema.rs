@@ -430,7 +430,70 @@ BEGIN
 END;
 "#;
 
-pub const LATEST: i64 = 7;
+/// Supervision (督办) and accountability: the ladder's steps are `case_steps` of their own
+/// kinds (supervise, urge, extension-request, supervision-order, talk, list, accountability);
+/// here are what is not a step. Accountability notices (通报), numbered per year, each naming a
+/// unit or a staff member and the cases; what each nightly check found, once per day, so the
+/// supervision pane shows the same the next morning; indexes the check and the statistics read
+/// (open cases by last activity, unsettled follow-ups, feedback by evaluation); the check's
+/// settings and waits.
+const SUPERVISION: &str = r#"
+CREATE TABLE notices (
+    id              INTEGER PRIMARY KEY,
+    number          TEXT NOT NULL UNIQUE,
+    at              TEXT NOT NULL,
+    staff_id        INTEGER NOT NULL REFERENCES staff(id),
+    unit_id         INTEGER REFERENCES units(id),
+    target_staff_id INTEGER REFERENCES staff(id),
+    failure         TEXT NOT NULL,
+    measures        TEXT NOT NULL DEFAULT '',
+    CHECK ((unit_id IS NULL) <> (target_staff_id IS NULL))
+);
+CREATE INDEX notices_at ON notices(at);
+CREATE TABLE notice_cases (
+    notice_id INTEGER NOT NULL REFERENCES notices(id),
+    case_id   INTEGER NOT NULL REFERENCES cases(id),
+    PRIMARY KEY (notice_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX notice_cases_case ON notice_cases(case_id);
+
+CREATE TABLE check_runs (
+    id       INTEGER PRIMARY KEY,
+    day      TEXT NOT NULL UNIQUE,
+    at       TEXT NOT NULL,
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    soon_until TEXT NOT NULL,
+    total    INTEGER NOT NULL,
+    overdue  INTEGER NOT NULL,
+    -- Counts by kind of lapse, as JSON.
+    counts   TEXT NOT NULL
+);
+-- Rows in the order the check reports them (by unit, first handler, kind, due date): a page
+-- of the findings is a range of ids.
+CREATE TABLE check_findings (
+    id               INTEGER PRIMARY KEY,
+    run_id           INTEGER NOT NULL REFERENCES check_runs(id),
+    case_id          INTEGER NOT NULL REFERENCES cases(id),
+    kind             TEXT NOT NULL,
+    unit_id          INTEGER REFERENCES units(id),
+    first_handler_id INTEGER REFERENCES staff(id),
+    due              TEXT NOT NULL,
+    overdue          INTEGER NOT NULL CHECK (overdue IN (0, 1))
+);
+CREATE INDEX check_findings_run ON check_findings(run_id, id);
+
+CREATE INDEX cases_open_updated ON cases(updated_at) WHERE state <> 'closed';
+CREATE INDEX case_steps_unsettled ON case_steps(case_id) WHERE kind = 'follow-up' AND settled = 0;
+CREATE INDEX case_steps_feedback ON case_steps(case_id, rating) WHERE kind = 'feedback';
+
+INSERT INTO settings (key, value) VALUES ('inactivity_days', '30') ON CONFLICT(key) DO NOTHING;
+INSERT INTO deadline_rules (name, event, days, working, article) VALUES
+    ('review-wait', 'reply', 5, 1, '调查处理意见报送后审核（本机关规定）'),
+    ('feedback-wait', 'review', 5, 1, '审核或办理后答复信访人（本机关规定）')
+    ON CONFLICT(name) DO NOTHING;
+"#;
+
+pub const LATEST: i64 = 8;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -441,6 +504,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(WORKFLOW),
         M::up_with_hook(SEARCH, fill_search_index),
+        M::up(SUPERVISION),
     ])
 }
 

@@ -11,7 +11,7 @@ use crate::domain::case::{CaseState, MatterKind};
 use crate::domain::document::DocumentKind;
 use crate::domain::permission::{Act, require};
 use crate::domain::timeline::{
-    Incident, Material, PersonNote, ShareDue, StepRecord, TimelineEntry, TimelineItem,
+    Incident, Material, NoticeOnCase, PersonNote, ShareDue, StepRecord, TimelineEntry, TimelineItem,
 };
 use crate::domain::workflow::{
     self, CaseFacts, ClockChange, Handling, HandlingKind, LegalChannel, Plan, Step, StepError,
@@ -171,6 +171,39 @@ fn record_of(step: &Step) -> Record {
             r.on_day = Some(*held_on);
             r.unit_id = Some(*lead_unit);
         }
+        Step::Supervise { supervisor, note } => {
+            r.text = note.clone();
+            r.detail.to_staff = Some(*supervisor);
+        }
+        Step::Urge { note } => r.text = note.clone(),
+        Step::ExtensionRequest { days, reason } => {
+            r.text = reason.clone();
+            r.detail.days = Some(*days);
+        }
+        Step::SupervisionOrder {
+            requirement,
+            report_by,
+        } => {
+            r.text = requirement.clone();
+            r.detail.report_by = Some(fmt_date(*report_by));
+        }
+        Step::Talk {
+            held_on,
+            with,
+            notes,
+        } => {
+            r.text = notes.clone();
+            r.on_day = Some(*held_on);
+            r.detail.text2 = with.clone();
+        }
+        Step::ListSupervision { reason, report_by } => {
+            r.text = reason.clone();
+            r.detail.report_by = Some(fmt_date(*report_by));
+        }
+        Step::Accountability { target, proposal } => {
+            r.text = proposal.clone();
+            r.detail.text2 = target.clone();
+        }
     }
     r
 }
@@ -245,16 +278,18 @@ fn case_head(tx: &Connection, case_id: i64) -> Result<CaseHead> {
 
 /// What the workflow needs to know of a case, as this connection sees it now.
 pub(crate) fn case_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
-    let (state, kind, round, expert, leader, first_handler): (
+    let (state, kind, round, expert, leader, first_handler, supervisor): (
         String,
         String,
         u8,
         Option<i64>,
         Option<i64>,
         Option<i64>,
+        Option<i64>,
     ) = conn
         .query_row(
-            "SELECT state, kind, round, expert_id, leader_id, first_handler_id FROM cases WHERE id = ?1",
+            "SELECT state, kind, round, expert_id, leader_id, first_handler_id, supervisor_id
+             FROM cases WHERE id = ?1",
             [case_id],
             |r| r.try_into(),
         )
@@ -267,6 +302,8 @@ pub(crate) fn case_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
     facts.expert_routed = expert.is_some();
     facts.leader_id = leader;
     facts.first_handler_id = first_handler;
+    facts.supervisor_id = supervisor;
+    (facts.ladder, facts.extension_requested) = super::supervision::ladder_of(conn, case_id)?;
     let proposed: Option<String> = conn
         .query_row(
             "SELECT handling FROM case_steps WHERE case_id = ?1 AND round = ?2 AND kind = 'propose'
@@ -471,9 +508,12 @@ impl Store {
         let now = self.now();
         let today = now.date();
         let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);
+        // A supervision step is a record beside the case's handling: it neither waits for
+        // nor changes the case's version, and it is not its handlers' activity.
+        let overlay = step.kind().is_supervision();
         self.write(|tx| {
             let head = case_head(tx, case_id)?;
-            if head.version != version {
+            if head.version != version && !overlay {
                 return Err(StoreError::Stale {
                     by: head.updated_by.unwrap_or_else(|| "?".into()),
                     at: head.updated_at,
@@ -515,12 +555,23 @@ impl Store {
                 now,
                 max_extension,
             )?;
-            tx.execute(
-                "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
-                    updated_by = ?4
-                 WHERE id = ?5 AND version = ?6",
-                params![to.code(), round, fmt_ts(now), actor.id, case_id, version],
-            )?;
+            if overlay {
+                super::supervision::after_supervision_step(
+                    tx,
+                    &actor,
+                    case_id,
+                    step_id,
+                    step.kind(),
+                    &facts,
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
+                        updated_by = ?4
+                     WHERE id = ?5 AND version = ?6",
+                    params![to.code(), round, fmt_ts(now), actor.id, case_id, version],
+                )?;
+            }
             apply_clocks(tx, case_id, &plan.clocks, today)?;
             audit::append(
                 tx,
@@ -542,7 +593,7 @@ impl Store {
                 case_id,
                 number: head.number,
                 state: to,
-                version: version + 1,
+                version: if overlay { head.version } else { version + 1 },
                 step_id,
             })
         })
@@ -737,6 +788,24 @@ fn side_effects(
                     level.code()
                 ],
             )?;
+        }
+        Step::Supervise { supervisor, .. } => {
+            let named = super::staff::staff_by_id(tx, *supervisor)?;
+            if !named
+                .as_ref()
+                .is_some_and(crate::domain::supervision::may_supervise)
+            {
+                return Err(StoreError::Step(StepError::NotSupervisor));
+            }
+            tx.execute(
+                "UPDATE cases SET supervisor_id = ?2 WHERE id = ?1",
+                params![case_id, supervisor],
+            )?;
+        }
+        Step::ExtensionRequest { days, reason } => {
+            // Asked within what a manager may grant: once, at most the rule's days.
+            check_extension(facts.extended, *days, max_extension, reason)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
         }
         Step::Extend { days, reason } => {
             let mut c = one_running_clock(tx, case_id, "handle")?;
@@ -968,6 +1037,28 @@ pub(crate) fn timeline(conn: &Connection, case_id: i64) -> Result<Vec<TimelineEn
                 text,
                 confirmed_by,
                 confirmed_at: confirmed_at.as_deref().map(parse_timestamp).transpose()?,
+            }),
+        });
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.at, s.name, n.number, coalesce(u.name, t.name, ''), n.failure
+         FROM notice_cases nc JOIN notices n ON n.id = nc.notice_id
+         JOIN staff s ON s.id = n.staff_id
+         LEFT JOIN units u ON u.id = n.unit_id
+         LEFT JOIN staff t ON t.id = n.target_staff_id
+         WHERE nc.case_id = ?1 ORDER BY n.id",
+    )?;
+    let raws: Vec<(String, String, String, String, String)> = stmt
+        .query_map([case_id], |r| r.try_into())?
+        .collect::<std::result::Result<_, _>>()?;
+    for (at, who, number, target, failure) in raws {
+        out.push(TimelineEntry {
+            at: parse_timestamp(&at)?,
+            who,
+            item: TimelineItem::Notice(NoticeOnCase {
+                number,
+                target,
+                failure,
             }),
         });
     }

@@ -2,6 +2,7 @@
 
 use super::{HandlingKind, StepError};
 use crate::domain::case::{CaseState, MatterKind};
+use crate::domain::supervision::Ladder;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,12 @@ pub struct CaseFacts {
     pub first_handler_id: Option<i64>,
     /// Staff who stepped aside from the case (回避).
     pub recused: Vec<i64>,
+    /// The supervisor following the case (督办), if it is under supervision.
+    pub supervisor_id: Option<i64>,
+    /// What the case has had of the supervision ladder.
+    pub ladder: Ladder,
+    /// Someone asked a manager to extend the handling deadline (pending until extended).
+    pub extension_requested: bool,
 }
 
 impl CaseFacts {
@@ -54,6 +61,9 @@ impl CaseFacts {
             leader_id: None,
             first_handler_id: None,
             recused: vec![],
+            supervisor_id: None,
+            ladder: Ladder::default(),
+            extension_requested: false,
         }
     }
 

@@ -40,10 +40,24 @@ pub enum StepKind {
     TakeCharge,
     Recuse,
     JointReview,
+    /// 督办立项: the case is put under supervision, with the supervisor who follows it.
+    Supervise,
+    /// 催办: the unit or handler is urged, with a note.
+    Urge,
+    /// A request, recorded for a manager, that the handling deadline be extended.
+    ExtensionRequest,
+    /// 督办单: a written supervision order with what is required and a date to report by.
+    SupervisionOrder,
+    /// 约谈: a talk with the responsible unit's head, recorded.
+    Talk,
+    /// 挂牌督办: the case is listed for supervision by the office's leadership.
+    ListSupervision,
+    /// 问责建议: a proposal that a unit or person be held accountable.
+    Accountability,
 }
 
 impl StepKind {
-    pub const ALL: [StepKind; 18] = [
+    pub const ALL: [StepKind; 25] = [
         StepKind::Propose,
         StepKind::Approve,
         StepKind::Return,
@@ -62,7 +76,30 @@ impl StepKind {
         StepKind::TakeCharge,
         StepKind::Recuse,
         StepKind::JointReview,
+        StepKind::Supervise,
+        StepKind::Urge,
+        StepKind::ExtensionRequest,
+        StepKind::SupervisionOrder,
+        StepKind::Talk,
+        StepKind::ListSupervision,
+        StepKind::Accountability,
     ];
+
+    /// The steps of supervision (督办): records on the case that leave its state, its version
+    /// and its handlers' last activity as they were.
+    pub const SUPERVISION: [StepKind; 7] = [
+        StepKind::Supervise,
+        StepKind::Urge,
+        StepKind::ExtensionRequest,
+        StepKind::SupervisionOrder,
+        StepKind::Talk,
+        StepKind::ListSupervision,
+        StepKind::Accountability,
+    ];
+
+    pub fn is_supervision(self) -> bool {
+        StepKind::SUPERVISION.contains(&self)
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -84,6 +121,13 @@ impl StepKind {
             StepKind::TakeCharge => "take-charge",
             StepKind::Recuse => "recuse",
             StepKind::JointReview => "joint-review",
+            StepKind::Supervise => "supervise",
+            StepKind::Urge => "urge",
+            StepKind::ExtensionRequest => "extension-request",
+            StepKind::SupervisionOrder => "supervision-order",
+            StepKind::Talk => "talk",
+            StepKind::ListSupervision => "list",
+            StepKind::Accountability => "accountability",
         }
     }
 
@@ -103,6 +147,13 @@ impl StepKind {
             StepKind::TakeCharge => Some(Act::TakeCharge),
             StepKind::Recuse => Some(Act::Recuse),
             StepKind::JointReview => Some(Act::JointReview),
+            StepKind::Supervise
+            | StepKind::Urge
+            | StepKind::ExtensionRequest
+            | StepKind::SupervisionOrder
+            | StepKind::Talk => Some(Act::Supervise),
+            StepKind::ListSupervision => Some(Act::ListSupervision),
+            StepKind::Accountability => Some(Act::ProposeAccountability),
             _ => None,
         }
     }
@@ -175,6 +226,30 @@ pub enum Step {
         shares: Vec<JointShare>,
         solution: String,
     },
+    /// 督办立项 (or a change of supervisor): who follows the case, and why.
+    Supervise { supervisor: i64, note: String },
+    /// 催办, with what was urged.
+    Urge { note: String },
+    /// A request for a manager to extend the handling deadline by `days`, with the reason.
+    ExtensionRequest { days: u32, reason: String },
+    /// 督办单: what is required of the unit, and the day it reports by.
+    SupervisionOrder {
+        requirement: String,
+        report_by: NaiveDate,
+    },
+    /// 约谈: with whom (the unit's head, by name and post), when, and what was said.
+    Talk {
+        held_on: NaiveDate,
+        with: String,
+        notes: String,
+    },
+    /// 挂牌督办: why, and the day the matter must be settled by.
+    ListSupervision {
+        reason: String,
+        report_by: NaiveDate,
+    },
+    /// 问责建议: who should be held accountable, and the facts and measure proposed.
+    Accountability { target: String, proposal: String },
 }
 
 impl Step {
@@ -198,6 +273,13 @@ impl Step {
             Step::TakeCharge { .. } => StepKind::TakeCharge,
             Step::Recuse { .. } => StepKind::Recuse,
             Step::JointReview { .. } => StepKind::JointReview,
+            Step::Supervise { .. } => StepKind::Supervise,
+            Step::Urge { .. } => StepKind::Urge,
+            Step::ExtensionRequest { .. } => StepKind::ExtensionRequest,
+            Step::SupervisionOrder { .. } => StepKind::SupervisionOrder,
+            Step::Talk { .. } => StepKind::Talk,
+            Step::ListSupervision { .. } => StepKind::ListSupervision,
+            Step::Accountability { .. } => StepKind::Accountability,
         }
     }
 
@@ -288,6 +370,39 @@ impl Step {
                     .collect(),
                 solution: lines(solution),
             },
+            Step::Supervise { supervisor, note } => Step::Supervise {
+                supervisor,
+                note: lines(note),
+            },
+            Step::Urge { note } => Step::Urge { note: lines(note) },
+            Step::ExtensionRequest { days, reason } => Step::ExtensionRequest {
+                days,
+                reason: lines(reason),
+            },
+            Step::SupervisionOrder {
+                requirement,
+                report_by,
+            } => Step::SupervisionOrder {
+                requirement: lines(requirement),
+                report_by,
+            },
+            Step::Talk {
+                held_on,
+                with,
+                notes,
+            } => Step::Talk {
+                held_on,
+                with: c(with),
+                notes: lines(notes),
+            },
+            Step::ListSupervision { reason, report_by } => Step::ListSupervision {
+                reason: lines(reason),
+                report_by,
+            },
+            Step::Accountability { target, proposal } => Step::Accountability {
+                target: c(target),
+                proposal: lines(proposal),
+            },
             transfer @ Step::Transfer { .. } => transfer,
         }
     }
@@ -323,6 +438,11 @@ pub enum StepError {
     Recused,
     /// Already done once where once is the rule (a follow-up, a recusal, a leader's charge).
     AlreadyDone,
+    /// A rung of the supervision ladder before the one below it was tried: the step it needs.
+    LadderOrder { needs: StepKind },
+    /// The staff member named to supervise does not hold the supervisor or manager role, or
+    /// is not active.
+    NotSupervisor,
 }
 
 impl From<TransitionError> for StepError {
@@ -360,6 +480,14 @@ fn words(text: &str) -> Result<(), StepError> {
         Err(StepError::TextRequired)
     } else {
         Ok(())
+    }
+}
+
+/// A rung of the supervision ladder needs the one below it first.
+fn ladder(kind: StepKind, facts: &CaseFacts) -> Result<(), StepError> {
+    match facts.ladder.needs_first(kind) {
+        Some(needs) => Err(StepError::LadderOrder { needs }),
+        None => Ok(()),
     }
 }
 
@@ -405,6 +533,13 @@ pub fn applies(kind: StepKind, facts: &CaseFacts) -> bool {
         StepKind::Assign | StepKind::JointReview => facts.state.is_open(),
         StepKind::TakeCharge => facts.state.is_open() && facts.leader_id.is_none(),
         StepKind::Recuse => facts.state.is_open(),
+        StepKind::ExtensionRequest => facts.handle_running && !facts.extended,
+        StepKind::Supervise
+        | StepKind::Urge
+        | StepKind::SupervisionOrder
+        | StepKind::Talk
+        | StepKind::ListSupervision
+        | StepKind::Accountability => facts.state.is_open(),
     }
 }
 
@@ -631,6 +766,56 @@ pub fn check(
             for s in shares {
                 words(&s.share)?;
             }
+        }
+        Step::Supervise { supervisor, note } => {
+            words(note)?;
+            if facts.supervisor_id == Some(*supervisor) {
+                return Err(StepError::AlreadyDone);
+            }
+        }
+        Step::Urge { note } => words(note)?,
+        Step::ExtensionRequest { days, reason } => {
+            words(reason)?;
+            if *days == 0 {
+                return Err(StepError::Date);
+            }
+            if facts.extension_requested {
+                return Err(StepError::AlreadyDone);
+            }
+        }
+        Step::SupervisionOrder {
+            requirement,
+            report_by,
+        } => {
+            ladder(kind, facts)?;
+            words(requirement)?;
+            if *report_by <= today {
+                return Err(StepError::Date);
+            }
+        }
+        Step::Talk {
+            held_on,
+            with,
+            notes,
+        } => {
+            ladder(kind, facts)?;
+            words(with)?;
+            words(notes)?;
+            if *held_on > today {
+                return Err(StepError::Date);
+            }
+        }
+        Step::ListSupervision { reason, report_by } => {
+            ladder(kind, facts)?;
+            words(reason)?;
+            if *report_by <= today {
+                return Err(StepError::Date);
+            }
+        }
+        Step::Accountability { target, proposal } => {
+            ladder(kind, facts)?;
+            words(target)?;
+            words(proposal)?;
         }
     }
     let clocks = clock_changes(step, facts, today);

@@ -1,14 +1,17 @@
 //! One file per step dialog: the fields it asks for, and the step those values make. The form
 //! engine (`../form.rs`) edits them and `ui::dialogs::form` draws them.
 
+mod accountability;
 mod approve;
 mod assign;
 mod close;
 mod extend;
+mod extension_request;
 mod feedback;
 mod follow_up;
 mod handle;
 mod joint_review;
+mod list_supervision;
 mod propose;
 mod recuse;
 mod reject;
@@ -16,9 +19,13 @@ mod reopen;
 mod reply;
 mod return_step;
 mod review;
+mod supervise;
+mod supervision_order;
 mod suspend;
 mod take_charge;
+mod talk;
 mod transfer;
+mod urge;
 
 use super::form::{Field, FormDialog, FormPurpose, FormValues, PickItem, ValueProblem};
 use crate::domain::workflow::{Step, StepKind};
@@ -30,6 +37,8 @@ use chrono::NaiveDate;
 pub struct StepContext<'a> {
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The staff member taking the step.
+    pub me: i64,
     pub case: &'a CaseDetail,
     pub units: &'a [Unit],
     pub staff: &'a [Staff],
@@ -99,6 +108,13 @@ pub fn dialog(kind: StepKind, ctx: &StepContext<'_>) -> FormDialog {
         StepKind::TakeCharge => take_charge::fields(ctx),
         StepKind::Recuse => recuse::fields(ctx),
         StepKind::JointReview => joint_review::fields(ctx),
+        StepKind::Supervise => supervise::fields(ctx),
+        StepKind::Urge => urge::fields(ctx),
+        StepKind::ExtensionRequest => extension_request::fields(ctx),
+        StepKind::SupervisionOrder => supervision_order::fields(ctx),
+        StepKind::Talk => talk::fields(ctx),
+        StepKind::ListSupervision => list_supervision::fields(ctx),
+        StepKind::Accountability => accountability::fields(ctx),
     };
     let case = &ctx.case.row;
     let title = Msg::StepTitle {
@@ -143,7 +159,44 @@ pub fn step(
         StepKind::TakeCharge => take_charge::step(v, ctx),
         StepKind::Recuse => recuse::step(v, ctx),
         StepKind::JointReview => joint_review::step(v, ctx),
+        StepKind::Supervise => supervise::step(v, ctx),
+        StepKind::Urge => urge::step(v, ctx),
+        StepKind::ExtensionRequest => extension_request::step(v, ctx),
+        StepKind::SupervisionOrder => supervision_order::step(v, ctx),
+        StepKind::Talk => talk::step(v, ctx),
+        StepKind::ListSupervision => list_supervision::step(v, ctx),
+        StepKind::Accountability => accountability::step(v, ctx),
     }
+}
+
+/// The case as a supervision dialog shows it above its fields: the summary, who is
+/// responsible and the deadline, and how far up the ladder it has gone.
+pub fn ladder_context(ctx: &StepContext<'_>) -> Vec<String> {
+    use crate::domain::text::clean_line;
+    let case = ctx.case;
+    let mut lines = vec![clean_line(&case.row.summary)];
+    let mut who = vec![];
+    if let Some(u) = &case.unit {
+        who.push(clean_line(u));
+    }
+    if let Some(h) = &case.first_handler {
+        who.push(clean_line(h));
+    }
+    if let Some(due) = case.row.due.filter(|_| case.row.state.is_open()) {
+        who.push(crate::i18n::supervision::days_text(
+            ctx.lang, ctx.today, due,
+        ));
+    }
+    if !who.is_empty() {
+        lines.push(who.join(" · "));
+    }
+    lines.push(crate::i18n::supervision::ladder_summary(
+        ctx.lang,
+        crate::domain::supervision::supervisor_of(case).as_deref(),
+        &case.facts.ladder,
+        case.facts.extension_requested && !case.facts.extended,
+    ));
+    lines
 }
 
 /// The latest opinion of the case's round, in words, for the steps after it.

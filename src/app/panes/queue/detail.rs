@@ -104,6 +104,7 @@ impl super::QueuePane {
                 let step_ctx = StepContext {
                     lang: ctx.session.lang,
                     today: ctx.session.today(),
+                    me: ctx.session.me.id,
                     case: &view.case,
                     units: &ctx.session.units,
                     staff: &staff,
@@ -233,6 +234,7 @@ impl super::QueuePane {
                 let step_ctx = StepContext {
                     lang,
                     today: ctx.session.today(),
+                    me: ctx.session.me.id,
                     case: &view.case,
                     units: &ctx.session.units,
                     staff: &staff,
