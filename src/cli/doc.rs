@@ -13,7 +13,7 @@ use crate::store::Store;
 pub struct DocArgs {
     /// The case number (XF-2026-000123).
     pub number: String,
-    /// accept, reject, transfer, extend, opinion, review or re-review.
+    /// accept, reject, transfer, extend, opinion, review, re-review or supervise (督办单).
     pub kind: String,
     /// Write the document to this new file instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -47,23 +47,27 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         )
     })?;
     match &args.out {
-        Some(path) => {
-            // Through the boundary's file rules: never over an existing file or through a
-            // symbolic link, and across the setgid boundary only inside the office's folders.
-            let shown = || clean_line(&path.display().to_string());
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .ok_or_else(|| Failure::error(format!("{}: not a file name", shown())))?;
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => std::path::PathBuf::from("."),
-            };
-            crate::os::create_new_file(&dir, &name, text.as_bytes())
-                .map_err(|e| Failure::error(format!("{}: {e}", shown())))?;
-        }
+        Some(path) => write_new(path, &text)?,
         None => super::output::line(text.trim_end())?,
     }
     store.record_document(&me, case.row.id, kind)?;
     Ok(0)
+}
+
+/// Write `text` to a new file at `path`, through the boundary's file rules: never over an
+/// existing file or through a symbolic link, and across the setgid boundary only inside the
+/// office's folders.
+pub fn write_new(path: &std::path::Path, text: &str) -> Result<(), Failure> {
+    let shown = || clean_line(&path.display().to_string());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Failure::error(format!("{}: not a file name", shown())))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    crate::os::create_new_file(&dir, &name, text.as_bytes())
+        .map_err(|e| Failure::error(format!("{}: {e}", shown())))?;
+    Ok(())
 }

@@ -5,11 +5,13 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod case;
+pub mod check;
 pub mod deadline;
 pub mod demo;
 pub mod doc;
 pub mod init;
 pub mod output;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod staff;
@@ -86,6 +88,10 @@ pub enum Command {
     Case(case::CaseCommand),
     /// A statutory document of a case.
     Doc(doc::DocArgs),
+    /// The nightly supervision check: exit 0 nothing late, 1 something late, 2 error.
+    Check(check::CheckArgs),
+    /// Statistics over the cases received in a period; the yearly report with --year.
+    Report(report::ReportArgs),
 }
 
 /// An error with the exit code it deserves.
@@ -310,6 +316,8 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Settings(cmd)) => settings::run(&cli, cmd),
         Some(Command::Case(cmd)) => case::run(&cli, cmd),
         Some(Command::Doc(args)) => doc::run(&cli, args),
+        Some(Command::Check(args)) => check::run(&cli, args),
+        Some(Command::Report(args)) => report::run(&cli, args),
     };
     match result {
         Ok(code) => code,

@@ -45,6 +45,14 @@ catalog! {
     PageHandlers => "按首办", "by handler";
     NothingInPeriod => "此期间没有收到信访事项。", "No matters were received in this period.";
     NoData => "无", "none";
+    ShortCases => "事项", "matters";
+    ShortContacts => "人次", "contacts";
+    ShortTimely => "及时受理", "timely";
+    ShortOnTime => "按期办结", "on time";
+    ShortSatisfied => "满意率", "satisfied";
+    ShortOneTime => "一次化解", "one-time";
+    ShortSupervision => "督办", "superv.";
+    ShortNotices => "通报", "notices";
 }
 
 #[cfg(test)]

@@ -200,6 +200,21 @@ pub fn ladder_summary(
     }
 }
 
+/// A kind of lapse in a table's narrow column.
+pub fn short_label(lang: Lang, kind: LapseKind) -> &'static str {
+    let (zh, en) = match kind {
+        LapseKind::Overdue => ("超期", "late"),
+        LapseKind::DueSoon => ("临期", "soon"),
+        LapseKind::TransferNoReply => ("未复", "noreply"),
+        LapseKind::ReplyNotReviewed => ("待审", "review"),
+        LapseKind::FeedbackNotGiven => ("待答", "answer"),
+        LapseKind::FollowUpDue => ("回访", "follow"),
+        LapseKind::SharePastDue => ("会审", "share"),
+        LapseKind::Inactive => ("久置", "idle"),
+    };
+    lang.pick(zh, en)
+}
+
 /// A notice refused, in words.
 pub fn notice_error(lang: Lang, e: &NoticeError) -> String {
     match e {

@@ -29,6 +29,8 @@ pub struct BulkCase<'a> {
     pub summary: &'a str,
     pub account: &'a str,
     pub received_at: NaiveDateTime,
+    /// When it was last worked on (its last step that was not supervision).
+    pub updated_at: NaiveDateTime,
     pub accept_due: NaiveDate,
     pub handle_due: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
@@ -36,6 +38,8 @@ pub struct BulkCase<'a> {
     pub staff_id: i64,
     /// The leader in personal charge (领导包案), if any.
     pub leader_id: Option<i64>,
+    /// The supervisor following the case (督办), if any.
+    pub supervisor_id: Option<i64>,
 }
 
 /// A clock as it stands, started on `started` and stopped on `stopped` (None: running).
@@ -95,10 +99,46 @@ impl BulkSink<'_> {
             fmt_date(c.accept_due),
             c.handle_due.map(fmt_date),
             c.due.map(fmt_date),
-            received,
+            fmt_ts(c.updated_at),
             c.staff_id,
             c.leader_id,
+            c.supervisor_id,
         ])?)
+    }
+
+    /// A notice (通报) issued at `at` by `staff_id`, naming the unit and the one case; numbered
+    /// after the notices of its year already in the file.
+    pub fn notice(
+        &mut self,
+        at: NaiveDateTime,
+        staff_id: i64,
+        unit_id: i64,
+        case_id: i64,
+        failure: &str,
+    ) -> Result<()> {
+        use chrono::Datelike;
+        let year = at.date().year();
+        let seq: u32 = self.conn.query_row(
+            "SELECT count(*) + 1 FROM notices WHERE number GLOB ?1",
+            [format!("TB-{year}-*")],
+            |r| r.get(0),
+        )?;
+        self.conn.execute(
+            "INSERT INTO notices (number, at, staff_id, unit_id, failure, measures)
+             VALUES (?1, ?2, ?3, ?4, ?5, '限期整改，十日内书面报告整改情况')",
+            params![
+                crate::domain::supervision::notice::notice_number(year, seq),
+                fmt_ts(at),
+                staff_id,
+                unit_id,
+                failure
+            ],
+        )?;
+        self.conn.execute(
+            "INSERT INTO notice_cases (notice_id, case_id) VALUES (?1, ?2)",
+            params![self.conn.last_insert_rowid(), case_id],
+        )?;
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -224,9 +264,9 @@ impl Store {
                 case: tx.prepare_cached(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
                         state, summary, account, received_at, accept_due, handle_due, due,
-                        version, updated_at, updated_by, first_handler_id, leader_id)
+                        version, updated_at, updated_by, first_handler_id, leader_id, supervisor_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15,
-                        ?15, ?16)",
+                        ?15, ?16, ?17)",
                 )?,
                 contact: tx.prepare_cached(
                     "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,

@@ -52,6 +52,11 @@ pub struct Life {
     pub clocks: Vec<ClockAt>,
     pub unit_id: Option<i64>,
     pub leader_id: Option<i64>,
+    /// The supervisor following the case (督办), if it was put under supervision.
+    pub supervisor_id: Option<i64>,
+    /// When a notice (通报) named the case after a talk with its unit's head, and who issued
+    /// it.
+    pub notice: Option<(NaiveDateTime, i64)>,
     /// The earliest due date of a running clock.
     pub due: Option<NaiveDate>,
 }
@@ -139,6 +144,8 @@ pub fn live(
         clocks: Vec::new(),
         unit_id: None,
         leader_id: None,
+        supervisor_id: None,
+        notice: None,
         due: None,
     };
     for (step, at, staff_id) in planned {
@@ -175,6 +182,21 @@ pub fn live(
             Step::TakeCharge { .. } => {
                 facts.leader_id = Some(staff_id);
                 life.leader_id = Some(staff_id);
+            }
+            Step::Supervise { supervisor, .. } => {
+                facts.supervisor_id = Some(*supervisor);
+                life.supervisor_id = Some(*supervisor);
+            }
+            Step::Urge { .. } => facts.ladder.urged += 1,
+            Step::SupervisionOrder { .. } => facts.ladder.ordered = true,
+            Step::ExtensionRequest { .. } => facts.extension_requested = true,
+            Step::Talk { .. } => {
+                facts.ladder.talked = true;
+                // Half the talks end in a notice to the unit a few days on.
+                let on = at + Duration::days(3);
+                if rng.random_bool(0.5) && on < now {
+                    life.notice = Some((on, staff_id));
+                }
             }
             Step::Extend { days, .. } => {
                 facts.extended = true;
@@ -329,7 +351,20 @@ fn plan(
                 minutes(rng, 1..48),
                 me,
             ));
+            if rng.random_bool(0.06) {
+                supervision(rng, me, &mut steps);
+            }
             if rng.random_bool(0.03) {
+                if rng.random_bool(0.7) {
+                    steps.push((
+                        Step::ExtensionRequest {
+                            days: 30,
+                            reason: "案情复杂，承办单位申请延期".into(),
+                        },
+                        minutes(rng, 18 * 24..40 * 24),
+                        me,
+                    ));
+                }
                 steps.push((
                     Step::Extend {
                         days: 30,
@@ -381,7 +416,8 @@ fn plan(
         minutes(rng, 4..5 * 24),
         me,
     ));
-    if rng.random_bool(0.6) {
+    // Offices follow up nearly every closed case; the few left show as late in the check.
+    if rng.random_bool(0.995) {
         let settled = rng.random_bool(0.85);
         let note = if settled {
             "电话回访，信访人表示问题已解决"
@@ -400,10 +436,16 @@ fn plan(
     // Keep the steps up to the one that reaches `state` (and the follow-up of a closed case).
     let reached = steps.iter().position(|(s, _, _)| reaches(s, state));
     if let Some(last) = reached {
+        // Supervision that followed the step goes on while the case waits where it is.
         let keep = if state == Closed {
             steps.len()
         } else {
             last + 1
+                + steps
+                    .iter()
+                    .skip(last + 1)
+                    .take_while(|(s, _, _)| s.kind().is_supervision())
+                    .count()
         };
         steps.truncate(keep);
     }
@@ -430,11 +472,68 @@ fn plan(
                     rating,
                     note,
                 },
+                Step::SupervisionOrder { requirement, .. } => Step::SupervisionOrder {
+                    requirement,
+                    report_by: on + Duration::days(7),
+                },
+                Step::Talk { with, notes, .. } => Step::Talk {
+                    held_on: on,
+                    with,
+                    notes,
+                },
                 other => other,
             };
             (step, at, who)
         })
         .collect()
+}
+
+/// Supervision while the unit handles the case: put under supervision and urged; some get a
+/// 督办单 and a few a talk with the unit's head (dated when the steps are).
+fn supervision(rng: &mut SmallRng, me: i64, steps: &mut Vec<(Step, i64, i64)>) {
+    let gap = |rng: &mut SmallRng, days: std::ops::Range<i64>| {
+        rng.random_range(days.start * 24 * 60..days.end * 24 * 60)
+    };
+    let first = gap(rng, 10..25);
+    steps.push((
+        Step::Supervise {
+            supervisor: me,
+            note: "群众反映强烈，列入督办".into(),
+        },
+        first,
+        me,
+    ));
+    let urge = gap(rng, 1..4);
+    steps.push((
+        Step::Urge {
+            note: "电话催办，要求承办单位加快办理并于三日内报告进展".into(),
+        },
+        urge,
+        me,
+    ));
+    if rng.random_bool(0.3) {
+        let later = gap(rng, 4..10);
+        steps.push((
+            Step::SupervisionOrder {
+                requirement: "限期查明情况，提出处理意见，书面答复信访人".into(),
+                report_by: NaiveDate::default(),
+            },
+            later,
+            me,
+        ));
+        if rng.random_bool(0.3) {
+            let later = gap(rng, 5..10);
+            steps.push((
+                Step::Talk {
+                    held_on: NaiveDate::default(),
+                    with: "承办单位分管负责人".into(),
+                    notes: "说明逾期原因，承诺十日内办结".into(),
+                },
+                later,
+                me,
+            ));
+        }
+    }
 }
 
 /// Whether taking `step` brings the case to `state`.

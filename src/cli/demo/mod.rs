@@ -323,12 +323,29 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     summary: &summary,
                     account: &account,
                     received_at: received,
+                    updated_at: life
+                        .steps
+                        .iter()
+                        .filter(|s| !s.step.kind().is_supervision())
+                        .map(|s| s.at)
+                        .max()
+                        .unwrap_or(received),
                     accept_due: clock_due("accept").unwrap_or(day),
                     handle_due: clock_due("handle"),
                     due: life.due,
                     staff_id: me.id,
                     leader_id: life.leader_id,
+                    supervisor_id: life.supervisor_id,
                 })?;
+                if let (Some((at, by)), Some(unit)) = (life.notice, life.unit_id) {
+                    sink.notice(
+                        at,
+                        by,
+                        unit,
+                        case_id,
+                        "逾期未办结，经督办、约谈仍未按期报告办理情况",
+                    )?;
+                }
                 for c in &life.clocks {
                     sink.clock(
                         case_id,
@@ -387,6 +404,11 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     }
     store.bulk_mode(false)?;
     store.audit_checkpoint(&me, "demo.load")?;
+    // The night's check, so the supervision pane has findings to show (an account that may
+    // not run it leaves that to the office's cron).
+    if crate::domain::permission::allows(&me, Act::RunCheck) {
+        super::check::record(store, &me, store.today())?;
+    }
     store.checkpoint()?;
     Ok(())
 }

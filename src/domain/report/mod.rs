@@ -5,8 +5,10 @@
 //! share their facts); what counts towards which figure is decided here, in `Tally`, and
 //! every rate is a pure function of a tally.
 
+mod names;
 mod tally;
 
+pub use names::Names;
 pub use tally::{ClockEnd, ContactGroup, ReportCase, Tally};
 
 use chrono::{Datelike, NaiveDate};
@@ -251,6 +253,16 @@ impl Report {
         self.each(unit, handler, |t| t.add_supervision(kind, n));
     }
 
+    /// The units' tallies, the most matters first, cases with no unit last.
+    pub fn units_by_size(&self) -> Vec<(Option<i64>, &Tally)> {
+        by_size(&self.by_unit)
+    }
+
+    /// The first handlers' tallies, the most matters first, none recorded last.
+    pub fn handlers_by_size(&self) -> Vec<(Option<i64>, &Tally)> {
+        by_size(&self.by_first_handler)
+    }
+
     /// Notices issued in the period: counted overall, and on the unit or the staff member
     /// each names (a staff member's count sits with their figures as first handler).
     pub fn add_notices(&mut self, target: GroupKey, n: u64) {
@@ -260,6 +272,17 @@ impl Report {
             GroupKey::FirstHandler(s) => self.by_first_handler.entry(s).or_default().notices += n,
         }
     }
+}
+
+fn by_size(groups: &BTreeMap<Option<i64>, Tally>) -> Vec<(Option<i64>, &Tally)> {
+    let mut out: Vec<(Option<i64>, &Tally)> = groups.iter().map(|(k, t)| (*k, t)).collect();
+    out.sort_by(|a, b| {
+        a.0.is_none()
+            .cmp(&b.0.is_none())
+            .then(b.1.cases.cmp(&a.1.cases))
+            .then(a.0.cmp(&b.0))
+    });
+    out
 }
 
 #[cfg(test)]
