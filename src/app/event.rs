@@ -25,4 +25,6 @@ pub enum AppEvent {
     CloseTopDialog,
     /// Something for the intake pane to do (from its dialogs or a question's answer).
     Intake(IntakeEvent),
+    /// Open this case's detail; Esc there goes back to the pane given.
+    OpenCase(i64, Pane),
 }

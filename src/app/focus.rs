@@ -7,6 +7,7 @@ use super::dialogs::Dialog;
 use super::dialogs::form::FormDialog;
 use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
+use super::panes::supervision::View;
 use super::text_field::TextKind;
 use crate::domain::timeline::TimelineItem;
 use crate::domain::workflow;
@@ -18,6 +19,7 @@ impl App {
             Pane::Queue if self.panes.queue.detail.is_some() => Scope::Detail,
             Pane::Queue => Scope::Queue,
             Pane::Roster => Scope::Roster,
+            Pane::Supervision if self.panes.supervision.view == View::Stats => Scope::Stats,
             Pane::Supervision => Scope::Supervision,
         }
     }
@@ -63,6 +65,10 @@ impl App {
         }
     }
 
+    fn supervision_shows(&self, view: View) -> bool {
+        self.pane == Pane::Supervision && self.panes.supervision.view == view
+    }
+
     /// Whether a keymap condition holds now.
     pub fn holds(&self, when: When) -> bool {
         match when {
@@ -81,6 +87,13 @@ impl App {
             When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
             When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
             When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
+            When::SupervisionList => self.supervision_shows(View::List),
+            When::SupervisionRow => {
+                self.supervision_shows(View::List)
+                    && self.panes.supervision.list.selected_row().is_some()
+            }
+            When::SupervisionFindings => self.supervision_shows(View::Findings),
+            When::SupervisionNotices => self.supervision_shows(View::Notices),
             When::MaterialToggle => matches!(
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()

@@ -270,7 +270,14 @@ impl App {
                 self.panes.queue.handle_detail(c, &mut ctx);
             }
             Command::Roster(c) => self.panes.roster.handle(c),
-            Command::Supervision(c) => self.panes.supervision.handle(c),
+            Command::Supervision(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.supervision.handle(c, &mut ctx);
+            }
+            Command::Stats(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.supervision.handle_stats(c, &mut ctx);
+            }
             Command::Help(_)
             | Command::Question(_)
             | Command::History(_)
@@ -331,6 +338,7 @@ impl App {
                         let mut ctx = ctx!(self, next);
                         self.panes.intake.on_event(e, &mut ctx);
                     }
+                    AppEvent::OpenCase(case_id, back_to) => self.show_case(case_id, back_to),
                 }
             }
             events = next;
@@ -345,7 +353,12 @@ impl App {
         };
         let mut events = vec![];
         let mut ctx = ctx!(self, events);
-        match self.panes.queue.submit(&form, &mut ctx) {
+        // The form belongs to the pane it was opened over, which is the one shown.
+        let done = match self.pane {
+            Pane::Supervision => self.panes.supervision.submit(&form, &mut ctx),
+            _ => self.panes.queue.submit(&form, &mut ctx),
+        };
+        match done {
             Ok(()) => self.dialogs.close_top(self.pane),
             Err(why) => {
                 if let Some(Dialog::Form(f)) = self.dialogs.top_mut(self.pane) {
@@ -354,6 +367,23 @@ impl App {
             }
         }
         self.run_events(events);
+    }
+
+    /// Show a case's detail in the queue pane, coming back to `back_to` when it is closed.
+    fn show_case(&mut self, case_id: i64, back_to: Pane) {
+        match self.store.case_detail(case_id) {
+            Ok(Some(case)) => {
+                let mut view = panes::queue::DetailView::new(case);
+                view.back_to = Some(back_to);
+                self.panes.queue.detail = Some(view);
+                self.show_pane(Pane::Queue);
+            }
+            Ok(None) => self.session.say(StatusKind::Error, Msg::CaseNotFound),
+            Err(e) => {
+                let text = crate::i18n::store_error(self.session.lang, &e);
+                self.session.say_text(StatusKind::Error, text);
+            }
+        }
     }
 
     fn request_quit(&mut self) {

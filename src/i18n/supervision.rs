@@ -14,9 +14,7 @@ catalog! {
     // The pane and its list.
     Title { filters: String } => "督办：在办案件按期限{filters}", "Supervision: open cases by deadline{filters}";
     FiltersShown { what: String } => "  筛选：{what}", "  filter: {what}";
-    Counts { open: u64, overdue: u64, days: u32, soon: u64, rest: u64 } =>
-        "在办 {open}  ! 超期 {overdue}  ~ {days}个工作日内到期 {soon}  其余 {rest}",
-        "open {open}  ! overdue {overdue}  ~ due within {days} working days {soon}  others {rest}";
+    RestCount { n: u64 } => "其余 {n}", "others {n}";
     ColDeadline => "期限", "Deadline";
     ColDue => "到期日", "Due";
     ColNumber => "编号", "Number";
@@ -49,32 +47,36 @@ catalog! {
     ExtensionAsked { number: String } => "{number} 的延期申请已记录，待领导批准（在案件详情中按 e 延期）",
         "extension request on {number} recorded for a manager (who extends with e in the case's detail)";
     NoCaseSelected => "先选择一件案件", "select a case first";
-    NeedsFirst { step: String, needs: String } => "不能直接{step}：先{needs}", "no {step} yet: first the {needs}";
+    NeedsFirst { step: String, needs: String } => "“{step}”须在“{needs}”之后：请先{needs}", "a {step} follows a {needs}: first the {needs}";
     NotNowFor { step: String, state: String } => "案件在“{state}”状态，现在不能{step}", "a case that is {state} cannot have a {step} now";
 
     // The dialogs.
     FieldSupervisor => "督办人", "Supervisor";
     FieldSuperviseWhy => "督办事由", "Why it is supervised";
-    FieldUrge => "催办内容（催办了什么、要求何时答复）", "What was urged (and by when)";
+    FieldUrge => "催办内容", "What was urged";
+    UrgeHint => "写明催办了什么、要求何时答复。", "Say what was urged and by when an answer is wanted.";
     FieldDaysAsked => "申请延长天数", "Days asked for";
-    FieldWhyExtend => "申请理由（将告知信访人）", "Reason (to be told to the person)";
+    FieldWhyExtend => "延期理由", "Reason";
+    ExtendHint { max: u32 } => "延期一次为限，最多 {max} 日，理由将告知信访人；由领导在案件详情中批准（e）。",
+        "Once, at most {max} days, the reason told to the person; a manager grants it in the case's detail (e).";
     FieldRequirement => "督办要求", "What is required";
     FieldReportBy => "报告期限", "Report by";
     FieldHeldOn => "约谈日期", "Held on";
     FieldTalkWith => "约谈对象（姓名、职务）", "With (name and post)";
-    FieldTalkNotes => "约谈情况及承诺", "What was said and promised";
+    FieldTalkNotes => "约谈情况及承诺", "What was said";
     FieldListWhy => "挂牌理由", "Why it is listed";
     FieldSettleBy => "办结时限", "Settle by";
-    FieldAccountable => "问责对象（单位或人员）", "Who is accountable (unit or person)";
-    FieldProposal => "问责事实与建议", "Facts and the measure proposed";
+    FieldAccountable => "问责对象（单位或人员）", "Accountable (unit/person)";
+    FieldProposal => "问责事实与建议", "Facts, measure proposed";
     FieldNoticeTarget => "通报对象", "Names";
     TargetUnit => "责任单位", "a unit";
     TargetStaff => "工作人员", "a staff member";
     FieldNoticeUnit => "单位", "Unit";
     FieldNoticeStaff => "工作人员", "Staff member";
-    FieldNoticeCases => "案件编号（可多个，以空格或逗号分隔）", "Case numbers (several: spaces or commas)";
+    FieldNoticeCases => "案件编号", "Case numbers";
+    NoticeHint => "可填多个案件编号，以空格或逗号分隔。", "Several case numbers: separate them with spaces or commas.";
     FieldFailure => "存在问题", "The failure";
-    FieldMeasures => "整改要求（可空）", "What is required now (optional)";
+    FieldMeasures => "整改要求（可空）", "Required now (optional)";
     NoticeTitle => "通报", "Accountability notice";
     NoticeRecorded { number: String, cases: usize } => "通报 {number} 已记录（{cases} 件案件）", "notice {number} recorded ({cases} cases)";
     NoticeWritten { number: String, path: String } => "通报 {number} 已写入 {path}", "notice {number} written to {path}";

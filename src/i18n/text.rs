@@ -258,7 +258,27 @@ texts! {
     Sunday => "周日", "Sun";
     RosterEmpty => "本周没有排班。", "Nobody is on the roster this week.";
 
-    // Supervision.
-    SupervisionTitle => "督办：按期限", "Supervision: by deadline";
-    NothingOpen => "没有在办案件。", "No open cases.";
+    // The supervision pane's keys and the statistics view's.
+    KeyOpenCase => "打开", "open";
+    KeyUrge => "催办", "urge";
+    KeySupervise => "督办立项", "supervise";
+    KeyOrder => "督办单", "order";
+    KeyTalk => "约谈", "talk";
+    KeyExtensionRequest => "延期申请", "ask extension";
+    KeyListSupervision => "挂牌督办", "list";
+    KeyAccountability => "问责建议", "accountability";
+    KeyNotice => "通报", "notice";
+    KeyFilter => "筛选", "filter";
+    KeyClearFilter => "清除筛选", "clear filter";
+    KeyFindings => "检查结果", "check findings";
+    KeyNotices => "通报列表", "notices";
+    KeyStats => "统计", "stats";
+    KeyBackToList => "返回", "back";
+    KeyPrintNotice => "打印", "print";
+    KeyFirstPage => "回到开头", "first page";
+    KeyPrevPeriod => "上一期", "earlier";
+    KeyNextPeriod => "下一期", "later";
+    KeyMonthOrYear => "按月/按年", "month/year";
+    KeyStatsPage => "总体/单位/首办", "overview/units/handlers";
+    KeyRecount => "重新统计", "recount";
 }

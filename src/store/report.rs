@@ -4,7 +4,7 @@
 //! counts towards.
 
 use super::{Result, Store, fmt_date, parse_date};
-use crate::domain::report::{ClockEnd, ContactGroup, GroupKey, Period, Report, ReportCase};
+use crate::domain::report::{ClockEnd, ContactGroup, GroupKey, Period, Report, ReportCase, Tally};
 use crate::domain::workflow::{Rating, StepKind};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -129,5 +129,34 @@ impl Store {
             report.add_notices(target, n(r, 2)?);
         }
         Ok(report)
+    }
+
+    /// Repeat contacts by the month they came in (whatever case they are about), for the
+    /// trend over months: a tally whose `repeat_by_month` holds it.
+    pub fn repeat_trend(&self, period: Period) -> Result<Tally> {
+        let (from, to) = bounds(period);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ct.channel, ct.review_level IS NOT NULL, ct.leapfrog <> 0,
+                substr(ct.received_at, 1, 7), count(*)
+             FROM contacts ct
+             WHERE ct.is_repeat = 1 AND ct.received_at >= ?1 AND ct.received_at < ?2
+             GROUP BY 1, 2, 3, 4",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        let mut tally = Tally::default();
+        while let Some(r) = rows.next()? {
+            let channel: String = r.get(0)?;
+            tally.add_contacts(&ContactGroup {
+                channel: channel.parse().map_err(super::StoreError::Invalid)?,
+                // The trend is by month alone: no category is read.
+                category_id: 0,
+                repeat: true,
+                review_request: r.get(1)?,
+                leapfrog: r.get(2)?,
+                month: r.get(3)?,
+                count: n(r, 4)?,
+            });
+        }
+        Ok(tally)
     }
 }

@@ -435,8 +435,8 @@ END;
 /// here are what is not a step. Accountability notices (通报), numbered per year, each naming a
 /// unit or a staff member and the cases; what each nightly check found, once per day, so the
 /// supervision pane shows the same the next morning; indexes the check and the statistics read
-/// (open cases by last activity, unsettled follow-ups, feedback by evaluation); the check's
-/// settings and waits.
+/// (open cases by last activity, unsettled follow-ups, feedback by evaluation, repeat contacts
+/// by date); the check's settings and waits.
 const SUPERVISION: &str = r#"
 CREATE TABLE notices (
     id              INTEGER PRIMARY KEY,
@@ -485,6 +485,7 @@ CREATE INDEX check_findings_run ON check_findings(run_id, id);
 CREATE INDEX cases_open_updated ON cases(updated_at) WHERE state <> 'closed';
 CREATE INDEX case_steps_unsettled ON case_steps(case_id) WHERE kind = 'follow-up' AND settled = 0;
 CREATE INDEX case_steps_feedback ON case_steps(case_id, rating) WHERE kind = 'feedback';
+CREATE INDEX contacts_repeats ON contacts(received_at) WHERE is_repeat = 1;
 
 INSERT INTO settings (key, value) VALUES ('inactivity_days', '30') ON CONFLICT(key) DO NOTHING;
 INSERT INTO deadline_rules (name, event, days, working, article) VALUES

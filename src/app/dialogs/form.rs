@@ -28,6 +28,10 @@ pub enum FormPurpose {
     Incident { case_id: i64 },
     /// A statutory document of the case.
     Document { case_id: i64 },
+    /// An accountability notice (通报) naming a unit or staff member and cases.
+    Notice,
+    /// The supervision list's filters.
+    CaseFilter,
 }
 
 /// An item a picker offers: its id, its name, and other names it is found by (initials, code).

@@ -2,11 +2,13 @@
 //! its state and its update; `ui::dialogs` draws each. A dialog never reaches into the panes:
 //! it talks back through `AppEvent`s. Which dialog has the keys is decided here, in `top`.
 
+pub mod case_filter;
 pub mod experts;
 pub mod form;
 pub mod help;
 pub mod history;
 pub mod materials;
+pub mod notice;
 pub mod question;
 pub mod representatives;
 pub mod steps;

@@ -20,7 +20,7 @@ use super::panes::Pane;
 use super::panes::intake::IntakeCommand;
 use super::panes::queue::{DetailCommand, QueueCommand};
 use super::panes::roster::RosterCommand;
-use super::panes::supervision::SupervisionCommand;
+use super::panes::supervision::{StatsCommand, SupervisionCommand};
 use super::text_field::TextCommand;
 use crate::domain::permission::Act;
 use crate::domain::workflow::StepKind;
@@ -46,6 +46,7 @@ pub enum Command {
     Detail(DetailCommand),
     Roster(RosterCommand),
     Supervision(SupervisionCommand),
+    Stats(StatsCommand),
     Help(HelpCommand),
     Question(QuestionCommand),
     History(HistoryCommand),
@@ -65,6 +66,7 @@ pub enum Scope {
     Detail,
     Roster,
     Supervision,
+    Stats,
     Help,
     Question,
     History,
@@ -75,7 +77,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -83,6 +85,7 @@ impl Scope {
         Scope::Detail,
         Scope::Roster,
         Scope::Supervision,
+        Scope::Stats,
         Scope::Help,
         Scope::Question,
         Scope::History,
@@ -103,6 +106,7 @@ impl Command {
             Command::Detail(_) => Scope::Detail,
             Command::Roster(_) => Scope::Roster,
             Command::Supervision(_) => Scope::Supervision,
+            Command::Stats(_) => Scope::Stats,
             Command::Help(_) => Scope::Help,
             Command::Question(_) => Scope::Question,
             Command::History(_) => Scope::History,
@@ -148,6 +152,14 @@ pub enum When {
     FormPickQueryEmpty,
     /// The materials dialog's focus is on a yes/no cell.
     MaterialToggle,
+    /// The supervision pane shows its list of cases …
+    SupervisionList,
+    /// … with a case highlighted.
+    SupervisionRow,
+    /// The supervision pane shows what the nightly check found …
+    SupervisionFindings,
+    /// … or the notices.
+    SupervisionNotices,
 }
 
 /// The roles a binding needs.

@@ -12,7 +12,7 @@ use crate::app::panes::Pane;
 use crate::app::panes::intake::IntakeCommand;
 use crate::app::panes::queue::{DetailCommand, QueueCommand};
 use crate::app::panes::roster::RosterCommand;
-use crate::app::panes::supervision::SupervisionCommand;
+use crate::app::panes::supervision::{StatsCommand, SupervisionCommand as SC};
 use crate::app::text_field::TextCommand;
 use crate::domain::permission::Act;
 use crate::domain::workflow::StepKind;
@@ -226,11 +226,50 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Enter, NONE, C::Form(FormCommand::Enter), T::KeyFormEnter).when(When::NotMultiLine),
     key(K::Esc, NONE, C::Form(FormCommand::Cancel), T::KeyCancel).legend(),
 
-    // The roster and the supervision list.
+    // The roster.
     key(K::Up, NONE, C::Roster(RosterCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Roster(RosterCommand::Down), T::KeyDown),
-    key(K::Up, NONE, C::Supervision(SupervisionCommand::Up), T::KeyUp),
-    key(K::Down, NONE, C::Supervision(SupervisionCommand::Down), T::KeyDown),
+
+    // The supervision pane: open cases by urgency and the ladder on the highlighted one,
+    // notices, what the nightly check found, the way to the statistics. The most used first:
+    // the bottom line shows as many as fit.
+    key(K::Enter, NONE, C::Supervision(SC::Open), T::KeyOpenCase).legend().when(When::SupervisionRow),
+    key(K::Char('u'), NONE, C::Supervision(SC::Step(StepKind::Urge)), T::KeyUrge).legend().when(When::SupervisionRow).needs(Act::Supervise),
+    key(K::Char('s'), NONE, C::Supervision(SC::Step(StepKind::Supervise)), T::KeySupervise).legend().when(When::SupervisionRow).needs(Act::Supervise),
+    key(K::Char('o'), NONE, C::Supervision(SC::Step(StepKind::SupervisionOrder)), T::KeyOrder).legend().when(When::SupervisionRow).needs(Act::Supervise),
+    key(K::Char('n'), NONE, C::Supervision(SC::Notice), T::KeyNotice).legend().when(When::SupervisionList).needs(Act::IssueNotice),
+    key(K::Char('f'), NONE, C::Supervision(SC::Filter), T::KeyFilter).legend().when(When::SupervisionList),
+    key(K::Char('r'), NONE, C::Supervision(SC::ShowStats), T::KeyStats).legend().needs(Act::ReadStatistics),
+    key(K::Char('t'), NONE, C::Supervision(SC::Step(StepKind::Talk)), T::KeyTalk).when(When::SupervisionRow).needs(Act::Supervise),
+    key(K::Char('e'), NONE, C::Supervision(SC::Step(StepKind::ExtensionRequest)), T::KeyExtensionRequest).when(When::SupervisionRow).needs(Act::Supervise),
+    key(K::Char('l'), NONE, C::Supervision(SC::Step(StepKind::ListSupervision)), T::KeyListSupervision).when(When::SupervisionRow).needs(Act::ListSupervision),
+    key(K::Char('a'), NONE, C::Supervision(SC::Step(StepKind::Accountability)), T::KeyAccountability).when(When::SupervisionRow).needs(Act::ProposeAccountability),
+    key(K::Char('w'), NONE, C::Supervision(SC::ShowFindings), T::KeyFindings).when(When::SupervisionList),
+    key(K::Char('b'), NONE, C::Supervision(SC::ShowNotices), T::KeyNotices).when(When::SupervisionList),
+    key(K::Char('x'), NONE, C::Supervision(SC::ClearFilter), T::KeyClearFilter).when(When::SupervisionList),
+    key(K::Home, NONE, C::Supervision(SC::First), T::KeyFirstPage).when(When::SupervisionList),
+    key(K::Enter, NONE, C::Supervision(SC::Open), T::KeyOpenCase).legend().when(When::SupervisionFindings),
+    key(K::Char('p'), NONE, C::Supervision(SC::Print), T::KeyPrintNotice).legend().when(When::SupervisionNotices),
+    key(K::Enter, NONE, C::Supervision(SC::Print), T::KeyPrintNotice).when(When::SupervisionNotices),
+    key(K::Esc, NONE, C::Supervision(SC::Back), T::KeyBackToList).legend().when(When::SupervisionFindings),
+    key(K::Esc, NONE, C::Supervision(SC::Back), T::KeyBackToList).legend().when(When::SupervisionNotices),
+    key(K::Up, NONE, C::Supervision(SC::Up), T::KeyUp),
+    key(K::Down, NONE, C::Supervision(SC::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Supervision(SC::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Supervision(SC::Down), T::KeyDown),
+    key(K::PageUp, NONE, C::Supervision(SC::PageUp), T::KeyPageUp),
+    key(K::PageDown, NONE, C::Supervision(SC::PageDown), T::KeyPageDown),
+
+    // The statistics view (r from the supervision pane).
+    key(K::Left, NONE, C::Stats(StatsCommand::PrevPeriod), T::KeyPrevPeriod).legend(),
+    key(K::Right, NONE, C::Stats(StatsCommand::NextPeriod), T::KeyNextPeriod).legend(),
+    key(K::Char('y'), NONE, C::Stats(StatsCommand::MonthOrYear), T::KeyMonthOrYear).legend(),
+    key(K::Tab, NONE, C::Stats(StatsCommand::NextPage), T::KeyStatsPage).legend(),
+    key(K::Esc, NONE, C::Stats(StatsCommand::Back), T::KeyBackToList).legend(),
+    key(K::Char('r'), NONE, C::Stats(StatsCommand::Back), T::KeyBackToList),
+    key(K::Char('g'), NONE, C::Stats(StatsCommand::Recount), T::KeyRecount),
+    key(K::Up, NONE, C::Stats(StatsCommand::Up), T::KeyScrollUp),
+    key(K::Down, NONE, C::Stats(StatsCommand::Down), T::KeyScrollDown),
 
     // Everywhere.
     pane_key(K::F(1), NONE, Pane::Intake, T::PaneIntake),

@@ -199,6 +199,8 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     let mut people: Vec<i64> = Vec::new();
     let mut used_ids: std::collections::HashSet<String> =
         FEATURED.iter().map(|f| f.0.to_string()).collect();
+    // Notices found while the cases are lived: (issued, by, unit, case).
+    let mut notices: Vec<(NaiveDateTime, i64, i64, i64)> = Vec::new();
     store.bulk_mode(true)?;
     for (batch, chunk) in offsets.chunks(BATCH_CASES).enumerate() {
         let first = batch * BATCH_CASES;
@@ -338,13 +340,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     supervisor_id: life.supervisor_id,
                 })?;
                 if let (Some((at, by)), Some(unit)) = (life.notice, life.unit_id) {
-                    sink.notice(
-                        at,
-                        by,
-                        unit,
-                        case_id,
-                        "逾期未办结，经督办、约谈仍未按期报告办理情况",
-                    )?;
+                    notices.push((at, by, unit, case_id));
                 }
                 for c in &life.clocks {
                     sink.clock(
@@ -402,6 +398,21 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
         // Let a writer waiting for the lock (a receptionist's save) go first.
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+    // Notices are numbered in the order they were issued, whichever case came first.
+    notices.sort();
+    let count = notices.len();
+    store.bulk_load(&me, "demo.load", |sink: &mut BulkSink<'_>| {
+        for (at, by, unit, case_id) in notices {
+            sink.notice(
+                at,
+                by,
+                unit,
+                case_id,
+                "逾期未办结，经督办、约谈仍未按期报告办理情况",
+            )?;
+        }
+        Ok(((), format!("demo data: {count} accountability notices")))
+    })?;
     store.bulk_mode(false)?;
     store.audit_checkpoint(&me, "demo.load")?;
     // The night's check, so the supervision pane has findings to show (an account that may

@@ -73,12 +73,16 @@ impl Period {
         if whole_year {
             Period::year(self.from.year() + by).unwrap_or(self)
         } else if whole_month {
-            let anchor = if by < 0 {
-                self.from.pred_opt()
-            } else {
-                self.to.succ_opt()
-            };
-            anchor.map_or(self, Period::month_of)
+            let mut p = self;
+            for _ in 0..by.unsigned_abs() {
+                let anchor = if by < 0 {
+                    p.from.pred_opt()
+                } else {
+                    p.to.succ_opt()
+                };
+                p = anchor.map_or(p, Period::month_of);
+            }
+            p
         } else {
             let days = (self.to - self.from).num_days() + 1;
             let shift = chrono::Duration::days(days * i64::from(by));

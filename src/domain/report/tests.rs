@@ -281,6 +281,8 @@ fn periods_of_a_month_a_year_and_their_neighbours() {
     let june = Period::month_of(d("2026-06-15"));
     assert_eq!((june.from, june.to), (d("2026-06-01"), d("2026-06-30")));
     assert_eq!(june.shifted(-1), Period::month_of(d("2026-05-01")));
+    assert_eq!(june.shifted(-11), Period::month_of(d("2025-07-01")));
+    assert_eq!(june.shifted(7), Period::month_of(d("2027-01-01")));
     assert_eq!(
         Period::month_of(d("2026-12-31")).shifted(1),
         Period::month_of(d("2027-01-01"))

@@ -6,8 +6,10 @@ use crate::domain::workflow::Step;
 use crate::i18n::supervision::Sv;
 
 pub fn fields(ctx: &StepContext<'_>) -> (Vec<String>, Vec<Field>) {
+    let mut context = super::ladder_context(ctx);
+    context.push(Sv::ExtendHint { max: 30 }.text(ctx.lang));
     (
-        super::ladder_context(ctx),
+        context,
         vec![
             Field::number(Sv::FieldDaysAsked.text(ctx.lang)).with_text("30"),
             Field::lines(Sv::FieldWhyExtend.text(ctx.lang)),

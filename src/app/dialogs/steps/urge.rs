@@ -5,10 +5,9 @@ use crate::domain::workflow::Step;
 use crate::i18n::supervision::Sv;
 
 pub fn fields(ctx: &StepContext<'_>) -> (Vec<String>, Vec<Field>) {
-    (
-        super::ladder_context(ctx),
-        vec![Field::lines(Sv::FieldUrge.text(ctx.lang))],
-    )
+    let mut context = super::ladder_context(ctx);
+    context.push(Sv::UrgeHint.text(ctx.lang));
+    (context, vec![Field::lines(Sv::FieldUrge.text(ctx.lang))])
 }
 
 pub fn step(v: &FormValues<'_>, _ctx: &StepContext<'_>) -> Result<Step, ValueProblem> {

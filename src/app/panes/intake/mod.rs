@@ -122,7 +122,11 @@ impl IntakePane {
             | When::UnconfirmedIncident
             | When::FormChoice
             | When::FormPick
-            | When::FormPickQueryEmpty => false,
+            | When::FormPickQueryEmpty
+            | When::SupervisionList
+            | When::SupervisionRow
+            | When::SupervisionFindings
+            | When::SupervisionNotices => false,
         }
     }
 

@@ -46,6 +46,8 @@ pub struct DetailView {
     pub scroll: u16,
     /// The ID number shown whole, after an audited reveal.
     pub revealed_id: Option<String>,
+    /// The pane the case was opened from, that Esc goes back to (None: the queue's list).
+    pub back_to: Option<Pane>,
 }
 
 /// Rows a page of the detail scrolls.
@@ -57,6 +59,7 @@ impl DetailView {
             case,
             scroll: 0,
             revealed_id: None,
+            back_to: None,
         }
     }
 
@@ -78,7 +81,12 @@ impl super::QueuePane {
             return;
         };
         match command {
-            DetailCommand::Close => self.detail = None,
+            DetailCommand::Close => {
+                if let Some(pane) = view.back_to {
+                    ctx.emit(AppEvent::ShowPane(pane));
+                }
+                self.detail = None;
+            }
             DetailCommand::ScrollUp => view.scroll = view.scroll.saturating_sub(1),
             DetailCommand::ScrollDown => view.scroll = view.scroll.saturating_add(1),
             DetailCommand::PageUp => view.scroll = view.scroll.saturating_sub(PAGE),
@@ -283,6 +291,10 @@ impl super::QueuePane {
                     .record_document(&ctx.session.me, *case_id, kind)
                     .map_err(|e| i18n::store_error(lang, &e))?;
                 ctx.say(StatusKind::Success, message);
+            }
+            // The supervision pane's own forms never reach a case's detail.
+            FormPurpose::Notice | FormPurpose::CaseFilter => {
+                return Err(Msg::CaseNotFound.text(lang));
             }
         }
         // Our own write does not move this connection's data version: read the case again.

@@ -135,6 +135,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, view: &DetailView, the
             Span::raw(clean_line(u)),
         ]));
     }
+    // The supervision ladder: who follows the case and how far it went (条例 Art. 39–45).
+    if d.facts.supervisor_id.is_some()
+        || d.facts.ladder.level().is_some()
+        || d.facts.extension_requested
+    {
+        lines.push(Line::from(vec![
+            Span::styled(
+                pad(&crate::i18n::supervision::Sv::ColLadder.text(lang), LABEL),
+                theme.title(),
+            ),
+            Span::raw(crate::i18n::supervision::ladder_summary(
+                lang,
+                crate::domain::supervision::supervisor_of(d).as_deref(),
+                &d.facts.ladder,
+                d.facts.extension_requested && !d.facts.extended,
+            )),
+        ]));
+    }
     let width = usize::from(area.width.saturating_sub(2));
     for clock in &d.clocks {
         clock_lines(

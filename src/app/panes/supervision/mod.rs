@@ -1,0 +1,221 @@
+//! Supervision (督办): open cases by urgency under the queue's filters, the ladder taken on
+//! them (put under supervision, urge, 督办单, talk, list, accountability, extension requests),
+//! accountability notices, what the nightly check found, and the statistics view. Every
+//! action is a dialog submitted in one transaction; the list follows other sessions' changes.
+
+mod actions;
+mod findings;
+mod list;
+mod notices;
+mod stats;
+
+pub use findings::Findings;
+pub use list::{CaseList, LINES_ABOVE};
+pub use notices::Notices;
+pub use stats::{StatsCommand, StatsPage, StatsView};
+
+use crate::app::context::Ctx;
+use crate::app::effects::{FileError, write_copy};
+use crate::app::event::AppEvent;
+use crate::app::panes::Pane;
+use crate::documents::notices::Office;
+use crate::domain::workflow::StepKind;
+use crate::store::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupervisionCommand {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    /// Open the highlighted case's detail (Esc there comes back here).
+    Open,
+    /// A step of the supervision ladder on the highlighted case (its dialog opens).
+    Step(StepKind),
+    /// Record an accountability notice (通报), naming the highlighted case to begin with.
+    Notice,
+    Filter,
+    ClearFilter,
+    ShowFindings,
+    ShowNotices,
+    ShowStats,
+    /// Back to the list from the findings or the notices.
+    Back,
+    /// Print the highlighted notice.
+    Print,
+}
+
+/// What the pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    List,
+    Findings,
+    Notices,
+    Stats,
+}
+
+#[derive(Debug, Default)]
+pub struct SupervisionPane {
+    pub view: View,
+    pub list: CaseList,
+    pub findings: Findings,
+    pub notices: Notices,
+    pub stats: StatsView,
+    /// The case a ladder dialog was opened on, as it was then.
+    acting: Option<crate::domain::CaseDetail>,
+}
+
+impl SupervisionPane {
+    /// Load what the view shows again; true if it changed. The statistics are counted on
+    /// request only.
+    pub fn reload(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+        match self.view {
+            View::List => self.list.reload(ctx),
+            View::Findings => self.findings.reload(ctx),
+            View::Notices => self.notices.reload(ctx),
+            View::Stats => Ok(false),
+        }
+    }
+
+    pub fn handle(&mut self, command: SupervisionCommand, ctx: &mut Ctx<'_>) {
+        if let Err(e) = self.try_handle(command, ctx) {
+            ctx.fail(&e);
+        }
+    }
+
+    fn try_handle(&mut self, command: SupervisionCommand, ctx: &mut Ctx<'_>) -> Result<()> {
+        use SupervisionCommand as C;
+        match (self.view, command) {
+            (View::List, C::Up) => self.list.up(ctx)?,
+            (View::List, C::Down) => self.list.down(ctx)?,
+            (View::List, C::PageDown) => {
+                if self.list.page_down(ctx)? {
+                    self.list.selected = 0;
+                }
+            }
+            (View::List, C::PageUp) => {
+                if self.list.page_up(ctx)? {
+                    self.list.selected = 0;
+                }
+            }
+            (View::List, C::First) => {
+                self.list.to_first();
+                self.list.reload(ctx)?;
+            }
+            (View::Findings, C::Up) => self.findings.up(ctx)?,
+            (View::Findings, C::Down) => self.findings.down(ctx)?,
+            (View::Findings, C::PageDown) => {
+                if self.findings.page_down(ctx)? {
+                    self.findings.selected = 0;
+                }
+            }
+            (View::Findings, C::PageUp) => {
+                if self.findings.page_up(ctx)? {
+                    self.findings.selected = 0;
+                }
+            }
+            (View::Notices, C::Up) => self.notices.up(ctx)?,
+            (View::Notices, C::Down) => self.notices.down(ctx)?,
+            (View::Notices, C::PageDown) => {
+                if self.notices.page_down(ctx)? {
+                    self.notices.selected = 0;
+                }
+            }
+            (View::Notices, C::PageUp) => {
+                if self.notices.page_up(ctx)? {
+                    self.notices.selected = 0;
+                }
+            }
+            (View::Notices, C::Print) => self.notices.print(ctx),
+            (View::List, C::Open) => {
+                if let Some(row) = self.list.selected_row() {
+                    ctx.emit(AppEvent::OpenCase(row.listed.row.id, Pane::Supervision));
+                }
+            }
+            (View::Findings, C::Open) => {
+                if let Some(id) = self.findings.selected_case() {
+                    ctx.emit(AppEvent::OpenCase(id, Pane::Supervision));
+                }
+            }
+            (View::List, C::Step(kind)) => self.open_step(kind, ctx)?,
+            (View::List, C::Notice) => self.open_notice(ctx)?,
+            (View::List, C::Filter) => self.open_filter(ctx),
+            (View::List, C::ClearFilter) => {
+                self.list.filters = Default::default();
+                self.list.to_first();
+                self.list.reload(ctx)?;
+            }
+            (_, C::ShowFindings) => {
+                self.view = View::Findings;
+                self.findings.reload(ctx)?;
+            }
+            (_, C::ShowNotices) => {
+                self.view = View::Notices;
+                self.notices.reload(ctx)?;
+            }
+            (_, C::ShowStats) => {
+                self.view = View::Stats;
+                self.stats.count(ctx)?;
+            }
+            (_, C::Back) => {
+                self.view = View::List;
+                self.list.reload(ctx)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A key of the statistics view.
+    pub fn handle_stats(&mut self, command: StatsCommand, ctx: &mut Ctx<'_>) {
+        match self.stats.handle(command, ctx) {
+            Ok(true) => {
+                self.view = View::List;
+                if let Err(e) = self.list.reload(ctx) {
+                    ctx.fail(&e);
+                }
+            }
+            Ok(false) => {}
+            Err(e) => ctx.fail(&e),
+        }
+    }
+}
+
+/// The office's details for documents, from the settings.
+pub fn office(ctx: &Ctx<'_>) -> Office {
+    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
+    Office {
+        name: setting("office_name"),
+        phone: setting("office_phone"),
+        address: setting("office_address"),
+        seal_line: setting("seal_line"),
+    }
+}
+
+/// Write a document as `stem.txt` beside the database (or in `document_dir`), and send it to
+/// the printer when one is set: where it went, and whether it was printed; or why not.
+pub fn publish(
+    ctx: &mut Ctx<'_>,
+    stem: &str,
+    text: &str,
+) -> std::result::Result<(String, bool), String> {
+    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
+    let dir = crate::os::boundary().document_dir(ctx.store.path(), &setting("document_dir"));
+    let printer = setting("receipt_printer");
+    let file = match write_copy(ctx.effects, &dir, stem, text) {
+        Ok(path) => path,
+        Err(FileError::Exists) => {
+            return Err(crate::i18n::Msg::TooManyCopies.text(ctx.session.lang));
+        }
+        Err(FileError::Failed(why)) => return Err(why),
+    };
+    let path = crate::domain::text::clean_line(&file.display().to_string());
+    if printer.is_empty() {
+        Ok((path, false))
+    } else {
+        ctx.effects.print(&printer, &file, text)?;
+        Ok((path, true))
+    }
+}

@@ -1,0 +1,1 @@
+//! The supervision pane and the statistics view on a test terminal.
