@@ -401,7 +401,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
     // Notices are numbered in the order they were issued, whichever case came first.
     notices.sort();
     let count = notices.len();
-    store.bulk_load(&me, "demo.load", |sink: &mut BulkSink<'_>| {
+    store.bulk_load(&me, "demo.notices", |sink: &mut BulkSink<'_>| {
         for (at, by, unit, case_id) in notices {
             sink.notice(
                 at,

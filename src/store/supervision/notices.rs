@@ -57,7 +57,7 @@ impl Store {
     pub fn case_ids_by_number(&self, numbers: &[String]) -> Result<Vec<i64>> {
         let mut out = Vec::with_capacity(numbers.len());
         for n in numbers {
-            match self.case_id_by_number(n)? {
+            match self.case_id_by_number(&n.trim().to_uppercase())? {
                 Some(id) => out.push(id),
                 None => {
                     return Err(StoreError::Notice(NoticeError::UnknownCase(
