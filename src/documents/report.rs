@@ -298,7 +298,7 @@ fn figures_text(out: &mut String, lang: Lang, t: &Tally, names: &Names) {
             (name, *n)
         })
         .collect();
-    cats.sort_by(|a, b| b.1.cmp(&a.1));
+    cats.sort_by_key(|c| std::cmp::Reverse(c.1));
     line(
         out,
         Rp::ByCategory,

@@ -276,17 +276,21 @@ fn case_head(tx: &Connection, case_id: i64) -> Result<CaseHead> {
     })
 }
 
+/// A case's columns the workflow reads: state, kind, round, expert, leader, first handler,
+/// supervisor.
+type RawFacts = (
+    String,
+    String,
+    u8,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
 /// What the workflow needs to know of a case, as this connection sees it now.
 pub(crate) fn case_facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
-    let (state, kind, round, expert, leader, first_handler, supervisor): (
-        String,
-        String,
-        u8,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-    ) = conn
+    let (state, kind, round, expert, leader, first_handler, supervisor): RawFacts = conn
         .query_row(
             "SELECT state, kind, round, expert_id, leader_id, first_handler_id, supervisor_id
              FROM cases WHERE id = ?1",

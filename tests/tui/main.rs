@@ -10,5 +10,6 @@ mod intake;
 mod printing;
 mod queue;
 mod session;
+mod supervision;
 mod terminal;
 mod workflow;

@@ -90,44 +90,20 @@ impl SupervisionPane {
         match (self.view, command) {
             (View::List, C::Up) => self.list.up(ctx)?,
             (View::List, C::Down) => self.list.down(ctx)?,
-            (View::List, C::PageDown) => {
-                if self.list.page_down(ctx)? {
-                    self.list.selected = 0;
-                }
-            }
-            (View::List, C::PageUp) => {
-                if self.list.page_up(ctx)? {
-                    self.list.selected = 0;
-                }
-            }
+            (View::List, C::PageDown) => self.list.next_page(ctx)?,
+            (View::List, C::PageUp) => self.list.prev_page(ctx)?,
             (View::List, C::First) => {
                 self.list.to_first();
                 self.list.reload(ctx)?;
             }
             (View::Findings, C::Up) => self.findings.up(ctx)?,
             (View::Findings, C::Down) => self.findings.down(ctx)?,
-            (View::Findings, C::PageDown) => {
-                if self.findings.page_down(ctx)? {
-                    self.findings.selected = 0;
-                }
-            }
-            (View::Findings, C::PageUp) => {
-                if self.findings.page_up(ctx)? {
-                    self.findings.selected = 0;
-                }
-            }
+            (View::Findings, C::PageDown) => self.findings.next_page(ctx)?,
+            (View::Findings, C::PageUp) => self.findings.prev_page(ctx)?,
             (View::Notices, C::Up) => self.notices.up(ctx)?,
             (View::Notices, C::Down) => self.notices.down(ctx)?,
-            (View::Notices, C::PageDown) => {
-                if self.notices.page_down(ctx)? {
-                    self.notices.selected = 0;
-                }
-            }
-            (View::Notices, C::PageUp) => {
-                if self.notices.page_up(ctx)? {
-                    self.notices.selected = 0;
-                }
-            }
+            (View::Notices, C::PageDown) => self.notices.next_page(ctx)?,
+            (View::Notices, C::PageUp) => self.notices.prev_page(ctx)?,
             (View::Notices, C::Print) => self.notices.print(ctx),
             (View::List, C::Open) => {
                 if let Some(row) = self.list.selected_row() {

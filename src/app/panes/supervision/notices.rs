@@ -36,6 +36,22 @@ impl Notices {
         Ok(changed)
     }
 
+    /// The next page, its first row highlighted.
+    pub fn next_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        if self.page_down(ctx)? {
+            self.selected = 0;
+        }
+        Ok(())
+    }
+
+    /// The page before, its first row highlighted.
+    pub fn prev_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        if self.page_up(ctx)? {
+            self.selected = 0;
+        }
+        Ok(())
+    }
+
     pub fn up(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
         if self.selected == 0 {
             if self.page_up(ctx)? {

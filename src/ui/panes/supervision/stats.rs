@@ -410,8 +410,8 @@ fn table(
         Rp::ShortSupervision,
         Rp::ShortNotices,
     ]);
-    let cell = 9;
-    let name_w = if narrow { 14 } else { 20 };
+    let cell = if narrow { 9 } else { 10 };
+    let name_w = if narrow { 14 } else { 24 };
     let right = |s: &str| format!("{}{s}", " ".repeat(cell - width(s).min(cell)));
     let mut header = pad(&Rp::ColName.text(lang), name_w);
     for h in &heads {
