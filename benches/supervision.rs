@@ -4,10 +4,10 @@
 //!     cargo bench --bench supervision                  # builds target/bench-1m.db first if missing
 //!     XFDESK_BENCH_DB=/path/to.db cargo bench --bench supervision
 //!
-//! `check` is timed recording (each run a new day, so each records its findings, anchors the
-//! audit chain and checkpoints the WAL, as the night's run does) and again as a second run of
-//! the same day (which finds and prints the same, and records nothing). Figures go in the
-//! README.
+//! `check` is timed recording (each run another day, so each records its findings, anchors
+//! the audit chain and checkpoints the WAL, as the night's run does; run the benchmark again
+//! on the same file and those days are recorded already) and as a second run of the same day
+//! (which finds and prints the same, and records nothing). Figures go in the README.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use chrono::{Datelike, Duration};
@@ -80,7 +80,11 @@ fn main() {
         .env_remove("XFDESK_DB")
         .output()
         .expect("staff add");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let store = Store::open(&path).expect("open");
     let today = store.today();
     println!(
@@ -107,10 +111,11 @@ fn main() {
         t.elapsed().as_secs_f64() * 1000.0
     );
     drop(store);
-    // Whole processes: tonight and the nights after (each records), then the same day again.
+    // Whole processes: tonight and the nights before it not yet recorded (each records),
+    // then the same day again.
     let recording: Vec<f64> = (0..RUNS)
         .map(|i| {
-            let day = (today + Duration::days(i as i64)).to_string();
+            let day = (today - Duration::days(i as i64)).to_string();
             xfdesk(&path, &["check", "--date", &day])
         })
         .collect();

@@ -1,11 +1,12 @@
 //! `xfdesk check [--date D] [--format text|json] [--out FILE]`: the nightly supervision check.
 //! It finds every lapse as of the day, groups them by unit and by first handler, records what
-//! it found (once a day: a second run records nothing more), anchors the audit chain, ends
+//! it found (once a day: a second run records nothing more; a day still to come is looked at
+//! and not recorded), anchors the audit chain, ends
 //! with a WAL checkpoint, and exits 0 when nothing is late, 1 when something is, 2 on error,
 //! 3 for an account that may not run it.
 
 use super::{Cli, CliResult, Failure, current_staff, lang_of};
-use crate::documents::check::{self, Recorded};
+use crate::documents::check::{self, NotRecorded, Recorded};
 use crate::domain::Staff;
 use crate::domain::permission::{Act, require};
 use crate::domain::supervision::lapse::CheckReport;
@@ -65,14 +66,22 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CliResult {
     let me = current_staff(&store, lang)?;
     require(&me, Act::RunCheck).map_err(|e| Failure::denied(e.to_string()))?;
     let day = args.date.unwrap_or_else(|| store.today());
-    let (report, run, now) = if store.is_read_only() {
-        (find(&store, day)?, None, false)
+    // A day still to come is looked at, never recorded: the pane shows the last night's run.
+    let not_recorded = if store.is_read_only() {
+        Some(NotRecorded::ReadOnly)
+    } else if day > store.today() {
+        Some(NotRecorded::Future)
     } else {
-        record(&mut store, &me, day)?
+        None
+    };
+    let (report, run, now) = match not_recorded {
+        Some(_) => (find(&store, day)?, None, false),
+        None => record(&mut store, &me, day)?,
     };
     let recorded = Recorded {
         run: run.as_ref(),
         now,
+        not_recorded,
     };
     let office = store.setting("office_name")?.unwrap_or_default();
     let text = if args.format == "json" {

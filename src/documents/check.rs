@@ -10,11 +10,22 @@ use crate::i18n::{Label, Lang};
 use crate::store::CheckRun;
 use serde_json::{Value, json};
 
-/// How the run stands in the record: recorded by this run, or already recorded today.
+/// How the run stands in the record: recorded by this run, or already recorded that day, or
+/// not recorded at all, and why.
 pub struct Recorded<'a> {
     pub run: Option<&'a CheckRun>,
-    /// This run wrote the record (false: it was there already, or the file is read-only).
+    /// This run wrote the record (false: it was there already, or it was not recorded).
     pub now: bool,
+    pub not_recorded: Option<NotRecorded>,
+}
+
+/// Why a run was not recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRecorded {
+    /// The database is open for reading only.
+    ReadOnly,
+    /// The day asked for has not come yet.
+    Future,
 }
 
 fn counts_json(c: &LapseCounts) -> Value {
@@ -226,10 +237,16 @@ pub fn text(report: &CheckReport, recorded: &Recorded<'_>, office: &str, lang: L
                 clean_line(&run.by)
             )
         }),
-        (None, _) => out.push_str(lang.pick(
-            "\n数据库只读：本次结果未记录。\n",
-            "\nThe database is read-only here: this run was not recorded.\n",
-        )),
+        (None, _) => out.push_str(match recorded.not_recorded {
+            Some(NotRecorded::Future) => lang.pick(
+                "\n所查日期尚未到来：本次结果仅供参考，未记录。\n",
+                "\nThat day has not come yet: this run was looked at and not recorded.\n",
+            ),
+            _ => lang.pick(
+                "\n数据库只读：本次结果未记录。\n",
+                "\nThe database is read-only here: this run was not recorded.\n",
+            ),
+        }),
     }
     out
 }

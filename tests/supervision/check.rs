@@ -23,22 +23,45 @@ fn nothing_late_exits_0_something_late_exits_1() {
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["late"], false);
     assert_eq!(v["counts"]["total"], 0);
-    // A case received today: its acceptance is due in 15 days (a few more if they end in a
-    // holiday), so a check 30 days on finds it late.
-    o.intake("张三", "拖欠工资三个月");
-    let later = (today + Duration::days(30)).to_string();
-    let out = xfdesk(&o.db, &["check", "--date", &later, "--format", "json"]);
+    assert_eq!(v["date"], today.to_string());
+    assert_eq!(v["recorded"], true);
+    // A case received on 2026-03-02: its acceptance was due 03-17, so the check of 03-25
+    // finds it late.
+    o.at("2026-03-02 09:00").intake("张三", "拖欠工资三个月");
+    let out = xfdesk(
+        &o.db,
+        &["check", "--date", "2026-03-25", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["late"], true);
     assert_eq!(v["counts"]["overdue"], 1);
+    assert_eq!(v["findings"][0]["due"], "2026-03-17");
+    assert_eq!(v["findings"][0]["days_late"], 8);
+}
+
+#[test]
+fn a_day_still_to_come_is_looked_at_and_not_recorded() {
+    let mut o = office();
+    let today = o.store.today();
+    o.intake("张三", "拖欠工资三个月");
+    // A month on, today's case will be late.
+    let later = (today + Duration::days(40)).to_string();
+    let out = xfdesk(&o.db, &["check", "--date", &later, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["recorded"], false);
+    assert!(v["recorded_at"].is_null());
+    assert_eq!(count(&o.db, "SELECT count(*) FROM check_runs"), 0);
+    let text = stdout(&xfdesk(&o.db, &["check", "--date", &later]));
+    assert!(text.contains("has not come yet"), "{text}");
 }
 
 #[test]
 fn the_json_names_every_kind_groups_and_finding() {
     let mut o = office();
-    let today = o.store.today();
     let unit = o.unit("rsj");
+    o.at("2026-03-02 09:00");
     let (case, number) = o.intake("李四", "征地补偿款未到位");
     o.step(
         case,
@@ -62,8 +85,9 @@ fn the_json_names_every_kind_groups_and_finding() {
             report_by: None,
         },
     );
-    // 75 days on: the handling deadline (60 days) has passed and the unit has not replied.
-    let later = (today + Duration::days(75)).to_string();
+    // 05-20: the handling deadline (60 days from 03-02, 05-06 after the May holiday) has
+    // passed, the unit has not replied, and nobody has touched the case for 79 days.
+    let later = "2026-05-20".to_string();
     let out = xfdesk(&o.db, &["check", "--date", &later, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -99,7 +123,7 @@ fn the_json_names_every_kind_groups_and_finding() {
     }
     assert_eq!(v["counts"]["overdue"], 1);
     assert_eq!(v["counts"]["transfer-no-reply"], 1);
-    assert_eq!(v["counts"]["inactive"], 1, "nobody touched it for 75 days");
+    assert_eq!(v["counts"]["inactive"], 1, "nobody touched it since 03-02");
     let units = v["by_unit"].as_array().unwrap();
     assert_eq!(units.len(), 1);
     assert_eq!(units[0]["unit"], "县人力资源和社会保障局");
@@ -128,9 +152,8 @@ fn the_json_names_every_kind_groups_and_finding() {
 #[test]
 fn a_second_run_the_same_day_records_nothing_more() {
     let mut o = office();
-    let today = o.store.today();
-    o.intake("王五", "噪音扰民");
-    let later = (today + Duration::days(30)).to_string();
+    o.at("2026-03-02 09:00").intake("王五", "噪音扰民");
+    let later = "2026-03-25".to_string();
     let first = xfdesk(&o.db, &["check", "--date", &later, "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout(&first)).unwrap();
     assert_eq!(v["recorded"], true);
@@ -169,14 +192,9 @@ fn a_second_run_the_same_day_records_nothing_more() {
 #[test]
 fn the_text_cron_mails_groups_by_unit_and_handler_and_says_the_calendar_is_missing() {
     let mut o = office();
-    let today = o.store.today();
-    o.intake("赵六", "工资拖欠");
-    // A day whose next year has no official calendar (2024–2026 ship).
-    let day = if today.year() >= 2026 {
-        (today + Duration::days(30)).to_string()
-    } else {
-        "2026-06-01".to_string()
-    };
+    o.at("2026-03-02 09:00").intake("赵六", "工资拖欠");
+    // 2027 has no official calendar (2024–2026 ship).
+    let day = "2026-04-01".to_string();
     let out = xfdesk(&o.db, &["check", "--date", &day]);
     let text = stdout(&out);
     assert!(text.contains("supervision check"), "{text}");
