@@ -485,7 +485,7 @@ CREATE INDEX check_findings_run ON check_findings(run_id, id);
 CREATE INDEX cases_open_updated ON cases(updated_at) WHERE state <> 'closed';
 CREATE INDEX case_steps_unsettled ON case_steps(case_id) WHERE kind = 'follow-up' AND settled = 0;
 CREATE INDEX case_steps_feedback ON case_steps(case_id, rating) WHERE kind = 'feedback';
-CREATE INDEX contacts_repeats ON contacts(received_at) WHERE is_repeat = 1;
+CREATE INDEX contacts_repeats ON contacts(received_at, review_level, is_repeat) WHERE is_repeat = 1;
 
 INSERT INTO settings (key, value) VALUES ('inactivity_days', '30') ON CONFLICT(key) DO NOTHING;
 INSERT INTO deadline_rules (name, event, days, working, article) VALUES

@@ -136,14 +136,23 @@ impl Tally {
             .entry(g.channel.code())
             .or_default() += n;
         *self.contacts_by_category.entry(g.category_id).or_default() += n;
-        if !g.repeat {
+        if g.repeat {
+            self.add_later_contacts(&g.month, g.review_request, n);
+        } else {
             self.first_contacts += n;
-        } else if !g.review_request {
-            self.repeat_contacts += n;
-            *self.repeat_by_month.entry(g.month.clone()).or_default() += n;
         }
         if g.leapfrog {
             self.leapfrog_contacts += n;
+        }
+    }
+
+    /// `n` later contacts on their cases received in `month` (`YYYY-MM`): repeat contacts
+    /// (重复信访), unless they are review requests, which are a legal step rather than a
+    /// repeat petition. The trend over months counts them alone.
+    pub fn add_later_contacts(&mut self, month: &str, review_request: bool, n: u64) {
+        if !review_request {
+            self.repeat_contacts += n;
+            *self.repeat_by_month.entry(month.to_string()).or_default() += n;
         }
     }
 

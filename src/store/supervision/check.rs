@@ -224,11 +224,13 @@ impl Store {
             };
             judge(case_ref(r)?, candidate);
         }
-        // Closed cases whose follow-up is due.
+        // Closed cases whose follow-up is due: from the running clocks due by then (driving
+        // from the closed cases would read nearly all of them).
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CASE_COLS}, k.due FROM clocks k JOIN cases c ON c.id = k.case_id {CASE_JOINS}
+            "SELECT {CASE_COLS}, k.due FROM clocks k CROSS JOIN cases c ON c.id = k.case_id
+             {CASE_JOINS}
              WHERE k.stopped IS NULL AND k.due <= ?1 AND k.rule = 'follow-up'
-               AND c.state = 'closed'"
+               AND +c.state = 'closed'"
         ))?;
         let mut rows = stmt.query([&soon])?;
         while let Some(r) = rows.next()? {
