@@ -4,10 +4,10 @@
 //!     cargo bench --bench supervision                  # builds target/bench-1m.db first if missing
 //!     XFDESK_BENCH_DB=/path/to.db cargo bench --bench supervision
 //!
-//! `check` is timed recording (each run another day, so each records its findings, anchors
-//! the audit chain and checkpoints the WAL, as the night's run does; run the benchmark again
-//! on the same file and those days are recorded already) and as a second run of the same day
-//! (which finds and prints the same, and records nothing). Figures go in the README.
+//! `check` is timed recording (each run a day not recorded yet, so each records its findings,
+//! anchors the audit chain and checkpoints the WAL, as the night's run does) and as a second
+//! run of today (which finds and prints the same, and records nothing). Figures go in the
+//! README.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use chrono::{Datelike, Duration};
@@ -111,11 +111,19 @@ fn main() {
         t.elapsed().as_secs_f64() * 1000.0
     );
     drop(store);
-    // Whole processes: tonight and the nights before it not yet recorded (each records),
-    // then the same day again.
-    let recording: Vec<f64> = (0..RUNS)
+    // Whole processes: nights not recorded yet (each run records, as the night's does), the
+    // ones before the first recorded; then the same day again.
+    let first_recorded: Option<String> = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT min(day) FROM check_runs", [], |r| r.get(0))
+        .unwrap();
+    let before = first_recorded
+        .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").unwrap())
+        .unwrap_or(today + Duration::days(1))
+        .min(today + Duration::days(1));
+    let recording: Vec<f64> = (1..=RUNS)
         .map(|i| {
-            let day = (today - Duration::days(i as i64)).to_string();
+            let day = (before - Duration::days(i as i64)).to_string();
             xfdesk(&path, &["check", "--date", &day])
         })
         .collect();
