@@ -5,7 +5,7 @@
 use super::columns::{pad, right};
 use crate::domain::supervision::lapse::{CheckReport, Group, LapseCounts, LapseKind};
 use crate::domain::text::clean_line;
-use crate::i18n::supervision::short_label;
+use crate::i18n::supervision::{Sv, short_label};
 use crate::i18n::{Label, Lang};
 use crate::store::CheckRun;
 use serde_json::{Value, json};
@@ -98,7 +98,7 @@ fn table(out: &mut String, lang: Lang, title: &str, groups: &[Group], none: &str
     for k in LapseKind::ALL {
         out.push_str(&right(short_label(lang, k), 6));
     }
-    out.push_str(&right(lang.pick("合计", "total"), 6));
+    out.push_str(&right(&Sv::CheckTotal.text(lang), 6));
     out.push('\n');
     for g in groups {
         let name = match (&g.name, &g.login) {
@@ -119,65 +119,55 @@ fn table(out: &mut String, lang: Lang, title: &str, groups: &[Group], none: &str
 
 /// The check as text, for the terminal and for cron's mail.
 pub fn text(report: &CheckReport, recorded: &Recorded<'_>, office: &str, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let mut out = String::new();
     let counts = report.counts();
-    out.push_str(&if zh {
-        format!(
-            "{}督办检查 {}（临期：{} 前到期）\n",
-            clean_line(office),
-            report.date,
-            report.soon_until
-        )
-    } else {
-        format!(
-            "{} supervision check {} (due soon: by {})\n",
-            clean_line(office),
-            report.date,
-            report.soon_until
-        )
-    });
+    let line = |out: &mut String, text: Sv| {
+        out.push_str(&text.text(lang));
+        out.push('\n');
+    };
+    line(
+        &mut out,
+        Sv::CheckTitle {
+            office: clean_line(office),
+            date: report.date.to_string(),
+            soon: report.soon_until.to_string(),
+        },
+    );
     let by_kind: Vec<String> = LapseKind::ALL
         .iter()
         .map(|k| format!("{} {}", k.label(lang), counts.of(*k)))
         .collect();
     out.push_str(&by_kind.join(" · "));
-    out.push_str(&if zh {
-        format!(
-            "\n共 {} 项，其中已逾期 {} 项。\n",
-            counts.total, counts.overdue
-        )
-    } else {
-        format!(
-            "\n{} in all, {} of them late.\n",
-            counts.total, counts.overdue
-        )
-    });
+    out.push('\n');
+    line(
+        &mut out,
+        Sv::CheckTotals {
+            total: counts.total,
+            late: counts.overdue,
+        },
+    );
     for year in &report.missing_calendars {
-        out.push_str(&if zh {
-            format!("注意：尚无 {year} 年官方节假日安排，期限仅按周末计算。请管理员导入：xfdesk calendar import FILE\n")
-        } else {
-            format!("Note: no official holiday calendar for {year}; deadlines count weekends alone. An administrator imports it: xfdesk calendar import FILE\n")
-        });
+        line(&mut out, Sv::CheckCalendarMissing { year: *year });
     }
     if report.findings.is_empty() {
-        out.push_str(lang.pick("未发现问题。\n", "Nothing found.\n"));
+        line(&mut out, Sv::CheckNothing);
     } else {
         table(
             &mut out,
             lang,
-            lang.pick("按责任单位", "By unit"),
+            &Sv::CheckByUnit.text(lang),
             &report.by_unit(),
-            lang.pick("本机关办理", "handled by the office"),
+            &Sv::CheckOwnOffice.text(lang),
         );
         table(
             &mut out,
             lang,
-            lang.pick("按首办责任人", "By first handler"),
+            &Sv::CheckByHandler.text(lang),
             &report.by_first_handler(),
-            lang.pick("未记录", "none recorded"),
+            &Sv::CheckNoHandler.text(lang),
         );
-        out.push_str(lang.pick("\n明细\n", "\nEvery lapse\n"));
+        out.push('\n');
+        line(&mut out, Sv::CheckEvery);
         let mut unit: Option<Option<String>> = None;
         for f in &report.findings {
             if unit.as_ref() != Some(&f.case.unit) {
@@ -185,68 +175,37 @@ pub fn text(report: &CheckReport, recorded: &Recorded<'_>, office: &str, lang: L
                     .case
                     .unit
                     .as_deref()
-                    .map(clean_line)
-                    .unwrap_or_else(|| lang.pick("本机关办理", "handled by the office").into());
+                    .map_or_else(|| Sv::CheckOwnOffice.text(lang), clean_line);
                 out.push_str(&format!("【{name}】\n"));
                 unit = Some(f.case.unit.clone());
             }
             let days = crate::i18n::supervision::days_text(lang, report.date, f.due);
             let mark = if f.overdue { '!' } else { ' ' };
+            let handler = f.case.first_handler.as_deref().map(clean_line);
             out.push_str(&format!(
                 "{mark} {} {} {} {} {} {}\n",
                 pad(f.kind.label(lang), 14),
                 f.due,
                 pad(&days, 10),
                 f.case.number,
-                pad(
-                    &f.case
-                        .first_handler
-                        .as_deref()
-                        .map(clean_line)
-                        .unwrap_or_default(),
-                    8
-                ),
+                pad(&handler.unwrap_or_default(), 8),
                 clean_line(&f.case.summary)
             ));
         }
     }
-    match (recorded.run, recorded.now) {
-        (Some(run), true) => out.push_str(&if zh {
-            format!(
-                "\n已记录（{}，{}）：督办页面显示本次结果。\n",
-                run.at.format("%Y-%m-%d %H:%M"),
-                clean_line(&run.by)
-            )
-        } else {
-            format!(
-                "\nRecorded ({}, {}): the supervision pane shows this run.\n",
-                run.at.format("%Y-%m-%d %H:%M"),
-                clean_line(&run.by)
-            )
-        }),
-        (Some(run), false) => out.push_str(&if zh {
-            format!(
-                "\n本日检查已于 {} 记录（{}），本次未重复记录。\n",
-                run.at.format("%H:%M"),
-                clean_line(&run.by)
-            )
-        } else {
-            format!(
-                "\nToday's check was recorded at {} ({}); this run recorded nothing more.\n",
-                run.at.format("%H:%M"),
-                clean_line(&run.by)
-            )
-        }),
-        (None, _) => out.push_str(match recorded.not_recorded {
-            Some(NotRecorded::Future) => lang.pick(
-                "\n所查日期尚未到来：本次结果仅供参考，未记录。\n",
-                "\nThat day has not come yet: this run was looked at and not recorded.\n",
-            ),
-            _ => lang.pick(
-                "\n数据库只读：本次结果未记录。\n",
-                "\nThe database is read-only here: this run was not recorded.\n",
-            ),
-        }),
-    }
+    let last = match (recorded.run, recorded.now) {
+        (Some(run), true) => Sv::CheckRecorded {
+            at: run.at.format("%Y-%m-%d %H:%M").to_string(),
+            by: clean_line(&run.by),
+        },
+        (Some(run), false) => Sv::CheckAlready {
+            at: run.at.format("%H:%M").to_string(),
+            by: clean_line(&run.by),
+        },
+        (None, _) if recorded.not_recorded == Some(NotRecorded::Future) => Sv::CheckFuture,
+        (None, _) => Sv::CheckReadOnly,
+    };
+    out.push('\n');
+    line(&mut out, last);
     out
 }

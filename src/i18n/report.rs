@@ -45,6 +45,10 @@ catalog! {
     PageHandlers => "按首办", "by handler";
     NothingInPeriod => "此期间没有收到信访事项。", "No matters were received in this period.";
     NoData => "无", "none";
+    RatesHeading => "比率（各率的分子/分母）", "Rates (numerator/denominator)";
+    Trend { total: u64, peak: u64, month: String, last: u64 } =>
+        "重复信访（近12个月，按来访月份）：共 {total}，最多 {peak}（{month}月），最近一月 {last}",
+        "Repeat contacts, 12 months by month received: {total}, most {peak} (month {month}), latest {last}";
     ShortCases => "事项", "matters";
     ShortContacts => "人次", "contacts";
     ShortTimely => "及时受理", "timely";

@@ -107,6 +107,28 @@ catalog! {
     NoticesTitle { n: u64 } => "通报（共 {n} 件，最新在前）", "Accountability notices ({n}, newest first)";
     NoNotices => "还没有通报。", "No notices yet.";
 
+    // The nightly check's text, as cron mails it.
+    CheckTitle { office: String, date: String, soon: String } => "{office}督办检查 {date}（临期：{soon} 前到期）",
+        "{office} supervision check {date} (due soon: by {soon})";
+    CheckTotals { total: u64, late: u64 } => "共 {total} 项，其中已逾期 {late} 项。", "{total} in all, {late} of them late.";
+    CheckCalendarMissing { year: i32 } => "注意：尚无 {year} 年官方节假日安排，期限仅按周末计算。请管理员导入：xfdesk calendar import FILE",
+        "Note: no official holiday calendar for {year}; deadlines count weekends alone. An administrator imports it: xfdesk calendar import FILE";
+    CheckNothing => "未发现问题。", "Nothing found.";
+    CheckByUnit => "按责任单位", "By unit";
+    CheckByHandler => "按首办责任人", "By first handler";
+    CheckTotal => "合计", "total";
+    CheckOwnOffice => "本机关办理", "handled by the office";
+    CheckNoHandler => "未记录", "none recorded";
+    CheckEvery => "明细", "Every lapse";
+    CheckRecorded { at: String, by: String } => "已记录（{at}，{by}）：督办页面显示本次结果。",
+        "Recorded ({at}, {by}): the supervision pane shows this run.";
+    CheckAlready { at: String, by: String } => "本日检查已于 {at} 记录（{by}），本次未重复记录。",
+        "Today's check was recorded at {at} ({by}); this run recorded nothing more.";
+    CheckFuture => "所查日期尚未到来：本次结果仅供参考，未记录。", "That day has not come yet: this run was looked at and not recorded.";
+    CheckReadOnly => "数据库只读：本次结果未记录。", "The database is read-only here: this run was not recorded.";
+    Yes => "是", "yes";
+    No => "否", "no";
+
     // The ladder on a case.
     LadderLine { supervisor: String, steps: String } => "督办人 {supervisor}{steps}", "supervisor {supervisor}{steps}";
     NotSupervised => "未立项", "not under supervision";

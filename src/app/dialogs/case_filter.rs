@@ -24,12 +24,7 @@ pub fn dialog(
     categories: &[Category],
 ) -> FormDialog {
     let t = |s: Sv| s.text(lang);
-    let yes_no = || {
-        vec![
-            lang.pick("否", "no").to_string(),
-            lang.pick("是", "yes").to_string(),
-        ]
-    };
+    let yes_no = || vec![Sv::No.text(lang), Sv::Yes.text(lang)];
     let mut due = Field::choice(
         t(Sv::FieldUrgency),
         vec![t(Sv::All), t(Sv::OverdueOnly), t(Sv::DueSoonOnly)],

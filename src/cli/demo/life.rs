@@ -116,6 +116,7 @@ const AT_REGISTRATION: &[&str] = &["register", "accept"];
 #[allow(clippy::too_many_arguments)]
 pub fn live(
     rng: &mut SmallRng,
+    side: &mut SmallRng,
     counter: &mut Counter<'_>,
     cast: &Cast<'_>,
     state: CaseState,
@@ -137,7 +138,7 @@ pub fn live(
         kind,
     );
     facts.expert_routed = expert_routed;
-    let planned = plan(rng, cast, state, received, now);
+    let planned = plan(rng, side, cast, state, received, now);
     let mut life = Life {
         state: facts.state,
         steps: Vec::with_capacity(planned.len()),
@@ -194,7 +195,7 @@ pub fn live(
                 facts.ladder.talked = true;
                 // Half the talks end in a notice to the unit a few days on.
                 let on = at + Duration::days(3);
-                if rng.random_bool(0.5) && on < now {
+                if side.random_bool(0.5) && on < now {
                     life.notice = Some((on, staff_id));
                 }
             }
@@ -257,6 +258,7 @@ fn start(counter: &mut Counter<'_>, clocks: &mut Vec<ClockAt>, rule: &str, from:
 /// to fit between receipt and now for a young case.
 fn plan(
     rng: &mut SmallRng,
+    side: &mut SmallRng,
     cast: &Cast<'_>,
     state: CaseState,
     received: NaiveDateTime,
@@ -351,17 +353,17 @@ fn plan(
                 minutes(rng, 1..48),
                 me,
             ));
-            if rng.random_bool(0.06) {
-                supervision(rng, me, &mut steps);
+            if side.random_bool(0.06) {
+                supervision(side, me, &mut steps);
             }
             if rng.random_bool(0.03) {
-                if rng.random_bool(0.7) {
+                if side.random_bool(0.7) {
                     steps.push((
                         Step::ExtensionRequest {
                             days: 30,
                             reason: "案情复杂，承办单位申请延期".into(),
                         },
-                        minutes(rng, 18 * 24..40 * 24),
+                        minutes(side, 18 * 24..40 * 24),
                         me,
                     ));
                 }
@@ -417,8 +419,14 @@ fn plan(
         me,
     ));
     // Offices follow up nearly every closed case; the few left show as late in the check.
-    if rng.random_bool(0.995) {
-        let settled = rng.random_bool(0.85);
+    let followed = if rng.random_bool(0.6) {
+        Some((rng.random_bool(0.85), minutes(rng, 7 * 24..30 * 24)))
+    } else if side.random_bool(0.99) {
+        Some((side.random_bool(0.85), minutes(side, 7 * 24..30 * 24)))
+    } else {
+        None
+    };
+    if let Some((settled, gap)) = followed {
         let note = if settled {
             "电话回访，信访人表示问题已解决"
         } else {
@@ -429,7 +437,7 @@ fn plan(
                 settled,
                 note: note.into(),
             },
-            minutes(rng, 7 * 24..30 * 24),
+            gap,
             me,
         ));
     }
@@ -622,6 +630,7 @@ mod tests {
             units: &[10, 11, 12],
         };
         let mut rng = SmallRng::seed_from_u64(7);
+        let mut side = SmallRng::seed_from_u64(8);
         let received = at("2026-01-05 09:30");
         let now = at("2026-11-25 10:00");
         for state in [
@@ -638,6 +647,7 @@ mod tests {
             for _ in 0..20 {
                 let life = live(
                     &mut rng,
+                    &mut side,
                     &mut counter,
                     &cast,
                     state,
@@ -687,10 +697,12 @@ mod tests {
             units: &[10],
         };
         let mut rng = SmallRng::seed_from_u64(1);
+        let mut side = SmallRng::seed_from_u64(2);
         let received = at("2026-11-25 09:00");
         let now = at("2026-11-25 10:00");
         let life = live(
             &mut rng,
+            &mut side,
             &mut counter,
             &cast,
             CaseState::Closed,

@@ -172,6 +172,9 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
         ));
     }
     let mut rng = SmallRng::seed_from_u64(seed);
+    // Supervision, extension requests and the later follow-ups draw from their own dice, so
+    // the cases a seed gives are the ones it gave before they were added.
+    let mut side = SmallRng::seed_from_u64(seed.wrapping_add(0x5eed));
     let now = store.now();
     // A county office's years: spread over three years.
     let span_days: i64 = 365 * 3;
@@ -303,6 +306,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     .flatten();
                 let life = life::live(
                     &mut rng,
+                    &mut side,
                     &mut counter,
                     &cast,
                     state,

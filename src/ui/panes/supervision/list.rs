@@ -71,7 +71,7 @@ fn described(lang: Lang, f: &Filters, app: &App) -> String {
 /// Column widths: (deadline, due, number, unit, handler, supervisor, ladder, petitioner).
 fn columns(wide: bool) -> [usize; 8] {
     if wide {
-        [10, 11, 15, 14, 8, 11, 14, 11]
+        [10, 11, 15, 18, 8, 11, 14, 11]
     } else {
         [9, 0, 15, 10, 7, 7, 9, 0]
     }

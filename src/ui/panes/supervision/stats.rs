@@ -159,10 +159,7 @@ fn overview(
             ..rates_area
         });
     frame.render_widget(
-        Paragraph::new(Span::styled(
-            lang.pick("比率（各率的分子/分母）", "Rates (numerator/denominator)"),
-            theme.title(),
-        )),
+        Paragraph::new(Span::styled(Rp::RatesHeading.text(lang), theme.title())),
         Rect {
             height: 1,
             ..rates_area
@@ -353,15 +350,13 @@ fn repeat_trend(frame: &mut Frame<'_>, area: Rect, lang: Lang, view: &StatsView,
         .max_by_key(|m| m.1)
         .map_or((String::new(), 0), |m| (m.0.clone(), m.1));
     let total: u64 = months.iter().map(|m| m.1).sum();
-    let label = if lang.is_zh() {
-        format!(
-            "重复信访（近12个月，按来访月份）：共 {total}，最多 {peak}（{peak_month}月），最近一月 {last}"
-        )
-    } else {
-        format!(
-            "Repeat contacts, 12 months by month received: {total}, most {peak} (month {peak_month}), latest {last}"
-        )
-    };
+    let label = Rp::Trend {
+        total,
+        peak,
+        month: peak_month,
+        last,
+    }
+    .text(lang);
     frame.render_widget(
         Paragraph::new(Span::styled(label, theme.title())),
         Rect { height: 1, ..area },
