@@ -6,6 +6,7 @@
 mod clocks;
 mod facts;
 mod records;
+mod supervision;
 
 pub use clocks::{ClockChange, WINDOWS, clock_changes, is_deadline};
 pub use facts::CaseFacts;
@@ -370,39 +371,13 @@ impl Step {
                     .collect(),
                 solution: lines(solution),
             },
-            Step::Supervise { supervisor, note } => Step::Supervise {
-                supervisor,
-                note: lines(note),
-            },
-            Step::Urge { note } => Step::Urge { note: lines(note) },
-            Step::ExtensionRequest { days, reason } => Step::ExtensionRequest {
-                days,
-                reason: lines(reason),
-            },
-            Step::SupervisionOrder {
-                requirement,
-                report_by,
-            } => Step::SupervisionOrder {
-                requirement: lines(requirement),
-                report_by,
-            },
-            Step::Talk {
-                held_on,
-                with,
-                notes,
-            } => Step::Talk {
-                held_on,
-                with: c(with),
-                notes: lines(notes),
-            },
-            Step::ListSupervision { reason, report_by } => Step::ListSupervision {
-                reason: lines(reason),
-                report_by,
-            },
-            Step::Accountability { target, proposal } => Step::Accountability {
-                target: c(target),
-                proposal: lines(proposal),
-            },
+            supervision @ (Step::Supervise { .. }
+            | Step::Urge { .. }
+            | Step::ExtensionRequest { .. }
+            | Step::SupervisionOrder { .. }
+            | Step::Talk { .. }
+            | Step::ListSupervision { .. }
+            | Step::Accountability { .. }) => supervision::cleaned(supervision),
             transfer @ Step::Transfer { .. } => transfer,
         }
     }
@@ -480,14 +455,6 @@ fn words(text: &str) -> Result<(), StepError> {
         Err(StepError::TextRequired)
     } else {
         Ok(())
-    }
-}
-
-/// A rung of the supervision ladder needs the one below it first.
-fn ladder(kind: StepKind, facts: &CaseFacts) -> Result<(), StepError> {
-    match facts.ladder.needs_first(kind) {
-        Some(needs) => Err(StepError::LadderOrder { needs }),
-        None => Ok(()),
     }
 }
 
@@ -767,56 +734,13 @@ pub fn check(
                 words(&s.share)?;
             }
         }
-        Step::Supervise { supervisor, note } => {
-            words(note)?;
-            if facts.supervisor_id == Some(*supervisor) {
-                return Err(StepError::AlreadyDone);
-            }
-        }
-        Step::Urge { note } => words(note)?,
-        Step::ExtensionRequest { days, reason } => {
-            words(reason)?;
-            if *days == 0 {
-                return Err(StepError::Date);
-            }
-            if facts.extension_requested {
-                return Err(StepError::AlreadyDone);
-            }
-        }
-        Step::SupervisionOrder {
-            requirement,
-            report_by,
-        } => {
-            ladder(kind, facts)?;
-            words(requirement)?;
-            if *report_by <= today {
-                return Err(StepError::Date);
-            }
-        }
-        Step::Talk {
-            held_on,
-            with,
-            notes,
-        } => {
-            ladder(kind, facts)?;
-            words(with)?;
-            words(notes)?;
-            if *held_on > today {
-                return Err(StepError::Date);
-            }
-        }
-        Step::ListSupervision { reason, report_by } => {
-            ladder(kind, facts)?;
-            words(reason)?;
-            if *report_by <= today {
-                return Err(StepError::Date);
-            }
-        }
-        Step::Accountability { target, proposal } => {
-            ladder(kind, facts)?;
-            words(target)?;
-            words(proposal)?;
-        }
+        Step::Supervise { .. }
+        | Step::Urge { .. }
+        | Step::ExtensionRequest { .. }
+        | Step::SupervisionOrder { .. }
+        | Step::Talk { .. }
+        | Step::ListSupervision { .. }
+        | Step::Accountability { .. } => supervision::check(step, facts, today)?,
     }
     let clocks = clock_changes(step, facts, today);
     Ok(Plan { to, clocks })

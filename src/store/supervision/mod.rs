@@ -5,8 +5,9 @@
 
 mod check;
 mod notices;
+mod runs;
 
-pub use check::{CheckRun, RecordedFinding};
+pub use runs::{CheckRun, RecordedFinding};
 
 use super::{Result, Store, parse_timestamp};
 use crate::domain::Staff;

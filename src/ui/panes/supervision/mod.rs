@@ -1,6 +1,7 @@
 //! Supervision (督办), mirroring `app::panes::supervision`: the list of open cases by urgency,
 //! what the nightly check found, the notices, the statistics.
 
+mod charts;
 mod findings;
 mod list;
 mod notices;
