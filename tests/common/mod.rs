@@ -278,6 +278,25 @@ impl Tui {
         None
     }
 
+    /// Resize the terminal, as a window dragged smaller or larger does (the program gets
+    /// SIGWINCH), and the screen model with it.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        if let Some(master) = &self.master {
+            master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .unwrap();
+        }
+        self.screen.lock().unwrap().screen_mut().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
     /// Close the terminal from the far end, as a dropped SSH connection does.
     pub fn hang_up(&mut self) {
         *self.writer.lock().unwrap() = None;
