@@ -3,7 +3,8 @@
 use super::Lang;
 use crate::domain::calendar::{CountError, MAX_RULE_DAYS, RuleError};
 use crate::domain::settings::{SETTINGS, SettingError};
-use crate::store::{AuditReport, OpenRefusal};
+use crate::domain::text::clean_line;
+use crate::store::{AuditReport, BreakReason, OpenRefusal};
 
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
@@ -151,11 +152,94 @@ pub fn audit_intact(lang: Lang, r: &AuditReport) -> String {
 }
 
 /// `audit verify` found the chain broken at an entry.
-pub fn audit_broken(lang: Lang, id: i64, reason: &str) -> String {
+pub fn audit_broken(lang: Lang, id: i64, reason: &BreakReason) -> String {
     match lang {
-        Lang::Zh => format!("审计链在第 {id} 条处断裂：{reason}"),
-        Lang::En => format!("audit chain broken at entry {id}: {reason}"),
+        Lang::Zh => format!("审计链在第 {id} 条处断裂：{}", break_reason_zh(reason)),
+        Lang::En => clean_line(&format!("audit chain broken at entry {id}: {reason}")),
     }
+}
+
+fn break_reason_zh(reason: &BreakReason) -> String {
+    use BreakReason::*;
+    let c = |s: &str| clean_line(s);
+    match reason {
+        KeyUnavailable { why } => format!("审计密钥不可用（{}），无法核对", c(why)),
+        DigestUnreadable { path, error } => {
+            format!("检查点文件 {} 无法读取：{}", c(path), c(error))
+        }
+        DigestLineAltered { line, path, why } => {
+            let why = if why.contains("MAC") {
+                "已被改动（签名与审计密钥不符）".to_string()
+            } else {
+                format!("内容不对（{}）", c(why))
+            };
+            format!("检查点文件 {} 第 {line} 行{why}", c(path))
+        }
+        KeptLineRejected { .. } => {
+            "所给检查点行与本机构的审计密钥不符：密钥已被更换，或该行不属于本机构".into()
+        }
+        EntriesMissingBefore { from, to } if from == to => format!("其前第 {from} 条缺失"),
+        EntriesMissingBefore { from, to } => format!("其前第 {from} 至 {to} 条缺失"),
+        LinkBroken => "与前一条的链接不符".into(),
+        SchemeMismatch { scheme, keyed_from } => {
+            format!("标为 {}，但第 {keyed_from} 条起应带密钥签名", c(scheme))
+        }
+        ContentsChanged => "写入后内容被改动".into(),
+        CheckpointRewritten { at, reason } => format!(
+            "与 {}（{}）的检查点不符：此前的链已被改写",
+            c(at),
+            c(reason)
+        ),
+        CheckpointCount { at, counted, found } => {
+            format!("{} 的检查点记到此处共 {counted} 条，现有 {found} 条", c(at))
+        }
+        CheckpointNamesMissing { at, reason } => {
+            format!("{}（{}）的检查点记有此条，但它已缺失", c(at), c(reason))
+        }
+        TailMissing {
+            from,
+            at,
+            reason,
+            count,
+            last_id,
+        } => format!(
+            "第 {from} 条及其后各条缺失：{}（{}）的检查点记到第 {last_id} 条共 {count} 条",
+            c(at),
+            c(reason)
+        ),
+        AllMissing => "全部条目缺失：数据库有工作人员，审计日志却为空".into(),
+        DigestMissing { path } => {
+            format!("检查点文件 {} 缺失或为空，无法据以核对", c(path))
+        }
+    }
+}
+
+/// What `audit verify` warns of on an intact chain: checkpoint lines cut short, and a
+/// checkpoint file the service group could rewrite.
+pub fn audit_warnings(lang: Lang, r: &AuditReport, digest: &str) -> Vec<String> {
+    let digest = clean_line(digest);
+    let mut out = Vec::new();
+    for line in &r.torn_lines {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "提示：检查点文件 {digest} 第 {line} 行不完整（写入中断，如磁盘已满），已跳过；其余各行已核对"
+            ),
+            Lang::En => format!(
+                "note: line {line} of the checkpoint file {digest} is incomplete (a write cut short, e.g. a full disk); skipped, the rest checked"
+            ),
+        });
+    }
+    if r.digest_append_only == Some(false) {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "警告：检查点文件 {digest} 不是只追加的：持有服务组者可连同检查点一起改写审计链。请以 root 执行 chattr +a {digest}，并把每晚 xfdesk audit checkpoint 打印的行另行保存（如 cron 邮件），核对时加 --checkpoints-from 文件"
+            ),
+            Lang::En => format!(
+                "warning: the checkpoint file {digest} is not append-only: whoever holds the service group can rewrite the chain together with its checkpoints. As root, run chattr +a {digest}, and keep the line the nightly xfdesk audit checkpoint prints elsewhere (mailed by cron); verify with --checkpoints-from FILE"
+            ),
+        });
+    }
+    out
 }
 
 /// A backup written.

@@ -16,7 +16,7 @@ mod staff;
 mod workflow;
 
 pub use crate::domain::reference::CalendarYear;
-pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, Checkpoint};
+pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, BreakReason, Checkpoint};
 pub use clocks::{CalendarDay, CalendarImport};
 pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
@@ -456,12 +456,13 @@ impl Store {
         // The copy's own key and checkpoints: those of the live digest its chain reaches, and
         // this one.
         let mut lines: Vec<String> = match self.read_checkpoints(&key)? {
-            Ok(cps) => cps
+            Ok(read) => read
+                .checkpoints
                 .into_iter()
                 .filter(|c| c.last_id <= last_id)
                 .map(|c| c.line(&key))
                 .collect(),
-            Err(b) => return Err(StoreError::Audit(b.reason)),
+            Err(b) => return Err(StoreError::Audit(b.reason.to_string())),
         };
         if !lines.contains(&cp.line(&key)) {
             lines.push(cp.line(&key));
