@@ -47,8 +47,9 @@ macro_rules! ctx {
 }
 /// How long a write from the screen waits for another process's write: about a frame.
 const SCREEN_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(40);
-/// How long the last draft of an ending session waits.
-const END_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long the last draft of an ending session waits for the database before it is kept in
+/// a file beside it instead (store::spool).
+const END_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What the loop should do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -358,14 +359,42 @@ impl App {
 
     fn request_quit(&mut self) {
         if self.panes.intake.form.has_text() {
+            // Keep the draft first, so that the question tells the truth about it.
+            let question = match self.keep_draft() {
+                Ok(()) => Question::QuitWithUnsavedForm,
+                Err(why) => Question::QuitLosingForm { why },
+            };
             self.dialogs.push(
                 None,
-                Dialog::Question(dialogs::question::QuestionDialog::new(
-                    Question::QuitWithUnsavedForm,
-                )),
+                Dialog::Question(dialogs::question::QuestionDialog::new(question)),
             );
         } else {
             self.quit = true;
+        }
+    }
+
+    /// Keep what was typed as this staff member's draft: in the database, or, when another
+    /// process holds the database's write lock (or it fails otherwise), in a file of its own
+    /// beside it, which the next start offers back. Err says why neither worked.
+    fn keep_draft(&mut self) -> Result<(), String> {
+        if !self.panes.intake.form.has_text() {
+            return Ok(());
+        }
+        self.panes.intake.draft.changed();
+        let id = self.session.me.id;
+        if self.panes.intake.save_draft(&mut self.store, id).is_ok() {
+            return Ok(());
+        }
+        let body = serde_json::to_string(&panes::intake::draft::IntakeDraft::of(
+            &self.panes.intake.form,
+        ))
+        .map_err(|e| e.to_string())?;
+        match self.store.spool_draft(id, &body) {
+            Ok(_) => {
+                self.panes.intake.draft.saved();
+                Ok(())
+            }
+            Err(e) => Err(crate::i18n::store_error(self.session.lang, &e)),
         }
     }
 
@@ -459,10 +488,7 @@ impl App {
             return;
         }
         let _ = self.store.set_busy_timeout(END_BUSY_TIMEOUT);
-        if self.panes.intake.form.has_text() {
-            self.panes.intake.draft.changed();
-        }
-        self.save_draft();
+        let _ = self.keep_draft();
     }
 }
 

@@ -50,6 +50,8 @@ messages! {
     DraftRestored { at: String } => "已恢复 {at} 的草稿", "draft of {at} restored";
     DraftUnreadable { why: String } => "草稿无法读取：{why}", "draft unreadable: {why}";
     DraftNotSaved { why: String } => "草稿未能保存：{why}", "draft not saved: {why}";
+    AskQuitLosingForm { why: String } => "所填内容无法留作草稿（{why}）。退出将丢失这些内容，仍要退出吗？",
+        "what was typed cannot be kept as a draft ({why}). Quitting loses it: quit anyway?";
     NoCategoryMatches => "没有匹配的问题类别", "no category matches";
     NoUnitMatches => "没有匹配的单位", "no unit matches";
     RepresentativesNeedCollective => "集体访才需要填写代表：先把“集体访”选为“是”",

@@ -98,6 +98,74 @@ fn ends_with_newline(file: &File, size: i64) -> io::Result<bool> {
     Ok(last == [b'\n'])
 }
 
+/// Make `dir` if it is not there: a directory for the owner and the service group (0770; in
+/// the office's setgid directory it takes the group). Across the boundary, only inside the
+/// office's directories.
+pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if let Some(parent) = dir.parent() {
+        let boundary = super::boundary::boundary();
+        if boundary.confined {
+            boundary.may_write_in(parent)?;
+        }
+    }
+    match std::fs::DirBuilder::new().mode(0o770).create(dir) {
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+        _ => {}
+    }
+    let meta = std::fs::symlink_metadata(dir)?;
+    if meta.is_dir() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a directory", dir.display()),
+        ))
+    }
+}
+
+/// The plain names in `dir` (not `.` and `..`).
+pub fn names_in(dir: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        names.push(entry?.file_name().to_string_lossy().into_owned());
+    }
+    Ok(names)
+}
+
+/// Read `dir/file_name`, a regular file, without following a symbolic link at the name.
+pub fn read_no_follow(dir: &Path, file_name: &str) -> io::Result<String> {
+    use std::io::Read;
+    check_name(file_name)?;
+    let dir_fd = open_dir(dir)?;
+    let fd = openat(
+        &dir_fd,
+        file_name,
+        OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC | OFlag::O_NONBLOCK,
+        Mode::empty(),
+    )
+    .map_err(io::Error::from)?;
+    let stat = fstat(&fd).map_err(io::Error::from)?;
+    if stat.st_mode & libc::S_IFMT != libc::S_IFREG {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", dir.join(file_name).display()),
+        ));
+    }
+    let mut text = String::new();
+    File::from(fd)
+        .take(16 * 1024 * 1024)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
+/// Remove `dir/file_name` (never a directory; a symbolic link itself, not what it names).
+pub fn remove_in(dir: &Path, file_name: &str) -> io::Result<()> {
+    check_name(file_name)?;
+    let dir_fd = open_dir_inside(dir)?;
+    unlinkat(&dir_fd, file_name, UnlinkatFlags::NoRemoveDir).map_err(io::Error::from)
+}
+
 /// Read a file the caller names, with the caller's own group: across the setgid boundary the
 /// service group is set aside for the read (and taken back after), so the file is read only if
 /// the caller could read it themselves.

@@ -512,11 +512,24 @@ impl Store {
                 params![staff_id, now, body],
             )?;
             Ok(())
+        })?;
+        self.clear_spooled_drafts(staff_id);
+        Ok(())
+    }
+
+    /// The draft left by this staff member, if any: the newer of the one in the database and
+    /// one spooled to a file when the database could not take it.
+    pub fn draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
+        let stored = self.stored_draft(staff_id)?;
+        let spooled = self.spooled_draft(staff_id);
+        Ok(match (stored, spooled) {
+            (Some(a), Some(b)) if b.saved_at > a.saved_at => Some(b),
+            (None, Some(b)) => Some(b),
+            (a, _) => a,
         })
     }
 
-    /// The draft left by this staff member, if any.
-    pub fn draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
+    fn stored_draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
         Ok(self
             .conn
             .query_row(
@@ -537,7 +550,9 @@ impl Store {
             active_staff(tx, staff_id)?;
             tx.execute("DELETE FROM drafts WHERE staff_id = ?1", [staff_id])?;
             Ok(())
-        })
+        })?;
+        self.clear_spooled_drafts(staff_id);
+        Ok(())
     }
 
     /// Up to `n` petitioners spread over the table, for benchmarks.

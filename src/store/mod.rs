@@ -12,6 +12,7 @@ mod reference;
 mod roster;
 mod schema;
 mod search;
+mod spool;
 mod staff;
 mod workflow;
 
