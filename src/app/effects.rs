@@ -23,8 +23,32 @@ pub trait Effects {
     ) -> Result<PathBuf, FileError>;
     /// Send a document to a printer queue. `contents` is what was written to `file`: the
     /// printing program gets the text itself, since it runs without the service group and
-    /// may not read the office's directories.
-    fn print(&mut self, printer: &str, file: &Path, contents: &str) -> Result<(), String>;
+    /// may not read the office's directories. Returns at once: the program runs meanwhile
+    /// (a printer server that hangs must not hold the screen), and how it went comes from
+    /// [`Effects::finished_prints`].
+    fn print(&mut self, printer: &str, file: &Path, contents: &str);
+    /// The prints that ended since the last call.
+    fn finished_prints(&mut self) -> Vec<PrintOutcome>;
+    /// Whether a print is still on its way (the screen looks again shortly).
+    fn printing(&self) -> bool;
+}
+
+/// How sending one document to the printer went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintOutcome {
+    pub file: PathBuf,
+    pub result: Result<(), PrintError>,
+}
+
+/// Why a document did not reach the printer queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    /// The printing program could not be started (why, as the system said).
+    NotStarted(String),
+    /// It ran past its time and was stopped.
+    TimedOut { seconds: u64 },
+    /// It ended with an error (what it said, cleaned).
+    Refused(String),
 }
 
 /// Copies of one document a session may write before it gives up finding a free name.
@@ -56,8 +80,11 @@ pub fn write_copy(
 const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The real file system, through the setgid boundary's rules (`os::files`), and the system's
-/// `lp`, run outside the service group (`os::run_outside_program`).
-pub struct SystemEffects;
+/// `lp`, run outside the service group (`os::run_outside_program`) on a thread of its own.
+#[derive(Default)]
+pub struct SystemEffects {
+    prints: Vec<(PathBuf, std::sync::mpsc::Receiver<Result<(), PrintError>>)>,
+}
 
 impl Effects for SystemEffects {
     fn write_new_file(
@@ -84,25 +111,60 @@ impl Effects for SystemEffects {
         }
     }
 
-    fn print(&mut self, printer: &str, file: &Path, contents: &str) -> Result<(), String> {
+    fn print(&mut self, printer: &str, file: &Path, contents: &str) {
         let lp = crate::os::boundary().lp();
         let title = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let args = ["-d", printer, "-t", title.as_str()];
-        let clean = |s: &str| crate::domain::text::clean_line(s);
-        let out =
-            crate::os::run_outside_program(&lp, args, Some(contents.as_bytes()), PRINT_TIMEOUT)
-                .map_err(|e| clean(&format!("lp: {e}")))?;
-        if out.status.success() {
-            Ok(())
-        } else {
-            Err(clean(&format!(
-                "lp: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            )))
-        }
+        let printer = printer.to_string();
+        let contents = contents.as_bytes().to_vec();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let args = ["-d", printer.as_str(), "-t", title.as_str()];
+            let clean = |s: &str| crate::domain::text::clean_line(s);
+            let result =
+                match crate::os::run_outside_program(&lp, args, Some(&contents), PRINT_TIMEOUT) {
+                    Ok(out) if out.status.success() => Ok(()),
+                    Ok(out) => Err(PrintError::Refused(clean(
+                        String::from_utf8_lossy(&out.stderr).trim(),
+                    ))),
+                    Err(crate::os::OutsideError::TimedOut { after, .. }) => {
+                        Err(PrintError::TimedOut {
+                            seconds: after.as_secs(),
+                        })
+                    }
+                    Err(e) => Err(PrintError::NotStarted(clean(&e.to_string()))),
+                };
+            let _ = tx.send(result);
+        });
+        self.prints.push((file.to_path_buf(), rx));
+    }
+
+    fn finished_prints(&mut self) -> Vec<PrintOutcome> {
+        let mut done = Vec::new();
+        self.prints.retain(|(file, rx)| match rx.try_recv() {
+            Ok(result) => {
+                done.push(PrintOutcome {
+                    file: file.clone(),
+                    result,
+                });
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                done.push(PrintOutcome {
+                    file: file.clone(),
+                    result: Err(PrintError::NotStarted("the printing thread ended".into())),
+                });
+                false
+            }
+        });
+        done
+    }
+
+    fn printing(&self) -> bool {
+        !self.prints.is_empty()
     }
 }
 
@@ -111,6 +173,8 @@ impl Effects for SystemEffects {
 pub struct Recording {
     pub files: Vec<(PathBuf, String)>,
     pub printed: Vec<(String, PathBuf)>,
+    /// Outcomes not yet collected by the application.
+    pub unreported: Vec<PrintOutcome>,
 }
 
 /// Remembers what would have been written and printed, for tests. Clones share one recording,
@@ -147,10 +211,20 @@ impl Effects for RecordedEffects {
         Ok(path)
     }
 
-    fn print(&mut self, printer: &str, file: &Path, _contents: &str) -> Result<(), String> {
-        self.lock()
-            .printed
-            .push((printer.to_string(), file.to_path_buf()));
-        Ok(())
+    fn print(&mut self, printer: &str, file: &Path, _contents: &str) {
+        let mut r = self.lock();
+        r.printed.push((printer.to_string(), file.to_path_buf()));
+        r.unreported.push(PrintOutcome {
+            file: file.to_path_buf(),
+            result: Ok(()),
+        });
+    }
+
+    fn finished_prints(&mut self) -> Vec<PrintOutcome> {
+        std::mem::take(&mut self.lock().unreported)
+    }
+
+    fn printing(&self) -> bool {
+        false
     }
 }

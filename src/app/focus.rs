@@ -117,12 +117,15 @@ impl App {
         self.holds(binding.when) && self.allowed(binding.needs)
     }
 
-    /// The bindings the legend shows now.
+    /// The bindings the legend shows now. While a save waits for the database the form takes
+    /// no keys but the one that gives the save up, and the legend says only that.
     pub fn legend(&self) -> Vec<&'static Binding> {
+        let waiting = self.holds(When::SaveWaiting) && self.dialogs.top(self.pane).is_none();
         self.scopes()
             .into_iter()
             .flat_map(keymap::bindings_of)
             .filter(|b| b.legend && self.available(b))
+            .filter(|b| !waiting || b.when == When::SaveWaiting)
             .collect()
     }
 }

@@ -79,7 +79,7 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
-        Self::with_effects(store, me, lang, Box::new(SystemEffects))
+        Self::with_effects(store, me, lang, Box::<SystemEffects>::default())
     }
 
     /// An app whose files and printing go through `effects` (tests record them).
@@ -217,6 +217,7 @@ impl App {
             return Outcome::Redraw;
         }
         self.dispatch(binding.command, &key);
+        self.report_prints();
         Outcome::Redraw
     }
 
@@ -428,7 +429,37 @@ impl App {
     pub fn next_wakeup(&self) -> Option<Instant> {
         let intake = &self.panes.intake;
         let retry = intake.pending_save.as_ref().map(|p| p.retry_at);
-        [intake.draft.due(), retry].into_iter().flatten().min()
+        // A document on its way to the printer: look again shortly for how it went.
+        let print = self
+            .effects
+            .printing()
+            .then(|| Instant::now() + std::time::Duration::from_millis(200));
+        [intake.draft.due(), retry, print]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// Say how the prints that ended went. Returns whether anything was said.
+    fn report_prints(&mut self) -> bool {
+        let done = self.effects.finished_prints();
+        for outcome in &done {
+            // The name alone: the folder was said when the file was written.
+            let file = outcome
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match &outcome.result {
+                Ok(()) => self.session.say(StatusKind::Info, Msg::Printed { file }),
+                Err(e) => {
+                    let why = crate::i18n::errors::print_error(self.session.lang, e);
+                    self.session
+                        .say(StatusKind::Error, Msg::NotPrinted { file, why });
+                }
+            }
+        }
+        !done.is_empty()
     }
 
     /// Carry out what is due now of the above.
@@ -446,7 +477,8 @@ impl App {
         let mut ctx = ctx!(self, events);
         let retried = self.panes.intake.retry_save(&mut ctx);
         self.run_events(events);
-        if retried {
+        let printed = self.report_prints();
+        if retried || printed {
             Outcome::Redraw
         } else {
             Outcome::Unchanged

@@ -265,3 +265,29 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::ReadOnly(path) => super::cli::read_only(lang, path),
     }
 }
+
+/// Why a document did not reach the printer.
+pub fn print_error(lang: Lang, e: &crate::app::effects::PrintError) -> String {
+    use crate::app::effects::PrintError;
+    use crate::domain::text::clean_line;
+    match (e, lang) {
+        (PrintError::NotStarted(why), Lang::Zh) => {
+            format!("打印程序无法启动（{}）", clean_line(why))
+        }
+        (PrintError::NotStarted(why), Lang::En) => {
+            format!("the printing program could not start ({})", clean_line(why))
+        }
+        (PrintError::TimedOut { seconds }, Lang::Zh) => {
+            format!("打印程序 {seconds} 秒未完成，已停止，请检查打印机")
+        }
+        (PrintError::TimedOut { seconds }, Lang::En) => {
+            format!(
+                "the printing program did not finish within {seconds} s and was stopped; check the printer"
+            )
+        }
+        (PrintError::Refused(said), Lang::Zh) => format!("打印程序报错：{}", clean_line(said)),
+        (PrintError::Refused(said), Lang::En) => {
+            format!("the printing program said: {}", clean_line(said))
+        }
+    }
+}

@@ -82,8 +82,8 @@ messages! {
     TooManyCopies => "该回执已打印过太多份", "this receipt has been printed too many times";
     ReceiptFailed { why: String } => "回执未生成：{why}", "receipt failed: {why}";
     ReceiptWritten { path: String } => "回执已写入 {path}", "receipt written to {path}";
-    ReceiptPrinted { path: String } => "回执已写入 {path}，并已送打印",
-        "receipt written to {path} and sent to the printer";
+    ReceiptPrinted { path: String } => "回执已写入 {path}，正在送打印机",
+        "receipt written to {path}, going to the printer";
     RepeatOn { number: String } => "重复信访：{number}", "repeat on {number}";
     RoutedTo { expert: String, room: String } => "分派：{expert} {room}", "routed: {expert} {room}";
     RepresentativesCount { n: usize, key: String } => "{n}人 {key}", "{n} {key}";
@@ -133,8 +133,11 @@ messages! {
     NoDocumentYet => "此案件尚无可出具的文书", "no document can be issued for this case yet";
     DocumentTitle { number: String } => "出具文书：{number}", "Issue a document: {number}";
     DocumentWritten { document: String, path: String } => "{document}已写入 {path}", "{document} written to {path}";
-    DocumentPrinted { document: String, path: String } => "{document}已写入 {path}，并已送打印",
-        "{document} written to {path} and sent to the printer";
+    DocumentPrinted { document: String, path: String } => "{document}已写入 {path}，正在送打印机",
+        "{document} written to {path}, going to the printer";
+    Printed { file: String } => "{file} 已送打印机", "{file} sent to the printer";
+    NotPrinted { file: String, why: String } => "{file} 未能打印（文件已写好）：{why}",
+        "{file} not printed (the file is written): {why}";
     MaterialTitle { number: String } => "登记材料：{number}", "Record a material: {number}";
     MaterialRecorded => "材料已登记", "material recorded";
     IncidentTitle { number: String } => "记录现场情况：{number}", "Record an incident: {number}";

@@ -61,6 +61,7 @@ texts! {
     KeyChoiceDigit => "直接选择该项", "choose that option";
     KeyRemoveLastUnit => "删去最后一个单位", "remove the last unit";
     KeyClearForm => "清空表单", "clear the form";
+    KeyGiveUpSave => "放弃保存（表单保留）", "give the save up (the form stays)";
     KeyHistory => "既往", "history";
     KeyRepresentatives => "代表", "representatives";
     KeyRoute => "分派", "route";

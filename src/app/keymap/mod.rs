@@ -134,6 +134,9 @@ pub enum When {
     HistoryFound,
     /// A case was saved in this session: it has a receipt.
     CaseSaved,
+    /// A save of the intake form waits for another process's write: the form is held as it
+    /// is, and only giving the save up is offered.
+    SaveWaiting,
     /// A case's detail is open and this step applies to it as it is.
     Step(StepKind),
     /// A case's detail is open.

@@ -113,6 +113,7 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Char(' '), NONE, C::Intake(IntakeCommand::ChoiceNext), T::KeyNextChoice).when(When::ChoiceFocused),
     pattern(Keys::Digit, C::Intake(IntakeCommand::ChoiceDigit), T::KeyChoiceDigit).when(When::ChoiceFocused),
     key(K::Backspace, NONE, C::Intake(IntakeCommand::RemoveLastUnit), T::KeyRemoveLastUnit).when(When::UnitsQueryEmpty),
+    key(K::Esc, NONE, C::Intake(IntakeCommand::Clear), T::KeyGiveUpSave).legend().when(When::SaveWaiting),
     key(K::Esc, NONE, C::Intake(IntakeCommand::Clear), T::KeyClearForm),
     key(K::F(5), NONE, C::Intake(IntakeCommand::OpenHistory), T::KeyHistory).legend().when(When::HistoryFound),
     key(K::F(6), NONE, C::Intake(IntakeCommand::OpenRepresentatives), T::KeyRepresentatives).legend().when(When::Collective),

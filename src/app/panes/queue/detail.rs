@@ -333,7 +333,7 @@ fn issue_document(
             path,
         })
     } else {
-        ctx.effects.print(&printer, &file, &text)?;
+        ctx.effects.print(&printer, &file, &text);
         Ok(Msg::DocumentPrinted {
             document: kind.label(lang).to_string(),
             path,
