@@ -4,6 +4,7 @@
 use super::dialogs::Dialog;
 use super::panes::Pane;
 use super::panes::intake::IntakeEvent;
+use crate::domain::query::Filters;
 
 #[derive(Debug, Clone)]
 pub enum AppEvent {
@@ -19,4 +20,6 @@ pub enum AppEvent {
     DataChanged,
     /// Something for the intake pane to do (from its dialogs or a question's answer).
     Intake(IntakeEvent),
+    /// The queue's filters, as chosen in their dialog.
+    QueueFilters(Filters),
 }

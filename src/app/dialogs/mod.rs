@@ -3,6 +3,7 @@
 //! it talks back through `AppEvent`s. Which dialog has the keys is decided here, in `top`.
 
 pub mod experts;
+pub mod filter;
 pub mod help;
 pub mod history;
 pub mod question;
@@ -21,6 +22,7 @@ pub enum Dialog {
     History(history::HistoryDialog),
     Experts(experts::ExpertPicker),
     Representatives(representatives::RepresentativesDialog),
+    Filter(filter::FilterDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -39,6 +41,7 @@ impl Dialog {
             Dialog::History(_) => Scope::History,
             Dialog::Experts(_) => Scope::Experts,
             Dialog::Representatives(_) => Scope::Representatives,
+            Dialog::Filter(_) => Scope::Filter,
         }
     }
 
@@ -63,6 +66,7 @@ impl Dialog {
             (Dialog::History(d), Command::History(c)) => d.handle(c, events),
             (Dialog::Experts(d), Command::Experts(c)) => d.handle(c, events),
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
+            (Dialog::Filter(d), Command::Filter(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }

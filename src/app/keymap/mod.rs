@@ -10,6 +10,7 @@ pub use keys::Keys;
 pub use table::KEYMAP;
 
 use super::dialogs::experts::ExpertsCommand;
+use super::dialogs::filter::FilterCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
 use super::dialogs::question::QuestionCommand;
@@ -48,6 +49,7 @@ pub enum Command {
     History(HistoryCommand),
     Experts(ExpertsCommand),
     Representatives(RepresentativesCommand),
+    Filter(FilterCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -65,10 +67,11 @@ pub enum Scope {
     History,
     Experts,
     Representatives,
+    Filter,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -81,6 +84,7 @@ impl Scope {
         Scope::History,
         Scope::Experts,
         Scope::Representatives,
+        Scope::Filter,
     ];
 }
 
@@ -99,6 +103,7 @@ impl Command {
             Command::History(_) => Scope::History,
             Command::Experts(_) => Scope::Experts,
             Command::Representatives(_) => Scope::Representatives,
+            Command::Filter(_) => Scope::Filter,
         }
     }
 }
@@ -123,6 +128,12 @@ pub enum When {
     HistoryFound,
     /// A case was saved in this session: it has a receipt.
     CaseSaved,
+    /// The queue's search field has the keys …
+    QueueSearching,
+    /// … or its list has them.
+    QueueBrowsing,
+    /// The queue's list has the keys and shows a search: Esc clears it.
+    QueueSearchShown,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -163,11 +174,17 @@ pub fn lookup(
 /// The names of the keys bound to `command` ("→/空格"), for hints that name keys. Every
 /// command a hint names is bound, which a test checks.
 pub fn key_for(command: Command, lang: Lang) -> String {
-    let names: Vec<String> = KEYMAP
+    let mut names: Vec<String> = vec![];
+    // A key bound to the command under two conditions is named once.
+    for name in KEYMAP
         .iter()
         .filter(|b| b.command == command)
         .map(|b| b.keys.name(lang))
-        .collect();
+    {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.join("/")
 }
 

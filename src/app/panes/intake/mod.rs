@@ -108,6 +108,7 @@ impl IntakePane {
             When::HistoryFound => !self.history.is_empty(),
             When::CaseSaved => self.last_saved.is_some(),
             When::Always | When::NotMultiLine | When::MultiLine => true,
+            When::QueueSearching | When::QueueBrowsing | When::QueueSearchShown => false,
         }
     }
 
