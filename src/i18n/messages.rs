@@ -117,6 +117,9 @@ messages! {
     SearchShown { text: String, clear: String } => "{text}（{clear} 清除）", "{text} ({clear} clears)";
     FiltersHint { key: String } => "（{key} 更改）", "({key} to change)";
     NothingToSearchFor => "没有可搜索的内容：请输入编号、姓名、证件号、电话或文字", "nothing to search for: type a number, a name, an ID number, a phone or words";
+    UnknownChoice { what: String, given: String, known: String } => "没有这个{what}：{given}（可用：{known}）",
+        "no such {what}: {given} (known: {known})";
+    CasesListed { shown: usize, total: u64 } => "列出 {shown} 件，共找到 {total} 件", "{shown} listed of {total} found";
     DaysLeft { n: i64 } => "剩{n}天", "{n}d left";
     DaysOver { n: i64 } => "超{n}天", "{n}d over";
     NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";

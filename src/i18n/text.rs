@@ -153,6 +153,7 @@ texts! {
     ColNumber => "编号", "Number";
     ColReceived => "收到", "Received";
     ColReceivedShort => "收到", "Date";
+    ColDaysLeft => "剩余天数", "Days left";
     ColPetitioner => "信访人", "Name";
     ColCategory => "类别", "Category";
     ColState => "状态", "State";
