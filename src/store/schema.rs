@@ -309,8 +309,9 @@ CREATE INDEX cases_expert ON cases(expert_id) WHERE expert_id IS NOT NULL;
 CREATE INDEX cases_supervisor ON cases(supervisor_id) WHERE supervisor_id IS NOT NULL;
 CREATE INDEX cases_updated ON cases(updated_at);
 -- Open cases are a few percent of all: one small index holding every column the filters
--- read lets any mix of filters count them, and page them by deadline, from the index alone.
-CREATE INDEX cases_open_cover ON cases(due, state, unit_id, category_id, channel,
+-- read lets any mix of filters count them, and page them by deadline, from the index alone
+-- (in (due, id) order, the keyset of the deadline order).
+CREATE INDEX cases_open_cover ON cases(due, id, state, unit_id, category_id, channel,
     contact_count, first_handler_id, expert_id, supervisor_id, petitioner_id)
     WHERE state <> 'closed';
 CREATE INDEX cases_open_category_due ON cases(category_id, due) WHERE state <> 'closed';
