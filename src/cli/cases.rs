@@ -236,7 +236,7 @@ fn json(cases: &[ListedCase], total: u64, today: chrono::NaiveDate) -> Result<St
 }
 
 /// Columns: number, received, petitioner, category, state, deadline, days; then the summary.
-const WIDTHS: [usize; 7] = [14, 16, 10, 12, 12, 10, 8];
+const WIDTHS: [usize; 7] = [14, 16, 10, 12, 12, 10, 9];
 const SUMMARY: usize = 40;
 
 fn text(cases: &[ListedCase], total: u64, today: chrono::NaiveDate, lang: Lang) -> String {

@@ -24,6 +24,8 @@ pub struct BulkCase<'a> {
     pub unit_id: Option<i64>,
     pub expert_id: Option<i64>,
     pub state: CaseState,
+    /// The channel of the first contact.
+    pub channel: Channel,
     pub summary: &'a str,
     pub account: &'a str,
     pub received_at: NaiveDateTime,
@@ -82,6 +84,7 @@ impl BulkSink<'_> {
             c.due.map(fmt_date),
             received,
             c.staff_id,
+            c.channel.code(),
         ])?)
     }
 
@@ -190,8 +193,9 @@ impl Store {
                 case: tx.prepare(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
                         state, summary, account, received_at, accept_due, handle_due, due,
-                        version, updated_at, updated_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15)",
+                        version, updated_at, updated_by, channel, first_handler_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15,
+                        ?16, ?15)",
                 )?,
                 contact: tx.prepare(
                     "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,

@@ -331,3 +331,24 @@ fn new_cases_from_elsewhere_never_move_the_users_place() {
     let top = render(&mut app, 80, 12).0;
     assert!(top[5].contains("新来的"), "{}", screen(&top));
 }
+
+/// Every key the queue's lines and the filter dialog name is one the keymap binds.
+#[test]
+fn every_key_the_queue_names_is_bound() {
+    use crate::app::dialogs::filter::FilterCommand;
+    use crate::app::keymap::key_for;
+    for command in [
+        Command::Queue(QueueCommand::StartSearch),
+        Command::Queue(QueueCommand::ClearSearch),
+        Command::Queue(QueueCommand::Filters),
+        Command::Filter(FilterCommand::Down),
+        Command::Filter(FilterCommand::Next),
+    ] {
+        assert!(!key_for(command, Lang::Zh).is_empty(), "{command:?}");
+    }
+    assert_eq!(
+        key_for(Command::Queue(QueueCommand::ClearSearch), Lang::En),
+        "Esc",
+        "named once though bound under two conditions"
+    );
+}
