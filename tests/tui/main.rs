@@ -8,5 +8,6 @@ mod common;
 mod busy;
 mod intake;
 mod queue;
+mod search;
 mod session;
 mod terminal;

@@ -352,3 +352,47 @@ fn every_key_the_queue_names_is_bound() {
         "named once though bound under two conditions"
     );
 }
+
+/// The search field, the found count, the filters in force and the days left, at both sizes in
+/// both languages; nothing runs past the edge.
+#[test]
+fn search_and_filters_at_both_sizes_in_both_languages() {
+    for (lang, w, h) in [
+        (Lang::Zh, 80, 24),
+        (Lang::En, 80, 24),
+        (Lang::Zh, 120, 40),
+        (Lang::En, 120, 40),
+    ] {
+        let (_d, mut app) = app(lang);
+        three(&mut app);
+        app.type_str("/拖欠");
+        let (lines, cursor) = render(&mut app, w, h);
+        let label = lang.pick("搜索：", "Search: ").width();
+        assert_eq!(cursor, Some((cols(1 + label + 4), 2)), "{lang:?} {w}");
+        app.press(KeyCode::Enter);
+        app.press(KeyCode::Char('f'));
+        app.press(KeyCode::Right);
+        app.press(KeyCode::Enter);
+        let (lines2, _) = render(&mut app, w, h);
+        let s = screen(&lines2);
+        assert!(
+            lines2[1].contains(lang.pick("找到 2 件", "2 found")),
+            "{lang:?} {w}: {s}"
+        );
+        assert!(
+            lines2[3].contains(lang.pick("筛选：在办", "Filters: open")),
+            "{lang:?} {w}: {s}"
+        );
+        assert!(
+            lines2[5].contains(lang.pick("剩15天", "15d left")),
+            "{lang:?} {w}: {s}"
+        );
+        for line in lines.iter().chain(&lines2) {
+            assert!(line.width() <= usize::from(w), "{line}");
+        }
+    }
+}
+
+fn cols(n: usize) -> u16 {
+    u16::try_from(n).unwrap()
+}
