@@ -4,6 +4,7 @@
 use super::dialogs::Dialog;
 use super::panes::Pane;
 use super::panes::intake::IntakeEvent;
+use crate::domain::query::Filters;
 
 #[derive(Debug, Clone)]
 pub enum AppEvent {
@@ -25,4 +26,6 @@ pub enum AppEvent {
     CloseTopDialog,
     /// Something for the intake pane to do (from its dialogs or a question's answer).
     Intake(IntakeEvent),
+    /// The queue's filters, as chosen in their dialog.
+    QueueFilters(Filters),
 }

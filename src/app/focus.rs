@@ -27,6 +27,7 @@ impl App {
         match self.dialogs.top(self.pane) {
             Some(d) => d.text_kind(),
             None if self.pane == Pane::Intake => self.panes.intake.text_kind(),
+            None if self.pane == Pane::Queue => self.panes.queue.text_kind(),
             None => None,
         }
     }
@@ -85,6 +86,16 @@ impl App {
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
             ),
+            When::QueueSearching | When::QueueBrowsing | When::QueueSearchShown => {
+                let queue = &self.panes.queue;
+                let searching = queue.text_kind().is_some();
+                self.pane == Pane::Queue
+                    && match when {
+                        When::QueueSearching => searching,
+                        When::QueueBrowsing => !searching,
+                        _ => !searching && queue.search.is_some(),
+                    }
+            }
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
         }
     }

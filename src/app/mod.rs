@@ -231,6 +231,7 @@ impl App {
                 let mut ctx = ctx!(self, events);
                 self.panes.intake.paste(text, &mut ctx)
             }
+            None if self.pane == Pane::Queue => self.panes.queue.paste(text),
             None => false,
         };
         self.run_events(events);
@@ -257,6 +258,8 @@ impl App {
                 } else if self.pane == Pane::Intake {
                     let mut ctx = ctx!(self, events);
                     self.panes.intake.edit(t, key, &mut ctx);
+                } else if self.pane == Pane::Queue {
+                    self.panes.queue.edit(t, key);
                 }
             }
             Command::Intake(c) => {
@@ -279,7 +282,8 @@ impl App {
             | Command::Experts(_)
             | Command::Representatives(_)
             | Command::Form(_)
-            | Command::Materials(_) => {
+            | Command::Materials(_)
+            | Command::Filter(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
                     Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,
@@ -332,6 +336,10 @@ impl App {
                     AppEvent::Intake(e) => {
                         let mut ctx = ctx!(self, next);
                         self.panes.intake.on_event(e, &mut ctx);
+                    }
+                    AppEvent::QueueFilters(filters) => {
+                        let mut ctx = ctx!(self, next);
+                        self.panes.queue.set_filters(filters, &mut ctx);
                     }
                 }
             }

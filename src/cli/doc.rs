@@ -1,13 +1,12 @@
 //! `xfdesk doc NUMBER KIND [--out FILE]`: a statutory document of a case, as plain text ready
 //! to print, on standard output or in a new file (never written over one).
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of};
 use crate::documents::notices::{self, Office};
 use crate::domain::document::DocumentKind;
 use crate::domain::permission::{Act, require};
 use crate::domain::text::clean_line;
 use crate::i18n::{Label, Msg};
-use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct DocArgs {
@@ -26,10 +25,12 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         .kind
         .parse()
         .map_err(|e: String| Failure::error(clean_line(&e)))?;
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store_for_writing(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
-    require(&me, Act::IssueDocument).map_err(|e| Failure::denied(e.to_string()))?;
-    let case = super::case::find_case(&store, &args.number)?;
+    require(&me, Act::IssueDocument)
+        .map_err(|e| Failure::denied(crate::i18n::errors::permission_denied(lang, &e)))?;
+    let case = super::case::find_case(&store, &args.number, lang)?;
     let setting = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
     let office = Office {
         name: setting("office_name"),

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod case;
+pub mod cases;
 pub mod deadline;
 pub mod demo;
 pub mod doc;
@@ -72,6 +73,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// The due date under the configured rules and calendars, and how it was counted.
     Deadline(deadline::DeadlineArgs),
+    /// The queue from a script: search, filter and list cases.
+    Cases(cases::CasesArgs),
     /// The official holiday calendar of a year.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
@@ -299,6 +302,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Staff(cmd)) => staff::run(&cli, cmd),
         Some(Command::Audit(cmd)) => audit::run(&cli, cmd),
         Some(Command::Deadline(args)) => deadline::run(&cli, args),
+        Some(Command::Cases(args)) => cases::run(&cli, args),
         Some(Command::Backup(args)) => backup::run(&cli, args),
         Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
         Some(Command::Rules(cmd)) => rules::run(&cli, cmd),

@@ -157,7 +157,19 @@ messages! {
     ReviewRequested => "请求复查", "review requested";
 
     // The queue and a case's detail.
-    QueueTitle { total: u64 } => "案件（共 {total} 件，最新在前）", "Cases ({total} in all, newest first)";
+    QueueTitle { total: u64, order: String } => "案件（共 {total} 件，{order}）", "Cases ({total} in all, {order})";
+    QueueFound { total: u64, order: String } => "案件：找到 {total} 件，{order}", "Cases: {total} found, {order}";
+    SearchHint { key: String } => "按 {key} 输入：编号、姓名、身份证号、电话、拼音首字母或事由中的词",
+        "{key} to search: number, name, ID number, phone, pinyin initials or words";
+    SearchShown { text: String, clear: String } => "{text}（{clear} 清除）", "{text} ({clear} clears)";
+    FiltersHint { key: String } => "（{key} 更改）", "({key} to change)";
+    NothingToSearchFor => "没有可搜索的内容：请输入编号、姓名、证件号、电话或文字", "nothing to search for: type a number, a name, an ID number, a phone or words";
+    UnknownChoice { what: String, given: String, known: String } => "没有这个{what}：{given}（可用：{known}）",
+        "no such {what}: {given} (known: {known})";
+    CasesListed { shown: usize, total: u64 } => "列出 {shown} 件，共找到 {total} 件", "{shown} listed of {total} found";
+    NoSuchCase { number: String } => "没有编号为 {number} 的案件", "no case numbered {number}";
+    DaysLeftShort { n: i64 } => "剩{n}天", "{n}d left";
+    DaysOver { n: i64 } => "超{n}天", "{n}d over";
     NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";
     IdRevealed => "已显示完整身份证号，此操作已记入操作日志", "ID number shown whole; this is in the audit log";
     NoIdOnRecord => "此信访人没有身份证号", "no ID number on record";

@@ -9,6 +9,7 @@ mod busy;
 mod intake;
 mod printing;
 mod queue;
+mod search;
 mod session;
 mod terminal;
 mod workflow;

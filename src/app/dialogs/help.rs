@@ -56,7 +56,10 @@ pub fn entries(scopes: &[Scope], available: impl Fn(&Binding) -> bool) -> Vec<He
                 && let Some(e) = out.get_mut(i)
                 && e.does == b.does
             {
-                e.keys.push(b.keys);
+                // A key bound under two conditions is listed once.
+                if !e.keys.contains(&b.keys) {
+                    e.keys.push(b.keys);
+                }
                 e.available |= ok;
                 continue;
             }

@@ -3,6 +3,7 @@
 //! it talks back through `AppEvent`s. Which dialog has the keys is decided here, in `top`.
 
 pub mod experts;
+pub mod filter;
 pub mod form;
 pub mod help;
 pub mod history;
@@ -27,6 +28,7 @@ pub enum Dialog {
     /// A step of the workflow, or a record on a case, as a form.
     Form(form::FormDialog),
     Materials(materials::MaterialsDialog),
+    Filter(filter::FilterDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -47,6 +49,7 @@ impl Dialog {
             Dialog::Representatives(_) => Scope::Representatives,
             Dialog::Form(_) => Scope::Form,
             Dialog::Materials(_) => Scope::Materials,
+            Dialog::Filter(_) => Scope::Filter,
         }
     }
 
@@ -80,6 +83,7 @@ impl Dialog {
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
             (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
             (Dialog::Materials(d), Command::Materials(c)) => d.handle(c, events),
+            (Dialog::Filter(d), Command::Filter(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }

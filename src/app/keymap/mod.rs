@@ -10,6 +10,7 @@ pub use keys::Keys;
 pub use table::KEYMAP;
 
 use super::dialogs::experts::ExpertsCommand;
+use super::dialogs::filter::FilterCommand;
 use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
@@ -53,6 +54,7 @@ pub enum Command {
     Representatives(RepresentativesCommand),
     Form(FormCommand),
     Materials(MaterialsCommand),
+    Filter(FilterCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -72,10 +74,11 @@ pub enum Scope {
     Representatives,
     Form,
     Materials,
+    Filter,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -90,6 +93,7 @@ impl Scope {
         Scope::Representatives,
         Scope::Form,
         Scope::Materials,
+        Scope::Filter,
     ];
 }
 
@@ -110,6 +114,7 @@ impl Command {
             Command::Representatives(_) => Scope::Representatives,
             Command::Form(_) => Scope::Form,
             Command::Materials(_) => Scope::Materials,
+            Command::Filter(_) => Scope::Filter,
         }
     }
 }
@@ -151,6 +156,12 @@ pub enum When {
     FormPickQueryEmpty,
     /// The materials dialog's focus is on a yes/no cell.
     MaterialToggle,
+    /// The queue's search field has the keys …
+    QueueSearching,
+    /// … or its list has them.
+    QueueBrowsing,
+    /// The queue's list has the keys and shows a search: Esc clears it.
+    QueueSearchShown,
 }
 
 /// The roles a binding needs.
@@ -200,11 +211,17 @@ pub fn lookup(
 /// The names of the keys bound to `command` ("→/空格"), for hints that name keys. Every
 /// command a hint names is bound, which a test checks.
 pub fn key_for(command: Command, lang: Lang) -> String {
-    let names: Vec<String> = KEYMAP
+    let mut names: Vec<String> = vec![];
+    // A key bound to the command under two conditions is named once.
+    for name in KEYMAP
         .iter()
         .filter(|b| b.command == command)
         .map(|b| b.keys.name(lang))
-        .collect();
+    {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.join("/")
 }
 

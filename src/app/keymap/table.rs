@@ -2,6 +2,7 @@
 
 use super::{Binding, Command, GlobalCommand, Keys, Needs, When};
 use crate::app::dialogs::experts::ExpertsCommand;
+use crate::app::dialogs::filter::FilterCommand;
 use crate::app::dialogs::form::FormCommand;
 use crate::app::dialogs::help::HelpCommand;
 use crate::app::dialogs::history::HistoryCommand;
@@ -173,15 +174,32 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Enter, NONE, C::Experts(ExpertsCommand::Choose), T::KeyRouteToggle).legend(),
     key(K::Esc, NONE, C::Experts(ExpertsCommand::Close), T::KeyClose).legend(),
 
-    // The queue.
+    // The queue: its list, the search field at its top, its filters and order. On the
+    // bottom line what finds a case comes first; paging is in help (the arrows page too).
+    key(K::Char('/'), NONE, C::Queue(QueueCommand::StartSearch), T::KeySearch).legend().when(When::QueueBrowsing),
+    key(K::Char('f'), NONE, C::Queue(QueueCommand::Filters), T::KeyFilters).legend().when(When::QueueBrowsing),
+    key(K::Char('s'), NONE, C::Queue(QueueCommand::Sort), T::KeySort).legend().when(When::QueueBrowsing),
+    key(K::Enter, NONE, C::Queue(QueueCommand::Open), T::KeyDetails).legend().when(When::QueueBrowsing),
+    key(K::Enter, NONE, C::Queue(QueueCommand::RunSearch), T::KeySearch).legend().when(When::QueueSearching),
+    key(K::Esc, NONE, C::Queue(QueueCommand::ClearSearch), T::KeyClearSearch).legend().when(When::QueueSearching),
+    key(K::Esc, NONE, C::Queue(QueueCommand::ClearSearch), T::KeyClearSearch).legend().when(When::QueueSearchShown),
     key(K::Up, NONE, C::Queue(QueueCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Queue(QueueCommand::Down), T::KeyDown),
-    key(K::Char('k'), NONE, C::Queue(QueueCommand::Up), T::KeyUp),
-    key(K::Char('j'), NONE, C::Queue(QueueCommand::Down), T::KeyDown),
-    key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp).legend(),
-    key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown).legend(),
-    key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest),
-    key(K::Enter, NONE, C::Queue(QueueCommand::Open), T::KeyDetails).legend(),
+    key(K::Char('k'), NONE, C::Queue(QueueCommand::Up), T::KeyUp).when(When::QueueBrowsing),
+    key(K::Char('j'), NONE, C::Queue(QueueCommand::Down), T::KeyDown).when(When::QueueBrowsing),
+    key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp),
+    key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown),
+    key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest).when(When::QueueBrowsing),
+
+    // The queue's filters (f).
+    key(K::Up, NONE, C::Filter(FilterCommand::Up), T::KeyPrevFilter),
+    key(K::Down, NONE, C::Filter(FilterCommand::Down), T::KeyNextFilter),
+    key(K::Left, NONE, C::Filter(FilterCommand::Prev), T::KeyPrevValue),
+    key(K::Right, NONE, C::Filter(FilterCommand::Next), T::KeyNextValue),
+    key(K::Char(' '), NONE, C::Filter(FilterCommand::Next), T::KeyNextValue),
+    key(K::Enter, NONE, C::Filter(FilterCommand::Apply), T::KeyApplyFilters).legend(),
+    key(K::Delete, NONE, C::Filter(FilterCommand::Reset), T::KeyClearFilters).legend(),
+    key(K::Esc, NONE, C::Filter(FilterCommand::Cancel), T::KeyCancel).legend(),
 
     // One case's detail.
     key(K::Esc, NONE, C::Detail(DetailCommand::Close), T::KeyBack).legend(),

@@ -320,6 +320,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     unit_id: life.unit_id,
                     expert_id,
                     state: life.state,
+                    channel,
                     summary: &summary,
                     account: &account,
                     received_at: received,

@@ -123,7 +123,10 @@ impl IntakePane {
             | When::UnconfirmedIncident
             | When::FormChoice
             | When::FormPick
-            | When::FormPickQueryEmpty => false,
+            | When::FormPickQueryEmpty
+            | When::QueueSearching
+            | When::QueueBrowsing
+            | When::QueueSearchShown => false,
         }
     }
 
