@@ -50,7 +50,7 @@ impl App {
     }
 
     /// The case whose detail is open, if one is.
-    fn open_case(&self) -> Option<&crate::domain::CaseDetail> {
+    pub(super) fn open_case(&self) -> Option<&crate::domain::CaseDetail> {
         (self.pane == Pane::Queue)
             .then(|| self.panes.queue.detail.as_ref().map(|d| &d.case))
             .flatten()

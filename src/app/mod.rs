@@ -199,7 +199,7 @@ impl App {
         self.refresh_clock();
         let scopes = self.scopes();
         let Some(binding) = keymap::lookup(&scopes, &key, |w| self.holds(w)) else {
-            return Outcome::Unchanged;
+            return self.say_step_not_now(&scopes, &key);
         };
         if !self.allowed(binding.needs) {
             let roles: Vec<&str> = self
@@ -218,6 +218,26 @@ impl App {
         }
         self.dispatch(binding.command, &key);
         self.report_prints();
+        Outcome::Redraw
+    }
+
+    /// A step's key pressed where the step does not apply (approving a registered case): say
+    /// so, and at which state the case is, rather than nothing.
+    fn say_step_not_now(&mut self, scopes: &[keymap::Scope], key: &KeyEvent) -> Outcome {
+        let Some(binding) = keymap::lookup(scopes, key, |w| {
+            matches!(w, keymap::When::Step(_)) || self.holds(w)
+        }) else {
+            return Outcome::Unchanged;
+        };
+        let (keymap::When::Step(kind), Some(case)) = (binding.when, self.open_case()) else {
+            return Outcome::Unchanged;
+        };
+        let lang = self.session.lang;
+        let message = Msg::StepNotNow {
+            step: crate::i18n::Label::label(&kind, lang).to_string(),
+            state: crate::i18n::Label::label(&case.row.state, lang).to_string(),
+        };
+        self.session.say(StatusKind::Error, message);
         Outcome::Redraw
     }
 
@@ -408,6 +428,10 @@ impl App {
     }
 
     fn show_pane(&mut self, pane: Pane) {
+        // What the status line said belonged to the pane being left.
+        if self.pane != pane {
+            self.session.status = None;
+        }
         self.pane = pane;
         self.reload_current_or_say();
     }

@@ -38,6 +38,13 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         address: setting("office_address"),
         seal_line: setting("seal_line"),
     };
+    // The place is checked before anything else: a refused place is said first.
+    let target = args
+        .out
+        .as_ref()
+        .map(|path| crate::os::boundary().document_target(path))
+        .transpose()
+        .map_err(super::boundary_failure)?;
     let text = notices::render(kind, &case, &office, store.today()).map_err(|e| {
         Failure::denied(
             Msg::DocumentNotYet {
@@ -50,17 +57,10 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
     match &args.out {
         Some(path) => {
             // Through the boundary's file rules: never over an existing file or through a
-            // symbolic link, and across the setgid boundary only inside the office's folders.
+            // symbolic link, and across the setgid boundary only in the receipt directory.
             let shown = || clean_line(&path.display().to_string());
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .ok_or_else(|| Failure::error(format!("{}: not a file name", shown())))?;
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => std::path::PathBuf::from("."),
-            };
-            crate::os::create_new_file(&dir, &name, text.as_bytes())
+            let (dir, name) = target.as_ref().ok_or_else(|| Failure::error(shown()))?;
+            crate::os::create_new_file(dir, name, text.as_bytes())
                 .map_err(|e| Failure::error(format!("{}: {e}", shown())))?;
         }
         None => super::output::line(text.trim_end())?,

@@ -95,6 +95,10 @@ pub enum SettingError {
     NotDate {
         key: &'static str,
     },
+    /// A date after today where only a past day makes sense (the office's first day).
+    InFuture {
+        key: &'static str,
+    },
     /// Letters, digits, `_`, `-`, `.` and `@` only, and not starting with `-` (which `lp`
     /// would read as an option).
     BadPrinter,
@@ -125,7 +129,10 @@ impl std::fmt::Display for SettingError {
                     "{key} must be an absolute path, or empty for the default"
                 )
             }
-            SettingError::NotDate { key } => write!(f, "{key} must be a date, YYYY-MM-DD"),
+            SettingError::NotDate { key } => {
+                write!(f, "{key} must be a date, YYYY-MM-DD, or empty for none")
+            }
+            SettingError::InFuture { key } => write!(f, "{key} cannot be after today"),
             SettingError::BadPrinter => f.write_str(
                 "receipt_printer is a printer name: letters, digits, _ - . @, not starting with -",
             ),
@@ -139,6 +146,25 @@ impl std::fmt::Display for SettingError {
 }
 
 impl std::error::Error for SettingError {}
+
+/// [`check_setting`], with what depends on the day: the office's first day cannot be after
+/// `today` (a date in the future would refuse every receipt).
+pub fn check_setting_on(
+    key: &str,
+    value: &str,
+    today: chrono::NaiveDate,
+) -> Result<String, SettingError> {
+    let value = check_setting(key, value)?;
+    if key == "office_opened"
+        && let Ok(day) = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+        && day > today
+    {
+        return Err(SettingError::InFuture {
+            key: "office_opened",
+        });
+    }
+    Ok(value)
+}
 
 /// The definition of a known setting.
 pub fn setting(key: &str) -> Option<&'static SettingDef> {
@@ -195,6 +221,8 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
             }
         }
         "seal_line" => bounded(MAX_NAME_CHARS, true)?,
+        // Empty: no first day (the default bound applies).
+        "office_opened" if value.is_empty() => {}
         "office_opened" => {
             return chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                 .map(|d| d.format("%Y-%m-%d").to_string())

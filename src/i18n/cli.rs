@@ -33,7 +33,8 @@ pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
         }
         SettingError::BadPhone => "office_phone 只能含数字、空格、-、+、括号和逗号".into(),
         SettingError::NotAbsolute { key } => format!("{key} 须为绝对路径（留空则用默认位置）"),
-        SettingError::NotDate { key } => format!("{key} 须为日期，格式 YYYY-MM-DD"),
+        SettingError::NotDate { key } => format!("{key} 须为日期，格式 YYYY-MM-DD，或留空"),
+        SettingError::InFuture { key } => format!("{key} 不能晚于今天"),
         SettingError::BadPrinter => {
             "receipt_printer 是打印机名：字母、数字、_ - . @，且不能以 - 开头".into()
         }
@@ -289,18 +290,21 @@ pub fn init_needs_root(lang: Lang) -> String {
 /// `--demo` or `demo` making a database across the setgid boundary.
 pub fn no_demo_here(lang: Lang) -> String {
     match lang {
-        Lang::Zh => "这是为办公室安装的 xfdesk，不能在此创建演示数据库；请在自己的账号下用未安装的副本试用 --demo".into(),
-        Lang::En => "this xfdesk is installed for the office and makes no demo database; try --demo with a copy of your own".into(),
+        Lang::Zh => "这是为办公室安装的 xfdesk：演示数据不会进入办公室的数据库；请在自己的账号下用未安装的副本试用 --demo".into(),
+        Lang::En => "this xfdesk is installed for the office: demo data never goes into the office's database; try --demo with a copy of your own".into(),
     }
 }
 
 /// `settings set receipt_dir` across the setgid boundary.
-pub fn receipt_dir_is_system(lang: Lang) -> String {
+pub fn receipt_dir_is_system(lang: Lang, key: &str) -> String {
+    let key = clean_line(key);
     match lang {
-        Lang::Zh => "在共用服务器上，回执目录由 /etc/xfdesk.toml 的 receipt_dir 决定".into(),
-        Lang::En => {
-            "on a shared server receipts go where receipt_dir in /etc/xfdesk.toml says".into()
-        }
+        Lang::Zh => format!(
+            "在共用服务器上不能设置 {key}：回执和文书都写入 /etc/xfdesk.toml 的 receipt_dir"
+        ),
+        Lang::En => format!(
+            "{key} cannot be set on a shared server: receipts and documents go where receipt_dir in /etc/xfdesk.toml says"
+        ),
     }
 }
 

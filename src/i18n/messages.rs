@@ -167,6 +167,8 @@ messages! {
     UnknownChoice { what: String, given: String, known: String } => "没有这个{what}：{given}（可用：{known}）",
         "no such {what}: {given} (known: {known})";
     CasesListed { shown: usize, total: u64 } => "列出 {shown} 件，共找到 {total} 件", "{shown} listed of {total} found";
+    StepNotNow { step: String, state: String } => "现在不能{step}：案件处于“{state}”",
+        "{step} does not apply now: the case is {state}";
     NoSuchCase { number: String } => "没有编号为 {number} 的案件", "no case numbered {number}";
     DaysLeftShort { n: i64 } => "剩{n}天", "{n}d left";
     DaysOver { n: i64 } => "超{n}天", "{n}d over";

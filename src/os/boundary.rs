@@ -441,6 +441,37 @@ impl Boundary {
         }
     }
 
+    /// Where a document asked for with `doc --out FILE` goes. Confined: only directly in the
+    /// receipt directory (a member of staff may not name files in the database's or the
+    /// backups' directory, where a file of theirs could block a backup or shadow the
+    /// database's own). Returns the directory and the plain file name.
+    pub fn document_target(&self, file: &Path) -> Result<(PathBuf, String), BoundaryError> {
+        let dir = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if self.confined {
+            let Some(receipts) = self.config()?.map(SystemConfig::receipt_dir) else {
+                return Err(BoundaryError::OutsideService { dir });
+            };
+            let same = match (
+                std::fs::canonicalize(&dir),
+                std::fs::canonicalize(&receipts),
+            ) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            };
+            if !same {
+                return Err(BoundaryError::OutsideService { dir });
+            }
+        }
+        Ok((dir, name))
+    }
+
     /// The directory documents (notices, sheets) are written to: confined, the configuration's
     /// receipt directory, for the same reason as receipts; otherwise the setting, else
     /// `documents/` beside the database.

@@ -248,12 +248,15 @@ fn open_dir(dir: &Path) -> io::Result<OwnedFd> {
 }
 
 fn check_name(file_name: &str) -> io::Result<()> {
+    // No control, escape or bidi characters either: a name is shown in listings, messages
+    // and the audit log, where they would act on a terminal.
     let plain = !file_name.is_empty()
         && file_name != "."
         && file_name != ".."
         && !file_name.contains('/')
         && !file_name.contains('\0')
-        && file_name.len() <= 255;
+        && file_name.len() <= 255
+        && crate::domain::text::clean_line(file_name) == file_name;
     if plain {
         Ok(())
     } else {

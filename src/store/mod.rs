@@ -358,7 +358,7 @@ impl Store {
         value: &str,
     ) -> Result<String> {
         crate::domain::permission::require(actor, crate::domain::permission::Act::Administer)?;
-        let value = &crate::domain::settings::check_setting(key, value)
+        let value = &crate::domain::settings::check_setting_on(key, value, self.today())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write_anchored("setting.set", |tx| {
@@ -409,8 +409,20 @@ impl Store {
     ) -> Result<Backup> {
         use crate::domain::permission::Act;
         let target = dir.join(file_name);
+        let shown = crate::domain::text::clean_line(&target.display().to_string());
         let now = self.now();
-        self.write(|tx| {
+        let key = self.audit.key()?.clone();
+        let io =
+            |what: &str, e: std::io::Error| StoreError::Invalid(format!("{what} {shown}: {e}"));
+        // The file is made first, so that the audit never records a copy that could not even
+        // be started (a bad name, a file already there, a directory it may not write).
+        let path = crate::os::reserve_new_file(dir, file_name, crate::os::files::PRIVATE_MODE)
+            .map_err(|e| io("cannot create", e))?;
+        let remove = || {
+            let _ = crate::os::files::remove_in(dir, file_name);
+        };
+        // The entry goes in before the copy is taken, so that the copy's own chain holds it.
+        let recorded = self.write(|tx| {
             staff::acting(tx, actor, Act::TakeBackup)?;
             audit::append(
                 tx,
@@ -419,20 +431,31 @@ impl Store {
                 "backup",
                 "database",
                 None,
-                &format!("a copy of the whole database to {}", target.display()),
+                &format!("a copy of the whole database to {shown}"),
             )
-        })?;
-        let key = self.audit.key()?.clone();
-        let io = |what: &str, e: std::io::Error| {
-            StoreError::Invalid(format!("{what} {}: {e}", target.display()))
-        };
-        let path = crate::os::reserve_new_file(dir, file_name, crate::os::files::PRIVATE_MODE)
-            .map_err(|e| io("cannot create", e))?;
+        });
+        if let Err(e) = recorded {
+            remove();
+            return Err(e);
+        }
         let target_text = path
             .to_str()
             .ok_or_else(|| StoreError::Invalid("the backup path is not valid UTF-8".into()))?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target_text]) {
-            let _ = std::fs::remove_file(&path);
+            remove();
+            // The entry above said a copy was being made: say it was not.
+            let later = self.now();
+            let _ = self.write(|tx| {
+                audit::append(
+                    tx,
+                    &actor.into(),
+                    later,
+                    "backup.failed",
+                    "database",
+                    None,
+                    &crate::domain::text::clean_line(&format!("the copy to {shown} failed: {e}")),
+                )
+            });
             return Err(e.into());
         }
         let copy = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -362,3 +362,36 @@ pub fn legacy_copy(dir: &Path) -> PathBuf {
         .unwrap();
     db
 }
+
+/// A case registered by the calling account, through the library (there is no intake command).
+pub fn registered_case(db: &std::path::Path, kind: xfdesk::domain::MatterKind) -> String {
+    use xfdesk::domain::intake::{IntakeInput, validate_intake};
+    let mut store = xfdesk::store::Store::open(db).unwrap();
+    let me = store
+        .staff_by_login(&xfdesk::os::current_login().unwrap())
+        .unwrap()
+        .unwrap();
+    let now = store.now();
+    let cat = store.categories().unwrap()[0].id;
+    let units = store.units().unwrap();
+    let saved = store
+        .save_intake(
+            &me,
+            &validate_intake(
+                &IntakeInput {
+                    id_number: "11010519491231002X".into(),
+                    name: "张三".into(),
+                    phone: "13800138000".into(),
+                    category_id: Some(cat),
+                    kind,
+                    unit_ids: vec![units[1].id],
+                    summary: "拖欠工资三个月".into(),
+                    ..IntakeInput::blank(now)
+                },
+                now,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    saved.number
+}

@@ -384,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn a_step_key_where_the_step_does_not_apply_says_why() {
+        let (_d, mut app) = case_open(Lang::Zh, &[Role::Manager]);
+        // A registered case has no opinion to approve yet.
+        app.press(KeyCode::Char('a'));
+        let (_, lines, _) = draw_text(&mut app, 80, 24);
+        assert!(
+            lines[22].contains("现在不能") && lines[22].contains("登记"),
+            "{}",
+            lines[22]
+        );
+    }
+
+    #[test]
     fn a_document_is_written_through_the_effects_interface() {
         let (_d, _, mut app, effects) =
             app_recording(Lang::Zh, &[Role::Reception, Role::Manager, Role::Expert]);
