@@ -86,6 +86,12 @@ impl App {
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
             ),
+            When::QueueMarked => {
+                self.pane == Pane::Queue
+                    && self.panes.queue.detail.is_none()
+                    && self.panes.queue.text_kind().is_none()
+                    && !self.panes.queue.marked.is_empty()
+            }
             When::QueueSearching | When::QueueBrowsing | When::QueueSearchShown => {
                 let queue = &self.panes.queue;
                 let searching = queue.text_kind().is_some();

@@ -260,6 +260,27 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Lang::En => format!("changed by {by} at {at}, reload"),
         },
         StoreError::Step(e) => step_error(lang, e),
+        StoreError::Refusals(refusals) => {
+            let each: Vec<String> = refusals
+                .iter()
+                .map(|r| match lang {
+                    Lang::Zh => format!("{}（{}）", r.number, store_error(lang, &r.error)),
+                    Lang::En => format!("{} ({})", r.number, store_error(lang, &r.error)),
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{} 件不能办理，全部未改动：{}",
+                    refusals.len(),
+                    each.join("；")
+                ),
+                Lang::En => format!(
+                    "{} cases refused, nothing changed: {}",
+                    refusals.len(),
+                    each.join("; ")
+                ),
+            }
+        }
         StoreError::NotFound(s) | StoreError::Invalid(s) | StoreError::Audit(s) => s.clone(),
         StoreError::Refused { path, why } => super::cli::open_refused(lang, path, why),
         StoreError::ReadOnly(path) => super::cli::read_only(lang, path),

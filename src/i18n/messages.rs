@@ -118,6 +118,9 @@ messages! {
 
     // The steps of a case.
     StepTitle { step: String, number: String } => "{step}：{number}", "{step}: {number}";
+    BulkTitle { step: String, count: usize } => "批量{step}：已选 {count} 件", "{step} for {count} marked cases";
+    BulkDone { step: String, count: usize } => "已对 {count} 件案件{step}", "{step} done on {count} cases";
+    Marked { count: usize } => "已选 {count} 件", "{count} marked";
     OpinionLine { handling: String, opinion: String } => "拟办意见：{handling}。{opinion}",
         "Proposed: {handling}. {opinion}";
     ReturnsTo { state: String } => "将退回至“{state}”", "goes back to \"{state}\"";

@@ -61,6 +61,10 @@ texts! {
     KeyChoiceDigit => "直接选择该项", "choose that option";
     KeyRemoveLastUnit => "删去最后一个单位", "remove the last unit";
     KeyClearForm => "清空表单", "clear the form";
+    KeyMark => "标记/取消标记（批量办理）", "mark or unmark (for a bulk step)";
+    KeyBulkTransfer => "批量转办", "transfer the marked";
+    KeyBulkAssign => "批量改派首办", "reassign the marked";
+    KeyClearMarks => "取消全部标记", "unmark all";
     KeyGiveUpSave => "放弃保存（表单保留）", "give the save up (the form stays)";
     KeyHistory => "既往", "history";
     KeyRepresentatives => "代表", "representatives";

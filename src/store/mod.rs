@@ -71,6 +71,8 @@ pub enum StoreError {
     },
     /// A workflow step refused by the domain's rules.
     Step(crate::domain::workflow::StepError),
+    /// A step on several cases at once refused for some of them: nothing was changed.
+    Refusals(Vec<CaseRefusal>),
     NotFound(String),
     Invalid(String),
     /// The path is not an xfdesk database; nothing was changed.
@@ -88,6 +90,13 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One case of a selection that refused a step, and why.
+#[derive(Debug)]
+pub struct CaseRefusal {
+    pub number: String,
+    pub error: Box<StoreError>,
+}
 
 /// A backup taken.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,9 @@
 
 use super::audit::{self, Actor};
 use super::clocks::{calendar_in, counting_of, one_running_clock, refresh_case_due, rule_by_name};
-use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use super::{
+    CaseRefusal, Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp,
+};
 use crate::domain::Staff;
 use crate::domain::calendar::{ClockSpec, Suspension, check_extension, check_suspension, count};
 use crate::domain::case::{CaseState, MatterKind};
@@ -363,6 +365,101 @@ fn fresh_actor(tx: &Transaction<'_>, actor: &Staff) -> Result<Staff> {
     }
 }
 
+/// One step on one case inside the caller's transaction: the case as it is now (and, with
+/// `version`, as the actor saw it), the actor's account as it is now, the domain's check, the
+/// record, the state, the clocks, the audit entry.
+fn step_in(
+    tx: &audit::Tx<'_>,
+    actor: &Staff,
+    case_id: i64,
+    version: Option<i64>,
+    step: &Step,
+    now: NaiveDateTime,
+    max_extension: u32,
+) -> Result<StepDone> {
+    let today = now.date();
+    let head = case_head(tx, case_id)?;
+    if version.is_some_and(|v| v != head.version) {
+        return Err(StoreError::Stale {
+            by: head.updated_by.unwrap_or_else(|| "?".into()),
+            at: head.updated_at,
+        });
+    }
+    let actor = fresh_actor(tx, actor)?;
+    let facts = case_facts(tx, case_id)?;
+    let last_day = match &step {
+        Step::Reopen { .. } => reopen_last_day(tx, case_id, facts.round)?,
+        _ => None,
+    };
+    let plan: Plan =
+        workflow::check(&actor, &step, &facts, today, last_day).map_err(StoreError::Step)?;
+    let to = plan.to.unwrap_or(head.state);
+    let round = match &step {
+        Step::Reopen { level, .. } => level.round().max(facts.round + 1),
+        _ => facts.round,
+    };
+    let step_id = insert_step(
+        tx,
+        &StepRow {
+            case_id,
+            step: &step,
+            round,
+            from: head.state,
+            to: plan.to,
+            at: now,
+            staff_id: actor.id,
+        },
+    )?;
+    let record_text = record_of(&step).text;
+    side_effects(
+        tx,
+        &actor,
+        case_id,
+        step_id,
+        &step,
+        &facts,
+        now,
+        max_extension,
+    )?;
+    tx.execute(
+        "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
+                updated_by = ?4
+             WHERE id = ?5 AND version = ?6",
+        params![
+            to.code(),
+            round,
+            fmt_ts(now),
+            actor.id,
+            case_id,
+            head.version
+        ],
+    )?;
+    apply_clocks(tx, case_id, &plan.clocks, today)?;
+    audit::append(
+        tx,
+        &Actor::from(&actor),
+        now,
+        &format!("case.{}", step.kind().code()),
+        "case",
+        Some(case_id),
+        &serde_json::json!({
+            "number": head.number,
+            "from": head.state.code(),
+            "to": to.code(),
+            "step_id": step_id,
+            "text": record_text,
+        })
+        .to_string(),
+    )?;
+    Ok(StepDone {
+        case_id,
+        number: head.number,
+        state: to,
+        version: head.version + 1,
+        step_id,
+    })
+}
+
 /// The last day a review request could come: the request window's clock, counted from the
 /// reply.
 fn reopen_last_day(tx: &Transaction<'_>, case_id: i64, round: u8) -> Result<Option<NaiveDate>> {
@@ -469,82 +566,49 @@ impl Store {
     ) -> Result<StepDone> {
         let step = step.cleaned();
         let now = self.now();
-        let today = now.date();
+        let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);
+        self.write(|tx| step_in(tx, actor, case_id, Some(version), &step, now, max_extension))
+    }
+
+    /// 批量: the same step on each of `case_ids` (a manager's marked selection), as the cases
+    /// are now, in one transaction: all of them, or — if the step does not apply to some, or
+    /// someone may not take it — none, with every case that refused and why.
+    pub fn take_step_on_each(
+        &mut self,
+        actor: &Staff,
+        case_ids: &[i64],
+        step: Step,
+    ) -> Result<Vec<StepDone>> {
+        require(actor, Act::BulkAct)?;
+        let step = step.cleaned();
+        let now = self.now();
         let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);
         self.write(|tx| {
-            let head = case_head(tx, case_id)?;
-            if head.version != version {
-                return Err(StoreError::Stale {
-                    by: head.updated_by.unwrap_or_else(|| "?".into()),
-                    at: head.updated_at,
-                });
+            let mut done = Vec::with_capacity(case_ids.len());
+            let mut refused = Vec::new();
+            for &case_id in case_ids {
+                match step_in(tx, actor, case_id, None, &step, now, max_extension) {
+                    Ok(d) => done.push(d),
+                    Err(
+                        e @ (StoreError::Step(_)
+                        | StoreError::Denied(_)
+                        | StoreError::Transition(_)
+                        | StoreError::Invalid(_)
+                        | StoreError::NotFound(_)),
+                    ) => refused.push(CaseRefusal {
+                        number: case_head(tx, case_id)
+                            .map(|h| h.number)
+                            .unwrap_or_else(|_| case_id.to_string()),
+                        error: Box::new(e),
+                    }),
+                    Err(other) => return Err(other),
+                }
             }
-            let actor = fresh_actor(tx, actor)?;
-            let facts = case_facts(tx, case_id)?;
-            let last_day = match &step {
-                Step::Reopen { .. } => reopen_last_day(tx, case_id, facts.round)?,
-                _ => None,
-            };
-            let plan: Plan = workflow::check(&actor, &step, &facts, today, last_day)
-                .map_err(StoreError::Step)?;
-            let to = plan.to.unwrap_or(head.state);
-            let round = match &step {
-                Step::Reopen { level, .. } => level.round().max(facts.round + 1),
-                _ => facts.round,
-            };
-            let step_id = insert_step(
-                tx,
-                &StepRow {
-                    case_id,
-                    step: &step,
-                    round,
-                    from: head.state,
-                    to: plan.to,
-                    at: now,
-                    staff_id: actor.id,
-                },
-            )?;
-            let record_text = record_of(&step).text;
-            side_effects(
-                tx,
-                &actor,
-                case_id,
-                step_id,
-                &step,
-                &facts,
-                now,
-                max_extension,
-            )?;
-            tx.execute(
-                "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
-                    updated_by = ?4
-                 WHERE id = ?5 AND version = ?6",
-                params![to.code(), round, fmt_ts(now), actor.id, case_id, version],
-            )?;
-            apply_clocks(tx, case_id, &plan.clocks, today)?;
-            audit::append(
-                tx,
-                &Actor::from(&actor),
-                now,
-                &format!("case.{}", step.kind().code()),
-                "case",
-                Some(case_id),
-                &serde_json::json!({
-                    "number": head.number,
-                    "from": head.state.code(),
-                    "to": to.code(),
-                    "step_id": step_id,
-                    "text": record_text,
-                })
-                .to_string(),
-            )?;
-            Ok(StepDone {
-                case_id,
-                number: head.number,
-                state: to,
-                version: version + 1,
-                step_id,
-            })
+            if refused.is_empty() {
+                Ok(done)
+            } else {
+                Err(StoreError::Refusals(refused))
+            }
         })
     }
 

@@ -28,6 +28,11 @@ pub enum FormPurpose {
     Incident { case_id: i64 },
     /// A statutory document of the case.
     Document { case_id: i64 },
+    /// The same step on every case of a manager's marked selection.
+    Bulk {
+        kind: crate::domain::workflow::StepKind,
+        cases: Vec<i64>,
+    },
 }
 
 /// An item a picker offers: its id, its name, and other names it is found by (initials, code).

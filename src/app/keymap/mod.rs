@@ -162,6 +162,8 @@ pub enum When {
     QueueBrowsing,
     /// The queue's list has the keys and shows a search: Esc clears it.
     QueueSearchShown,
+    /// The queue's list has the keys and cases are marked for a bulk step.
+    QueueMarked,
 }
 
 /// The roles a binding needs.

@@ -190,6 +190,11 @@ pub static KEYMAP: &[Binding] = &[
     key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp),
     key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown),
     key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest).when(When::QueueBrowsing),
+    // 批量: a manager marks cases and takes one step on all of them.
+    key(K::Char(' '), NONE, C::Queue(QueueCommand::Mark), T::KeyMark).when(When::QueueBrowsing).needs(Act::BulkAct),
+    key(K::Char('t'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Transfer)), T::KeyBulkTransfer).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('g'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Assign)), T::KeyBulkAssign).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('u'), NONE, C::Queue(QueueCommand::ClearMarks), T::KeyClearMarks).legend().when(When::QueueMarked),
 
     // The queue's filters (f).
     key(K::Up, NONE, C::Filter(FilterCommand::Up), T::KeyPrevFilter),

@@ -3,6 +3,7 @@
 
 mod approve;
 mod assign;
+pub mod bulk;
 mod close;
 mod extend;
 mod feedback;

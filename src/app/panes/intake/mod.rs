@@ -126,7 +126,8 @@ impl IntakePane {
             | When::FormPickQueryEmpty
             | When::QueueSearching
             | When::QueueBrowsing
-            | When::QueueSearchShown => false,
+            | When::QueueSearchShown
+            | When::QueueMarked => false,
         }
     }
 

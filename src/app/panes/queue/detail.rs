@@ -211,6 +211,9 @@ impl super::QueuePane {
         ctx: &mut Ctx<'_>,
     ) -> std::result::Result<(), String> {
         let lang = ctx.session.lang;
+        if let FormPurpose::Bulk { kind, cases } = &form.purpose {
+            return self.submit_bulk(*kind, cases, form, ctx);
+        }
         let Some(view) = &self.detail else {
             return Err(Msg::CaseNotFound.text(lang));
         };
@@ -282,6 +285,8 @@ impl super::QueuePane {
                     .map_err(|e| i18n::store_error(lang, &e))?;
                 ctx.say(StatusKind::Success, message);
             }
+            // Taken above, before a case's detail is needed.
+            FormPurpose::Bulk { .. } => {}
         }
         // Our own write does not move this connection's data version: read the case again.
         ctx.emit(AppEvent::Reload);

@@ -2,8 +2,11 @@
 //! (`s`), a page at a time by keyset (a million cases page as fast as ten), and the detail of
 //! one.
 
+mod bulk;
 mod detail;
 mod list;
+
+pub use bulk::MarkedCase;
 
 pub use detail::{DetailCommand, DetailView};
 
@@ -41,6 +44,12 @@ pub enum QueueCommand {
     Filters,
     /// The next order: newest, deadline, last updated.
     Sort,
+    /// Space: mark the highlighted case for a bulk step, or unmark it.
+    Mark,
+    /// Forget every mark.
+    ClearMarks,
+    /// A step on every marked case (a manager's): transfer, or a new first handler.
+    Bulk(crate::domain::workflow::StepKind),
 }
 
 #[derive(Debug)]
@@ -61,6 +70,8 @@ pub struct QueuePane {
     pub searching: bool,
     /// The search the list shows (run with Enter; None lists everything).
     pub search: Option<Search>,
+    /// Cases marked for a bulk step, in the order they were marked.
+    pub marked: Vec<MarkedCase>,
 }
 
 impl Default for QueuePane {
@@ -76,6 +87,7 @@ impl Default for QueuePane {
             search_field: line_field(),
             searching: false,
             search: None,
+            marked: vec![],
         }
     }
 }
@@ -148,6 +160,15 @@ impl QueuePane {
                 self.sort = self.sort.next();
                 self.relist(ctx)
             }
+            QueueCommand::Mark => {
+                self.toggle_mark(ctx);
+                Ok(())
+            }
+            QueueCommand::ClearMarks => {
+                self.clear_marks();
+                Ok(())
+            }
+            QueueCommand::Bulk(kind) => self.open_bulk(kind, ctx),
         };
         if let Err(e) = result {
             ctx.fail(&e);

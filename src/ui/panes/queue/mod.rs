@@ -122,6 +122,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) -> Opti
         Text::ColSummary,
     ]
     .map(|t| t.get(lang).to_string());
+    // Marked cases (for a bulk step) carry a mark in a column of their own, shown only while
+    // something is marked.
+    let marking = !queue.marked.is_empty();
+    let columns_width = if marking {
+        inner_width.saturating_sub(1)
+    } else {
+        inner_width
+    };
+    let gutter = |marked: bool| match (marking, marked) {
+        (false, _) => "",
+        (true, true) => "●",
+        (true, false) => " ",
+    };
     let rows = queue
         .rows
         .iter()
@@ -133,7 +146,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) -> Opti
                 .map(|d| session.urgency_of(d));
             let style = urgency.map_or(Style::default(), |u| theme.urgency(u));
             (
-                row_text(&cells(session, listed, urgency, wide), inner_width),
+                format!(
+                    "{}{}",
+                    gutter(queue.is_marked(row.id)),
+                    row_text(&cells(session, listed, urgency, wide), columns_width)
+                ),
                 style,
             )
         })
@@ -151,6 +168,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) -> Opti
         }
     }
     .text(lang);
+    let title = if marking {
+        format!(
+            "{title}  {}",
+            Msg::Marked {
+                count: queue.marked.len()
+            }
+            .text(lang)
+        )
+    } else {
+        title
+    };
     let empty = if queue.narrowed() {
         Text::NoCaseMatches.get(lang).to_string()
     } else {
@@ -169,7 +197,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) -> Opti
                 search_line(queue, &search_label, lang, theme),
                 filter_line(queue, session, theme),
             ],
-            header: row_text(&headers, inner_width),
+            header: format!("{}{}", gutter(false), row_text(&headers, columns_width)),
             rows,
             selected: Some(queue.selected),
             empty,
