@@ -392,7 +392,7 @@ fn step_in(
         _ => None,
     };
     let plan: Plan =
-        workflow::check(&actor, &step, &facts, today, last_day).map_err(StoreError::Step)?;
+        workflow::check(&actor, step, &facts, today, last_day).map_err(StoreError::Step)?;
     let to = plan.to.unwrap_or(head.state);
     let round = match &step {
         Step::Reopen { level, .. } => level.round().max(facts.round + 1),
@@ -402,7 +402,7 @@ fn step_in(
         tx,
         &StepRow {
             case_id,
-            step: &step,
+            step,
             round,
             from: head.state,
             to: plan.to,
@@ -410,13 +410,13 @@ fn step_in(
             staff_id: actor.id,
         },
     )?;
-    let record_text = record_of(&step).text;
+    let record_text = record_of(step).text;
     side_effects(
         tx,
         &actor,
         case_id,
         step_id,
-        &step,
+        step,
         &facts,
         now,
         max_extension,
