@@ -2,14 +2,17 @@
 //! field; the keymap scopes consulted in order; which conditions hold and what the legend
 //! may offer. Decided here and nowhere else.
 
-use super::App;
 use super::dialogs::Dialog;
 use super::dialogs::form::FormDialog;
 use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
+use super::session::StatusKind;
 use super::text_field::TextKind;
+use super::{App, Outcome};
 use crate::domain::timeline::TimelineItem;
 use crate::domain::workflow;
+use crate::i18n::Msg;
+use crossterm::event::KeyEvent;
 
 impl App {
     fn pane_scope(&self) -> Scope {
@@ -144,5 +147,25 @@ impl App {
             .filter(|b| b.legend && self.available(b))
             .filter(|b| !waiting || b.when == When::SaveWaiting)
             .collect()
+    }
+
+    /// A step's key pressed where the step does not apply (approving a registered case): say
+    /// so, and at which state the case is, rather than nothing.
+    pub(super) fn say_step_not_now(&mut self, scopes: &[keymap::Scope], key: &KeyEvent) -> Outcome {
+        let Some(binding) = keymap::lookup(scopes, key, |w| {
+            matches!(w, keymap::When::Step(_)) || self.holds(w)
+        }) else {
+            return Outcome::Unchanged;
+        };
+        let (keymap::When::Step(kind), Some(case)) = (binding.when, self.open_case()) else {
+            return Outcome::Unchanged;
+        };
+        let lang = self.session.lang;
+        let message = Msg::StepNotNow {
+            step: crate::i18n::Label::label(&kind, lang).to_string(),
+            state: crate::i18n::Label::label(&case.row.state, lang).to_string(),
+        };
+        self.session.say(StatusKind::Error, message);
+        Outcome::Redraw
     }
 }

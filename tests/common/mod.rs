@@ -233,11 +233,17 @@ impl Tui {
         panic!("screen never showed {text:?}:\n{}", self.screen());
     }
 
+    /// Write to the terminal, a piece at a time: the lock on the writer is let go between
+    /// pieces, so that the reader can answer the program's queries (ESC[6n) while a large
+    /// paste is still going in — holding it through a 100 KB write could leave each side
+    /// waiting on the other under a loaded machine.
     pub fn send(&mut self, bytes: &[u8]) {
-        let mut guard = self.writer.lock().unwrap();
-        let w = guard.as_mut().expect("terminal open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
+        for piece in bytes.chunks(512) {
+            let mut guard = self.writer.lock().unwrap();
+            let w = guard.as_mut().expect("terminal open");
+            w.write_all(piece).unwrap();
+            w.flush().unwrap();
+        }
     }
 
     /// Type text as a person would: one character at a time.
