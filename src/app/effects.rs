@@ -1,5 +1,6 @@
-//! The outside world the application touches: files it writes and printers it sends them to.
-//! The running program uses the system; tests put a recorder in its place.
+//! The outside world the application touches: files it writes, printers it sends them to,
+//! and the office's notify command. The running program uses the system; tests put a
+//! recorder in its place.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -25,7 +26,16 @@ pub trait Effects {
     /// printing program gets the text itself, since it runs without the service group and
     /// may not read the office's directories.
     fn print(&mut self, printer: &str, file: &Path, contents: &str) -> Result<(), String>;
+    /// Hand notification `id` (as `json`) to the notify command `program`, in the
+    /// background: this returns at once.
+    fn notify(&mut self, program: &Path, id: i64, json: &str);
+    /// What became of the notify commands that have finished, without waiting.
+    fn notified(&mut self) -> Vec<Delivered>;
+    /// Wait at most `limit` for the notify commands still running (a session ending).
+    fn wait_notified(&mut self, limit: std::time::Duration) -> Vec<Delivered>;
 }
+
+pub use crate::os::notify::Delivered;
 
 /// Copies of one document a session may write before it gives up finding a free name.
 const COPIES: u32 = 99;
@@ -55,9 +65,13 @@ pub fn write_copy(
 /// How long the printing program may take to queue a document before it is stopped.
 const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// The real file system, through the setgid boundary's rules (`os::files`), and the system's
-/// `lp`, run outside the service group (`os::run_outside_program`).
-pub struct SystemEffects;
+/// The real file system, through the setgid boundary's rules (`os::files`), the system's
+/// `lp` and the notify command, run outside the service group (`os::run_outside_program`),
+/// the latter on threads of their own.
+#[derive(Debug, Default)]
+pub struct SystemEffects {
+    notifier: crate::os::notify::Notifier,
+}
 
 impl Effects for SystemEffects {
     fn write_new_file(
@@ -104,6 +118,19 @@ impl Effects for SystemEffects {
             )))
         }
     }
+
+    fn notify(&mut self, program: &Path, id: i64, json: &str) {
+        self.notifier
+            .send(program.to_path_buf(), id, json.to_string());
+    }
+
+    fn notified(&mut self) -> Vec<Delivered> {
+        self.notifier.finished()
+    }
+
+    fn wait_notified(&mut self, limit: std::time::Duration) -> Vec<Delivered> {
+        self.notifier.wait(limit)
+    }
 }
 
 /// What a recorder saw.
@@ -111,6 +138,12 @@ impl Effects for SystemEffects {
 pub struct Recording {
     pub files: Vec<(PathBuf, String)>,
     pub printed: Vec<(String, PathBuf)>,
+    /// Notifications handed to the notify command: the program, the id, the JSON.
+    pub notified: Vec<(PathBuf, i64, String)>,
+    /// Outcomes not yet collected.
+    pending: Vec<Delivered>,
+    /// What the recorded notify command answers (None: it succeeds).
+    pub notify_fails: Option<String>,
 }
 
 /// Remembers what would have been written and printed, for tests. Clones share one recording,
@@ -128,6 +161,11 @@ impl RecordedEffects {
 
     pub fn recording(&self) -> Recording {
         self.lock().clone()
+    }
+
+    /// Make the recorded notify command fail with `why` from now on.
+    pub fn fail_notify(&self, why: &str) {
+        self.lock().notify_fails = Some(why.to_string());
     }
 }
 
@@ -152,5 +190,27 @@ impl Effects for RecordedEffects {
             .printed
             .push((printer.to_string(), file.to_path_buf()));
         Ok(())
+    }
+
+    fn notify(&mut self, program: &Path, id: i64, json: &str) {
+        let mut r = self.lock();
+        r.notified
+            .push((program.to_path_buf(), id, json.to_string()));
+        let outcome = match &r.notify_fails {
+            Some(why) => Err(why.clone()),
+            None => Ok(()),
+        };
+        r.pending.push(Delivered {
+            notification_id: id,
+            outcome,
+        });
+    }
+
+    fn notified(&mut self) -> Vec<Delivered> {
+        std::mem::take(&mut self.lock().pending)
+    }
+
+    fn wait_notified(&mut self, _limit: std::time::Duration) -> Vec<Delivered> {
+        self.notified()
     }
 }

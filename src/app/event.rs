@@ -25,4 +25,6 @@ pub enum AppEvent {
     CloseTopDialog,
     /// Something for the intake pane to do (from its dialogs or a question's answer).
     Intake(IntakeEvent),
+    /// Something the notifications list asks for.
+    Notice(super::dialogs::notifications::NoticeAction),
 }

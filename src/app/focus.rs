@@ -4,7 +4,7 @@
 
 use super::App;
 use super::dialogs::Dialog;
-use super::dialogs::form::FormDialog;
+use super::dialogs::form::Form;
 use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
 use super::text_field::TextKind;
@@ -56,9 +56,10 @@ impl App {
     }
 
     /// The form on top, if a form has the keys.
-    fn top_form(&self) -> Option<&FormDialog> {
+    fn top_form(&self) -> Option<&Form> {
         match self.dialogs.top(self.pane) {
-            Some(Dialog::Form(f)) => Some(f),
+            Some(Dialog::Form(f)) => Some(&f.form),
+            Some(Dialog::RosterForm(f)) => Some(&f.form),
             _ => None,
         }
     }
@@ -78,13 +79,27 @@ impl App {
                     |e| matches!(&e.item, TimelineItem::Incident(i) if i.confirmed_at.is_none()),
                 )
             }),
-            When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
-            When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
-            When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
+            When::FormChoice => self.top_form().is_some_and(Form::focus_is_choice),
+            When::FormPick => self.top_form().is_some_and(Form::focus_is_pick),
+            When::FormPickQueryEmpty => self.top_form().is_some_and(Form::pick_query_empty),
             When::MaterialToggle => matches!(
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
             ),
+            When::RosterWeek | When::RosterSlot | When::RosterPatterns | When::RosterPattern
+            | When::RosterPerson => {
+                use super::panes::roster::RosterView;
+                let r = &self.panes.roster;
+                self.pane == Pane::Roster
+                    && match when {
+                        When::RosterWeek => r.view == RosterView::Week,
+                        When::RosterSlot => r.selected_slot().is_some(),
+                        When::RosterPatterns => r.view == RosterView::Patterns,
+                        When::RosterPattern => r.selected_pattern().is_some(),
+                        _ => r.selected_slot().is_some() || r.selected_pattern().is_some(),
+                    }
+            }
+            When::Unread => self.session.unread > 0,
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
         }
     }

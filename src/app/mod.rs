@@ -68,8 +68,10 @@ pub struct App {
     quit: bool,
     /// The database's data version when the views were last loaded.
     data_version: i64,
-    /// The newest visitor routed to me that I have been told about.
-    seen_waiting: Option<i64>,
+    /// The newest notification of mine the status line has told of.
+    seen_notice: Option<i64>,
+    /// Outcomes of the notify command not yet written down (the database was busy).
+    deliveries: Vec<effects::Delivered>,
     /// When the newest urgent case I have been told about was flagged.
     seen_urgent: Option<String>,
     /// The account was disabled while the session was open: it ends, writing nothing more.
@@ -78,7 +80,7 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
-        Self::with_effects(store, me, lang, Box::new(SystemEffects))
+        Self::with_effects(store, me, lang, Box::new(SystemEffects::default()))
     }
 
     /// An app whose files and printing go through `effects` (tests record them).
@@ -114,9 +116,12 @@ impl App {
         {
             session.intake_rules.office_opened = opened;
         }
+        let unread = store.unread_notifications(session.me.id)?;
+        session.unread = unread.count;
         let mut app = Self {
             data_version: store.data_version()?,
-            seen_waiting: store.waiting_for(session.me.id)?.first().map(|w| w.case_id),
+            seen_notice: None,
+            deliveries: vec![],
             seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
             session,
             store,
@@ -269,7 +274,10 @@ impl App {
                 let mut ctx = ctx!(self, events);
                 self.panes.queue.handle_detail(c, &mut ctx);
             }
-            Command::Roster(c) => self.panes.roster.handle(c),
+            Command::Roster(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.roster.handle(c, &mut ctx);
+            }
             Command::Supervision(c) => self.panes.supervision.handle(c),
             Command::Help(_)
             | Command::Question(_)
@@ -277,7 +285,8 @@ impl App {
             | Command::Experts(_)
             | Command::Representatives(_)
             | Command::Form(_)
-            | Command::Materials(_) => {
+            | Command::Materials(_)
+            | Command::Notifications(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
                     Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,
@@ -307,6 +316,7 @@ impl App {
                 self.dialogs
                     .push(None, Dialog::Help(HelpDialog::new(entries)));
             }
+            GlobalCommand::Notifications => self.open_notifications(),
         }
     }
 
@@ -331,27 +341,34 @@ impl App {
                         let mut ctx = ctx!(self, next);
                         self.panes.intake.on_event(e, &mut ctx);
                     }
+                    AppEvent::Notice(action) => self.on_notice(action),
                 }
             }
             events = next;
         }
+        // What was committed and concerns someone goes to the notify command, and my own
+        // notifications (a visitor I routed to myself) show at once.
+        self.deliver_notifications();
+        self.refresh_unread();
     }
 
     /// The form on top was submitted: the pane it belongs to carries it out; on success it
     /// closes, otherwise it stays with the reason and what was typed.
     fn submit_form(&mut self) {
-        let Some(Dialog::Form(form)) = self.dialogs.top(self.pane).cloned() else {
-            return;
-        };
         let mut events = vec![];
         let mut ctx = ctx!(self, events);
-        match self.panes.queue.submit(&form, &mut ctx) {
+        let done = match self.dialogs.top(self.pane).cloned() {
+            Some(Dialog::Form(form)) => self.panes.queue.submit(&form, &mut ctx),
+            Some(Dialog::RosterForm(form)) => self.panes.roster.submit(&form, &mut ctx),
+            _ => return,
+        };
+        match done {
             Ok(()) => self.dialogs.close_top(self.pane),
-            Err(why) => {
-                if let Some(Dialog::Form(f)) = self.dialogs.top_mut(self.pane) {
-                    f.error = Some(why);
-                }
-            }
+            Err(why) => match self.dialogs.top_mut(self.pane) {
+                Some(Dialog::Form(f)) => f.error = Some(why),
+                Some(Dialog::RosterForm(f)) => f.error = Some(why),
+                _ => {}
+            },
         }
         self.run_events(events);
     }
@@ -455,6 +472,7 @@ impl App {
     /// The session is ending: what was typed is kept as a draft, waiting as long as a command
     /// would for another process's write to finish.
     pub fn end_session(&mut self) {
+        self.wait_for_deliveries();
         if self.account_disabled {
             return;
         }

@@ -37,6 +37,7 @@ messages! {
     Supervised { note: String, by: String } => "已列入督办：{note}（{by}）", "put under supervision: {note} ({by})";
     Status { case: String, text: String, key: String, unread: u32 } => "新通知 {case} {text} — {key} 查看（未读 {unread}）", "new: {case} {text} — {key} to see ({unread} unread)";
     AllRead { n: usize } => "已将 {n} 条通知标为已读", "{n} notifications marked read";
+    DeliveryFailed { why: String } => "通知程序未能送出通知（已记入操作日志）：{why}", "the notify command did not deliver (written to the audit log): {why}";
 }
 
 pub fn kind(lang: Lang, k: NotificationKind) -> &'static str {

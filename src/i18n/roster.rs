@@ -33,19 +33,19 @@ texts! {
     Leader => "领导", "leader";
 
     // Keys.
-    KeyPrevWeek => "上一周", "previous week";
-    KeyNextWeek => "下一周", "next week";
+    KeyPrevWeek => "上周", "prev week";
+    KeyNextWeek => "下周", "next week";
     KeyThisWeek => "回到本周", "this week";
-    KeyAddSlot => "增加值班", "add a slot";
+    KeyAddSlot => "增加", "add";
     KeyMoveSlot => "调整", "move";
     KeySwapSlot => "对调", "swap";
-    KeyRemoveSlot => "取消值班", "remove";
+    KeyRemoveSlot => "取消", "remove";
     KeySubstitute => "替班", "stand-in";
-    KeySpecialties => "专家信息", "expert's specialties";
-    KeyPatterns => "每周固定安排", "weekly patterns";
-    KeyWeekView => "按周查看", "by week";
-    KeyAddPattern => "增加固定安排", "add a pattern";
-    KeyEndPattern => "停止固定安排", "end a pattern";
+    KeySpecialties => "专家信息", "expert details";
+    KeyPatterns => "固定安排", "weekly";
+    KeyWeekView => "按周", "by week";
+    KeyAddPattern => "增加", "add";
+    KeyEndPattern => "停止", "end";
 
     // The dialogs.
     TitleAddSlot => "增加值班", "Add a duty slot";

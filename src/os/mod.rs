@@ -7,6 +7,7 @@
 
 pub mod boundary;
 pub mod files;
+pub mod notify;
 pub mod process;
 
 pub use boundary::{Boundary, SystemConfig, boundary, enter as enter_boundary};

@@ -6,7 +6,7 @@ use super::audit::Tx;
 use super::roster::{edit::apply_changes, experts, on_duty};
 use super::Result;
 use crate::domain::reference::ReferenceData;
-use crate::domain::roster::{DutyRow, HalfDay, RowChange, RowKind};
+use crate::domain::roster::{DutyRow, HalfDay, Rank, RowChange, RowKind};
 use chrono::NaiveDateTime;
 
 /// Put sample experts on duty for the half-day of `now` until every category of the sample's
@@ -36,11 +36,13 @@ pub(crate) fn cover_now(tx: &Tx<'_>, data: &ReferenceData, now: NaiveDateTime) -
             if covered {
                 continue;
             }
-            // The first sample expert who takes it, is free now and whose room is free.
+            // The first sample cadre who takes it, is free now and whose room is free (a
+            // leader's days are the office's 领导接访日, not filled in here).
             let pick = data.roster.iter().find_map(|d| {
                 let e = experts.iter().find(|e| e.login == d.login && e.eligible)?;
                 let free = !on.iter().any(|a| a.staff_id == e.staff_id || a.room == d.room);
-                (free && e.specialties.contains(&category)).then_some((e.staff_id, d.room.clone()))
+                (free && e.rank == Rank::Cadre && e.specialties.contains(&category))
+                    .then_some((e.staff_id, d.room.clone()))
             });
             let Some((staff_id, room)) = pick else {
                 continue;

@@ -154,10 +154,10 @@ pub enum FormCommand {
     Cancel,
 }
 
+/// A form's fields and where the user is in them: the engine every form dialog shares.
 #[derive(Debug, Clone)]
-pub struct FormDialog {
+pub struct Form {
     pub title: String,
-    pub purpose: FormPurpose,
     /// Lines of context above the fields (the case, the approved opinion).
     pub context: Vec<String>,
     pub fields: Vec<Field>,
@@ -168,6 +168,27 @@ pub struct FormDialog {
     pub dirty: bool,
 }
 
+/// A form about a case (a step, a material, an incident, a document): the form and what it
+/// is for. It reads as its form (`Deref`).
+#[derive(Debug, Clone)]
+pub struct FormDialog {
+    pub purpose: FormPurpose,
+    pub form: Form,
+}
+
+impl std::ops::Deref for FormDialog {
+    type Target = Form;
+    fn deref(&self) -> &Form {
+        &self.form
+    }
+}
+
+impl std::ops::DerefMut for FormDialog {
+    fn deref_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+}
+
 impl FormDialog {
     pub fn new(
         title: String,
@@ -175,9 +196,17 @@ impl FormDialog {
         context: Vec<String>,
         fields: Vec<Field>,
     ) -> Self {
+        Self {
+            purpose,
+            form: Form::new(title, context, fields),
+        }
+    }
+}
+
+impl Form {
+    pub fn new(title: String, context: Vec<String>, fields: Vec<Field>) -> Self {
         let mut form = Self {
             title,
-            purpose,
             context,
             fields,
             focus: 0,
@@ -382,7 +411,7 @@ impl FormDialog {
 
 /// Read access to a submitted form's values, field by field.
 pub struct FormValues<'a> {
-    form: &'a FormDialog,
+    form: &'a Form,
 }
 
 /// Why a value could not be read, naming the field.
@@ -400,6 +429,11 @@ impl FormValues<'_> {
 
     fn label(&self, i: usize) -> String {
         self.field(i).map(|f| f.label.clone()).unwrap_or_default()
+    }
+
+    /// The label of field `i`, for a refusal that names it.
+    pub fn label_of(&self, i: usize) -> String {
+        self.label(i)
     }
 
     pub fn text(&self, i: usize) -> String {

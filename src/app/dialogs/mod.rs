@@ -7,8 +7,10 @@ pub mod form;
 pub mod help;
 pub mod history;
 pub mod materials;
+pub mod notifications;
 pub mod question;
 pub mod representatives;
+pub mod roster;
 pub mod steps;
 
 use super::event::AppEvent;
@@ -27,6 +29,10 @@ pub enum Dialog {
     /// A step of the workflow, or a record on a case, as a form.
     Form(form::FormDialog),
     Materials(materials::MaterialsDialog),
+    /// A change to the duty roster, as a form.
+    RosterForm(roster::RosterDialog),
+    /// The user's notifications.
+    Notifications(notifications::NotificationsDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -47,6 +53,8 @@ impl Dialog {
             Dialog::Representatives(_) => Scope::Representatives,
             Dialog::Form(_) => Scope::Form,
             Dialog::Materials(_) => Scope::Materials,
+            Dialog::RosterForm(_) => Scope::Form,
+            Dialog::Notifications(_) => Scope::Notifications,
         }
     }
 
@@ -61,6 +69,7 @@ impl Dialog {
             Dialog::Representatives(_) => Some(TextKind::SingleLine),
             Dialog::Form(f) => f.text_kind(),
             Dialog::Materials(m) => m.text_kind(),
+            Dialog::RosterForm(f) => f.text_kind(),
             _ => None,
         }
     }
@@ -80,6 +89,8 @@ impl Dialog {
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
             (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
             (Dialog::Materials(d), Command::Materials(c)) => d.handle(c, events),
+            (Dialog::RosterForm(d), Command::Form(c)) => d.handle(c, key, events),
+            (Dialog::Notifications(d), Command::Notifications(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }
@@ -95,6 +106,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.edit(command, key, events),
             Dialog::Form(d) => d.edit(command, key),
             Dialog::Materials(d) => d.edit(command, key, events),
+            Dialog::RosterForm(d) => d.edit(command, key),
             _ => false,
         }
     }
@@ -104,6 +116,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.paste(text, events),
             Dialog::Form(d) => d.paste(text),
             Dialog::Materials(d) => d.paste(text, events),
+            Dialog::RosterForm(d) => d.paste(text),
             _ => false,
         }
     }

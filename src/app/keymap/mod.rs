@@ -14,6 +14,7 @@ use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
 use super::dialogs::materials::MaterialsCommand;
+use super::dialogs::notifications::NotificationsCommand;
 use super::dialogs::question::QuestionCommand;
 use super::dialogs::representatives::RepresentativesCommand;
 use super::panes::Pane;
@@ -33,6 +34,8 @@ pub enum GlobalCommand {
     Quit,
     ShowPane(Pane),
     Help,
+    /// The user's notifications.
+    Notifications,
 }
 
 /// What a key asks for, addressed to the component that carries it out.
@@ -53,6 +56,7 @@ pub enum Command {
     Representatives(RepresentativesCommand),
     Form(FormCommand),
     Materials(MaterialsCommand),
+    Notifications(NotificationsCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -72,10 +76,11 @@ pub enum Scope {
     Representatives,
     Form,
     Materials,
+    Notifications,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -90,6 +95,7 @@ impl Scope {
         Scope::Representatives,
         Scope::Form,
         Scope::Materials,
+        Scope::Notifications,
     ];
 }
 
@@ -110,6 +116,7 @@ impl Command {
             Command::Representatives(_) => Scope::Representatives,
             Command::Form(_) => Scope::Form,
             Command::Materials(_) => Scope::Materials,
+            Command::Notifications(_) => Scope::Notifications,
         }
     }
 }
@@ -148,6 +155,18 @@ pub enum When {
     FormPickQueryEmpty,
     /// The materials dialog's focus is on a yes/no cell.
     MaterialToggle,
+    /// The roster shows a week …
+    RosterWeek,
+    /// … with a slot selected.
+    RosterSlot,
+    /// The roster shows the weekly patterns …
+    RosterPatterns,
+    /// … with one selected.
+    RosterPattern,
+    /// A slot or a pattern is selected: a person.
+    RosterPerson,
+    /// The user has unread notifications.
+    Unread,
 }
 
 /// The roles a binding needs.
@@ -197,11 +216,14 @@ pub fn lookup(
 /// The names of the keys bound to `command` ("→/空格"), for hints that name keys. Every
 /// command a hint names is bound, which a test checks.
 pub fn key_for(command: Command, lang: Lang) -> String {
-    let names: Vec<String> = KEYMAP
-        .iter()
-        .filter(|b| b.command == command)
-        .map(|b| b.keys.name(lang))
-        .collect();
+    let mut names: Vec<String> = vec![];
+    for b in KEYMAP.iter().filter(|b| b.command == command) {
+        let name = b.keys.name(lang);
+        // A key bound under two conditions (one shown on the bottom line) is named once.
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.join("/")
 }
 

@@ -122,7 +122,13 @@ impl IntakePane {
             | When::UnconfirmedIncident
             | When::FormChoice
             | When::FormPick
-            | When::FormPickQueryEmpty => false,
+            | When::FormPickQueryEmpty
+            | When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
+            | When::RosterPerson
+            | When::Unread => false,
         }
     }
 
