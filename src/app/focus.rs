@@ -99,7 +99,6 @@ impl App {
                         _ => r.selected_slot().is_some() || r.selected_pattern().is_some(),
                     }
             }
-            When::Unread => self.session.unread > 0,
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
         }
     }

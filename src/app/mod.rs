@@ -120,7 +120,7 @@ impl App {
         session.unread = unread.count;
         let mut app = Self {
             data_version: store.data_version()?,
-            seen_notice: None,
+            seen_notice: Some(unread.newest.as_ref().map_or(0, |n| n.id)),
             deliveries: vec![],
             seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
             session,
@@ -145,6 +145,15 @@ impl App {
         {
             app.session
                 .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
+        }
+        if unread.count > 0 && app.session.status.is_none() {
+            let key = keymap::key_for(Command::Global(GlobalCommand::Notifications), app.session.lang);
+            let text = crate::i18n::notifications::NoticeMsg::Waiting {
+                n: unread.count,
+                key,
+            }
+            .text(app.session.lang);
+            app.session.say_text(StatusKind::Info, text);
         }
         if app.store.draft(app.session.me.id)?.is_some() {
             app.dialogs.push(

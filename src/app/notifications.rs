@@ -137,14 +137,8 @@ impl App {
         if self.seen_notice.is_some_and(|seen| newest.id <= seen) {
             return changed;
         }
-        let first_look = self.seen_notice.is_none();
         self.seen_notice = Some(newest.id);
         let lang = self.session.lang;
-        // Those waiting when the session opens are counted on the tab bar; only one that
-        // arrives while it is open is told, and not over something else being said.
-        if first_look && self.session.status.is_some() {
-            return changed;
-        }
         let status = NoticeMsg::Status {
             case: newest.case_number.clone().unwrap_or_default(),
             text: words::describe(lang, &newest),
@@ -315,7 +309,8 @@ impl App {
 
 /// A notification as the notify command's `message` says it: the case, then what happened.
 fn event_message(lang: Lang, e: &crate::domain::notification::NotificationEvent) -> String {
-    let text = words::text(lang, e.kind, &e.place, &e.note, &e.by_name);
+    // The visitor's name stays inside the office: the gateway gets the case number.
+    let text = words::text(lang, e.kind, "", &e.place, &e.note, &e.by_name);
     match &e.case_number {
         Some(number) => format!("{number} {text}"),
         None => text,

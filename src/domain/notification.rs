@@ -64,6 +64,8 @@ pub struct Notification {
     pub at: NaiveDateTime,
     pub case_id: Option<i64>,
     pub case_number: Option<String>,
+    /// The case's petitioner, for the staff member's own screen.
+    pub petitioner_name: Option<String>,
     /// Who did what it tells of.
     pub by_name: Option<String>,
     pub note: String,

@@ -30,12 +30,13 @@ texts! {
 messages! {
     NoticeMsg;
     ListTitle { unread: u32 } => "通知（未读 {unread}）", "Notifications ({unread} new)";
-    Routed { place: String, by: String } => "来访人已分派给您，请在{place}接谈（{by}）", "a visitor is routed to you: receive them in {place} ({by})";
+    Routed { who: String, place: String, by: String } => "来访人{who}已分派给您，请在{place}接谈（{by}）", "a visitor {who} is routed to you: receive them in {place} ({by})";
     Transferred { place: String, by: String } => "已转办至{place}（{by}）", "transferred to {place} ({by})";
     Returned { note: String, by: String } => "已退回：{note}（{by}）", "returned: {note} ({by})";
     Urged { note: String, by: String } => "催办：{note}（{by}）", "urged: {note} ({by})";
     Supervised { note: String, by: String } => "已列入督办：{note}（{by}）", "put under supervision: {note} ({by})";
     Status { case: String, text: String, key: String, unread: u32 } => "新通知 {case} {text} — {key} 查看（未读 {unread}）", "new: {case} {text} — {key} to see ({unread} unread)";
+    Waiting { n: u32, key: String } => "有 {n} 条未读通知 — {key} 查看", "{n} unread notifications — {key} to see";
     AllRead { n: usize } => "已将 {n} 条通知标为已读", "{n} notifications marked read";
     DeliveryFailed { why: String } => "通知程序未能送出通知（已记入操作日志）：{why}", "the notify command did not deliver (written to the audit log): {why}";
 }
@@ -52,12 +53,21 @@ pub fn kind(lang: Lang, k: NotificationKind) -> &'static str {
 }
 
 /// What a notification says, in one line (cleaned: its note came from someone's typing).
-pub fn text(lang: Lang, kind: NotificationKind, place: &str, note: &str, by: &str) -> String {
+/// `who`: the visitor's name, where it may be said (on screen, not to the notify command).
+pub fn text(
+    lang: Lang,
+    kind: NotificationKind,
+    who: &str,
+    place: &str,
+    note: &str,
+    by: &str,
+) -> String {
+    let who = clean_line(who);
     let place = clean_line(place);
     let note = clean_line(note);
     let by = clean_line(by);
     match kind {
-        NotificationKind::Routed => NoticeMsg::Routed { place, by },
+        NotificationKind::Routed => NoticeMsg::Routed { who, place, by },
         NotificationKind::Transfer => NoticeMsg::Transferred { place, by },
         NotificationKind::Return => NoticeMsg::Returned { note, by },
         NotificationKind::Urge => NoticeMsg::Urged { note, by },
@@ -71,6 +81,7 @@ pub fn describe(lang: Lang, n: &Notification) -> String {
     text(
         lang,
         n.kind,
+        n.petitioner_name.as_deref().unwrap_or(""),
         &n.place,
         &n.note,
         n.by_name.as_deref().unwrap_or(""),
@@ -95,6 +106,7 @@ mod tests {
         let t = text(
             Lang::Zh,
             NotificationKind::Return,
+            "",
             "",
             "补充\u{1b}[2J材料",
             "王丽",

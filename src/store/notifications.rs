@@ -139,18 +139,20 @@ type RawNotification = (
     Option<i64>,
     Option<String>,
     Option<String>,
+    Option<String>,
     String,
     String,
     bool,
 );
 
-const SELECT: &str = "SELECT n.id, n.kind, n.at, n.case_id, c.number, s.name, n.note, n.place,
-        n.read_at IS NOT NULL
+const SELECT: &str = "SELECT n.id, n.kind, n.at, n.case_id, c.number, p.name, s.name, n.note,
+        n.place, n.read_at IS NOT NULL
      FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
+     LEFT JOIN petitioners p ON p.id = c.petitioner_id
      LEFT JOIN staff s ON s.id = n.by_staff";
 
 fn notification_of(raw: RawNotification) -> Result<Notification> {
-    let (id, kind, at, case_id, case_number, by_name, note, place, read) = raw;
+    let (id, kind, at, case_id, case_number, petitioner_name, by_name, note, place, read) = raw;
     Ok(Notification {
         id,
         kind: NotificationKind::parse(&kind)
@@ -158,6 +160,7 @@ fn notification_of(raw: RawNotification) -> Result<Notification> {
         at: parse_timestamp(&at)?,
         case_id,
         case_number,
+        petitioner_name,
         by_name,
         note,
         place,

@@ -165,8 +165,6 @@ pub enum When {
     RosterPattern,
     /// A slot or a pattern is selected: a person.
     RosterPerson,
-    /// The user has unread notifications.
-    Unread,
 }
 
 /// The roles a binding needs.

@@ -261,7 +261,6 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Char('a'), NONE, C::Notifications(NotificationsCommand::MarkAllRead), T::Notice(NoticeText::KeyMarkAllRead)).legend(),
     key(K::Esc, NONE, C::Notifications(NotificationsCommand::Close), T::KeyClose).legend(),
     key(K::Char('n'), CTRL, C::Notifications(NotificationsCommand::Close), T::KeyClose),
-    key(K::Char('n'), CTRL, C::Global(GlobalCommand::Notifications), T::Notice(NoticeText::KeyNotifications)).legend().when(When::Unread),
     key(K::Char('n'), CTRL, C::Global(GlobalCommand::Notifications), T::Notice(NoticeText::KeyNotifications)),
 
     // The supervision list.

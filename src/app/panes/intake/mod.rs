@@ -127,8 +127,7 @@ impl IntakePane {
             | When::RosterSlot
             | When::RosterPatterns
             | When::RosterPattern
-            | When::RosterPerson
-            | When::Unread => false,
+            | When::RosterPerson => false,
         }
     }
 
