@@ -15,7 +15,7 @@ use super::{App, Outcome};
 use crate::domain::Role;
 use crate::domain::text::clean_line;
 use crate::i18n::notifications::{self as words, NoticeMsg, NoticeText};
-use crate::i18n::{Label, Lang, Msg};
+use crate::i18n::{Label, Msg};
 
 /// What became of the session's account since the last look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,16 +250,10 @@ impl App {
             return;
         };
         // The message goes out in the office's language, whatever this session shows.
-        let lang = self
-            .store
-            .setting("office_lang")
-            .ok()
-            .flatten()
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or(Lang::Zh);
+        let office_lang = self.store.setting("office_lang").ok().flatten();
+        let lang = words::office_lang(office_lang.as_deref());
         for e in events {
-            let json = e.to_json(&event_message(lang, &e));
+            let json = e.to_json(&words::event_message(lang, &e));
             self.effects.notify(&program, e.id, &json);
         }
     }
@@ -304,15 +298,5 @@ impl App {
             let _ = self.store.set_busy_timeout(std::time::Duration::from_secs(10));
             self.collect_deliveries();
         }
-    }
-}
-
-/// A notification as the notify command's `message` says it: the case, then what happened.
-fn event_message(lang: Lang, e: &crate::domain::notification::NotificationEvent) -> String {
-    // The visitor's name stays inside the office: the gateway gets the case number.
-    let text = words::text(lang, e.kind, "", &e.place, &e.note, &e.by_name);
-    match &e.case_number {
-        Some(number) => format!("{number} {text}"),
-        None => text,
     }
 }

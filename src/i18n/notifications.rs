@@ -88,6 +88,21 @@ pub fn describe(lang: Lang, n: &Notification) -> String {
     )
 }
 
+/// A notification as the notify command's `message` says it: the case, then what happened.
+/// The visitor's name stays inside the office: the gateway gets the case number.
+pub fn event_message(lang: Lang, e: &crate::domain::notification::NotificationEvent) -> String {
+    let text = text(lang, e.kind, "", &e.place, &e.note, &e.by_name);
+    match &e.case_number {
+        Some(number) => format!("{} {text}", clean_line(number)),
+        None => text,
+    }
+}
+
+/// The office's language, in which the notify command's messages go out.
+pub fn office_lang(setting: Option<&str>) -> Lang {
+    setting.and_then(Lang::parse).unwrap_or(Lang::Zh)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,9 @@ pub mod notify;
 pub mod process;
 
 pub use boundary::{Boundary, SystemConfig, boundary, enter as enter_boundary};
-pub use files::{append_line, create_new_file, create_new_file_with_mode, reserve_new_file};
+pub use files::{
+    append_line, create_new_file, create_new_file_with_mode, read_callers_file, reserve_new_file,
+};
 pub use process::{Output, OutsideError, run_outside_program};
 
 use std::ffi::CStr;
