@@ -86,7 +86,10 @@ impl App {
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
             ),
-            When::RosterWeek | When::RosterSlot | When::RosterPatterns | When::RosterPattern
+            When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
             | When::RosterPerson => {
                 use super::panes::roster::RosterView;
                 let r = &self.panes.roster;

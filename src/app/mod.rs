@@ -147,7 +147,10 @@ impl App {
                 .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
         }
         if unread.count > 0 && app.session.status.is_none() {
-            let key = keymap::key_for(Command::Global(GlobalCommand::Notifications), app.session.lang);
+            let key = keymap::key_for(
+                Command::Global(GlobalCommand::Notifications),
+                app.session.lang,
+            );
             let text = crate::i18n::notifications::NoticeMsg::Waiting {
                 n: unread.count,
                 key,

@@ -151,10 +151,7 @@ impl App {
 
     /// The list (^N) over the current pane.
     pub(super) fn open_notifications(&mut self) {
-        match self
-            .store
-            .notifications_for(self.session.me.id, LIST_LIMIT)
-        {
+        match self.store.notifications_for(self.session.me.id, LIST_LIMIT) {
             Ok(items) => self.dialogs.push(
                 Some(self.pane),
                 Dialog::Notifications(NotificationsDialog::new(items, self.session.unread)),
@@ -168,11 +165,10 @@ impl App {
         let Some(Dialog::Notifications(_)) = self.dialogs.top(self.pane) else {
             return false;
         };
-        let items = self
-            .store
-            .notifications_for(self.session.me.id, LIST_LIMIT);
+        let items = self.store.notifications_for(self.session.me.id, LIST_LIMIT);
         let unread = self.session.unread;
-        if let (Ok(items), Some(Dialog::Notifications(d))) = (items, self.dialogs.top_mut(self.pane))
+        if let (Ok(items), Some(Dialog::Notifications(d))) =
+            (items, self.dialogs.top_mut(self.pane))
         {
             d.refresh(items, unread);
         }
@@ -295,7 +291,9 @@ impl App {
             .wait_notified(crate::os::notify::NOTIFY_TIMEOUT + std::time::Duration::from_secs(1));
         self.deliveries.extend(done);
         if !self.deliveries.is_empty() {
-            let _ = self.store.set_busy_timeout(std::time::Duration::from_secs(10));
+            let _ = self
+                .store
+                .set_busy_timeout(std::time::Duration::from_secs(10));
             self.collect_deliveries();
         }
     }

@@ -35,13 +35,10 @@ pub fn deliver(store: &mut Store, me: &Staff, lang: Lang) {
     }
     let done = notifier.wait(NOTIFY_TIMEOUT + std::time::Duration::from_secs(1));
     for id in events.iter().map(|e| e.id) {
-        let outcome = done
-            .iter()
-            .find(|d| d.notification_id == id)
-            .map_or_else(
-                || Err("the notify command did not finish in time".to_string()),
-                |d| d.outcome.clone(),
-            );
+        let outcome = done.iter().find(|d| d.notification_id == id).map_or_else(
+            || Err("the notify command did not finish in time".to_string()),
+            |d| d.outcome.clone(),
+        );
         if let Err(why) = &outcome {
             super::output::warn(clean_line(&match lang {
                 Lang::Zh => format!("通知程序未能送出通知（已记入操作日志）：{why}"),

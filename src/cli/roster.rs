@@ -45,8 +45,8 @@ fn publish(cli: &Cli, week: &str, format: &str, out: Option<&Path>) -> CliResult
     let store = open_store(cli, super::lang_of(cli))?;
     let lang = lang_for(cli, &store);
     current_staff(&store, lang)?;
-    let monday = parse_week(week)
-        .map_err(|e| Failure::error(crate::i18n::roster::week_error(lang, &e)))?;
+    let monday =
+        parse_week(week).map_err(|e| Failure::error(crate::i18n::roster::week_error(lang, &e)))?;
     let slots = store.duty_slots(monday, monday + Duration::days(6))?;
     let setting = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
     let office = Office {
@@ -104,8 +104,8 @@ fn import(cli: &Cli, file: &Path) -> CliResult {
             Lang::En => format!("cannot read {shown}: {e}"),
         })
     })?;
-    let rows = read(&bytes)
-        .map_err(|e| Failure::error(crate::i18n::roster::import_error(lang, &e)))?;
+    let rows =
+        read(&bytes).map_err(|e| Failure::error(crate::i18n::roster::import_error(lang, &e)))?;
     let done = store
         .import_roster(&me, &rows)
         .map_err(|e| super::store_failure(lang, e))?;

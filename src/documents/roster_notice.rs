@@ -276,7 +276,10 @@ mod tests {
         };
         let t = text(&n);
         assert!(t.starts_with("县信访局专家门诊式接访安排\n2026年第48周（11月23日至11月29日）"));
-        assert!(t.contains("11月25日（周三）上午 张志刚 领导 领导接待室"), "{t}");
+        assert!(
+            t.contains("11月25日（周三）上午 张志刚 领导 领导接待室"),
+            "{t}"
+        );
         assert!(!t.contains("内部说明"));
         let rows: Vec<&str> = t.lines().filter(|l| l.starts_with("2026-")).collect();
         let room_at = |l: &str| l[..l.find("接待室").or_else(|| l.find("接访室")).unwrap()].width();
@@ -285,7 +288,13 @@ mod tests {
 
     #[test]
     fn html_escapes_every_text_and_needs_nothing_outside() {
-        let mut s = slot(23, false, "<script>alert(1)</script>", Rank::Cadre, "A&B \"室\"");
+        let mut s = slot(
+            23,
+            false,
+            "<script>alert(1)</script>",
+            Rank::Cadre,
+            "A&B \"室\"",
+        );
         s.specialties = vec!["x'y".into()];
         let mut office = office();
         office.name = "<b>局</b>\u{1b}]0;x\u{7}".into();
@@ -322,7 +331,15 @@ mod tests {
         let back = crate::domain::csv::parse(&c).unwrap();
         assert_eq!(
             back[1].fields,
-            ["2026-11-23", "周一", "下午", "王建国", "'=cmd", "征地拆迁、a,b", "接访室一"]
+            [
+                "2026-11-23",
+                "周一",
+                "下午",
+                "王建国",
+                "'=cmd",
+                "征地拆迁、a,b",
+                "接访室一"
+            ]
         );
     }
 }

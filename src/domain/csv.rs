@@ -36,18 +36,19 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     let mut quoted = false;
     let mut after_quote = false;
     let mut chars = text.chars().peekable();
-    let end_record = |fields: &mut Vec<String>, field: &mut String, records: &mut Vec<Record>, start| {
-        fields.push(std::mem::take(field));
-        let blank = fields.len() == 1 && fields.first().is_some_and(|f| f.trim().is_empty());
-        if blank {
-            fields.clear();
-        } else {
-            records.push(Record {
-                line: start,
-                fields: std::mem::take(fields),
-            });
-        }
-    };
+    let end_record =
+        |fields: &mut Vec<String>, field: &mut String, records: &mut Vec<Record>, start| {
+            fields.push(std::mem::take(field));
+            let blank = fields.len() == 1 && fields.first().is_some_and(|f| f.trim().is_empty());
+            if blank {
+                fields.clear();
+            } else {
+                records.push(Record {
+                    line: start,
+                    fields: std::mem::take(fields),
+                });
+            }
+        };
     while let Some(c) = chars.next() {
         if quoted {
             match c {
@@ -113,9 +114,8 @@ pub fn field(value: &str) -> String {
     } else {
         value.to_string()
     };
-    let needs_quotes = value.contains([',', '"', '\n', '\r'])
-        || value.starts_with(' ')
-        || value.ends_with(' ');
+    let needs_quotes =
+        value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ');
     if needs_quotes {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

@@ -267,9 +267,7 @@ fn import_problem(lang: Lang, p: &ImportProblem) -> String {
         }
         (Lang::Zh, ImportProblem::TooManyRows { max }) => format!("最多 {max} 行"),
         (Lang::En, ImportProblem::TooManyRows { max }) => format!("at most {max} rows"),
-        (Lang::Zh, ImportProblem::Empty) => {
-            "没有值班行（首行为列名：date,half,login,room）".into()
-        }
+        (Lang::Zh, ImportProblem::Empty) => "没有值班行（首行为列名：date,half,login,room）".into(),
         (Lang::En, ImportProblem::Empty) => {
             "no slots (the first line names the columns: date,half,login,room)".into()
         }
@@ -277,9 +275,7 @@ fn import_problem(lang: Lang, p: &ImportProblem) -> String {
         (Lang::En, ImportProblem::Csv(CsvProblem::UnclosedQuote)) => {
             "a quoted field never ends".into()
         }
-        (Lang::Zh, ImportProblem::Csv(CsvProblem::TextAfterQuote)) => {
-            "引号结束后还有文字".into()
-        }
+        (Lang::Zh, ImportProblem::Csv(CsvProblem::TextAfterQuote)) => "引号结束后还有文字".into(),
         (Lang::En, ImportProblem::Csv(CsvProblem::TextAfterQuote)) => {
             "text after a closing quote".into()
         }
@@ -288,9 +284,9 @@ fn import_problem(lang: Lang, p: &ImportProblem) -> String {
         (Lang::Zh, ImportProblem::UnknownColumn(c)) => format!(
             "不认识的列“{c}”（可用：date 日期、half 时段、login 账号、room 接访室、name 姓名、note 备注）"
         ),
-        (Lang::En, ImportProblem::UnknownColumn(c)) => format!(
-            "unknown column '{c}' (columns: date, half, login, room, name, note)"
-        ),
+        (Lang::En, ImportProblem::UnknownColumn(c)) => {
+            format!("unknown column '{c}' (columns: date, half, login, room, name, note)")
+        }
         (Lang::Zh, ImportProblem::MissingValue(c)) => format!("{c} 不能为空"),
         (Lang::En, ImportProblem::MissingValue(c)) => format!("{c} is empty"),
         (Lang::Zh, ImportProblem::BadDate(t)) => {
@@ -305,10 +301,24 @@ fn import_problem(lang: Lang, p: &ImportProblem) -> String {
         }
         (Lang::Zh, ImportProblem::UnknownLogin(l)) => format!("账号 {l} 不是本系统的工作人员"),
         (Lang::En, ImportProblem::UnknownLogin(l)) => format!("the account {l} is not staff here"),
-        (Lang::Zh, ImportProblem::NameMismatch { login, given, actual }) => {
+        (
+            Lang::Zh,
+            ImportProblem::NameMismatch {
+                login,
+                given,
+                actual,
+            },
+        ) => {
             format!("账号 {login} 是 {actual}，不是 {given}")
         }
-        (Lang::En, ImportProblem::NameMismatch { login, given, actual }) => {
+        (
+            Lang::En,
+            ImportProblem::NameMismatch {
+                login,
+                given,
+                actual,
+            },
+        ) => {
             format!("the account {login} is {actual}, not {given}")
         }
         (Lang::Zh, ImportProblem::NoteTooLong { max, has }) => {
@@ -329,10 +339,24 @@ fn import_problem(lang: Lang, p: &ImportProblem) -> String {
         (Lang::En, ImportProblem::PersonTwice { name, other_line }) => format!(
             "{name} is on line {other_line} for the same half-day: nobody can be in two rooms at once"
         ),
-        (Lang::Zh, ImportProblem::RoomTwice { room, other_line, other_name }) => format!(
+        (
+            Lang::Zh,
+            ImportProblem::RoomTwice {
+                room,
+                other_line,
+                other_name,
+            },
+        ) => format!(
             "{room} 在同一时段已由第{other_line}行的 {other_name} 使用：一间接访室同时只能有一位专家"
         ),
-        (Lang::En, ImportProblem::RoomTwice { room, other_line, other_name }) => format!(
+        (
+            Lang::En,
+            ImportProblem::RoomTwice {
+                room,
+                other_line,
+                other_name,
+            },
+        ) => format!(
             "{room} is {other_name}'s on line {other_line} for the same half-day: two experts cannot share one room"
         ),
         (_, ImportProblem::Roster(e)) => roster_error(lang, e),
@@ -388,10 +412,7 @@ mod tests {
 
     #[test]
     fn half_days_read_naturally() {
-        let when = HalfDay::new(
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
-            true,
-        );
+        let when = HalfDay::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), true);
         assert_eq!(when_text(Lang::Zh, when), "2026-11-30 周一 下午");
         assert_eq!(when_text(Lang::En, when), "Mon 2026-11-30 pm");
         assert_eq!(when_short(Lang::Zh, when), "11-30 周一 下午");

@@ -80,7 +80,9 @@ impl Notifier {
             Err(e) => {
                 let _ = self.sender.send(Delivered {
                     notification_id: id,
-                    outcome: Err(format!("could not start a thread for the notify command: {e}")),
+                    outcome: Err(format!(
+                        "could not start a thread for the notify command: {e}"
+                    )),
                 });
                 self.outstanding += 1;
             }
@@ -153,7 +155,10 @@ mod tests {
         let mut n = Notifier::default();
         let started = Instant::now();
         n.send(slow.clone(), 1, "{}".into());
-        assert!(started.elapsed() < Duration::from_millis(200), "send returns at once");
+        assert!(
+            started.elapsed() < Duration::from_millis(200),
+            "send returns at once"
+        );
         assert!(n.finished().is_empty());
         assert_eq!(n.outstanding(), 1);
         // A short deadline of its own shows the stop in words.

@@ -2,9 +2,9 @@
 //! duty for each specialty the sample covers, so that a new desk (and the demo) can route a
 //! visitor at once.
 
+use super::Result;
 use super::audit::Tx;
 use super::roster::{edit::apply_changes, experts, on_duty};
-use super::Result;
 use crate::domain::reference::ReferenceData;
 use crate::domain::roster::{DutyRow, HalfDay, Rank, RowChange, RowKind};
 use chrono::NaiveDateTime;
@@ -40,7 +40,9 @@ pub(crate) fn cover_now(tx: &Tx<'_>, data: &ReferenceData, now: NaiveDateTime) -
             // leader's days are the office's 领导接访日, not filled in here).
             let pick = data.roster.iter().find_map(|d| {
                 let e = experts.iter().find(|e| e.login == d.login && e.eligible)?;
-                let free = !on.iter().any(|a| a.staff_id == e.staff_id || a.room == d.room);
+                let free = !on
+                    .iter()
+                    .any(|a| a.staff_id == e.staff_id || a.room == d.room);
                 (free && e.rank == Rank::Cadre && e.specialties.contains(&category))
                     .then_some((e.staff_id, d.room.clone()))
             });

@@ -647,7 +647,15 @@ fn tell_those_concerned(
                 })
                 .optional()?
                 .unwrap_or_default();
-            record_for_case(tx, actor, now, case_id, NotificationKind::Transfer, "", &unit)?;
+            record_for_case(
+                tx,
+                actor,
+                now,
+                case_id,
+                NotificationKind::Transfer,
+                "",
+                &unit,
+            )?;
         }
         Step::Return { reason } => {
             let author: Option<i64> = tx

@@ -20,7 +20,10 @@ pub enum NotificationsCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeAction {
     /// Mark it read and open its case, if it has one.
-    Open { id: i64, case_id: Option<i64> },
+    Open {
+        id: i64,
+        case_id: Option<i64>,
+    },
     MarkRead(i64),
     MarkAllRead,
 }

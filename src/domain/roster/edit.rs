@@ -27,7 +27,10 @@ pub enum RosterEdit {
         room: String,
     },
     /// Exchange two slots: each person takes the other's half-day and room.
-    Swap { a: (i64, HalfDay), b: (i64, HalfDay) },
+    Swap {
+        a: (i64, HalfDay),
+        b: (i64, HalfDay),
+    },
     /// Take someone off duty at a half-day.
     Remove {
         staff_id: i64,
@@ -592,7 +595,10 @@ pub fn check_pattern(
         let when = HalfDay::new(day, new.afternoon);
         check_half_day(&effective::at(&with, when), &[new.staff_id], experts)?;
     }
-    Ok(NewPattern { room, ..new.clone() })
+    Ok(NewPattern {
+        room,
+        ..new.clone()
+    })
 }
 
 /// What ending a pattern after `last_day` comes to.

@@ -54,14 +54,18 @@ pub fn at(state: &RosterState, when: HalfDay) -> Vec<Assignment> {
             note: String::new(),
         })
         .collect();
-    out.extend(rows.iter().filter(|r| r.kind == RowKind::On).map(|r| Assignment {
-        when,
-        staff_id: r.staff_id,
-        room: r.room.clone(),
-        source: Source::Explicit,
-        substitute_for: r.substitute_for,
-        note: r.note.clone(),
-    }));
+    out.extend(
+        rows.iter()
+            .filter(|r| r.kind == RowKind::On)
+            .map(|r| Assignment {
+                when,
+                staff_id: r.staff_id,
+                room: r.room.clone(),
+                source: Source::Explicit,
+                substitute_for: r.substitute_for,
+                note: r.note.clone(),
+            }),
+    );
     out.sort_by(|a, b| (&a.room, a.staff_id).cmp(&(&b.room, b.staff_id)));
     out
 }
@@ -128,7 +132,10 @@ mod tests {
             .collect();
         assert_eq!(
             on_16,
-            [(10, "一", Source::Pattern(1)), (20, "二", Source::Pattern(2))]
+            [
+                (10, "一", Source::Pattern(1)),
+                (20, "二", Source::Pattern(2))
+            ]
         );
         let on_23: Vec<_> = week
             .iter()

@@ -34,8 +34,12 @@ pub struct ImportRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportProblem {
     NotUtf8,
-    TooBig { max_bytes: usize },
-    TooManyRows { max: usize },
+    TooBig {
+        max_bytes: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
     /// No header, or a header and nothing under it.
     Empty,
     Csv(CsvProblem),
@@ -45,13 +49,27 @@ pub enum ImportProblem {
     BadDate(String),
     BadHalf(String),
     UnknownLogin(String),
-    NameMismatch { login: String, given: String, actual: String },
-    NoteTooLong { max: usize, has: usize },
+    NameMismatch {
+        login: String,
+        given: String,
+        actual: String,
+    },
+    NoteTooLong {
+        max: usize,
+        has: usize,
+    },
     Past(NaiveDate),
     /// The same person twice at one half-day (the other line named).
-    PersonTwice { name: String, other_line: usize },
+    PersonTwice {
+        name: String,
+        other_line: usize,
+    },
     /// One room twice at one half-day.
-    RoomTwice { room: String, other_line: usize, other_name: String },
+    RoomTwice {
+        room: String,
+        other_line: usize,
+        other_name: String,
+    },
     Roster(RosterError),
 }
 
@@ -345,25 +363,34 @@ mod tests {
             }],
             rows: vec![],
         };
-        let rows = read(
-            "\u{feff}日期,时段,账号,接访室\r\n2026-11-30,上午,wangjg,接访室一\r\n".as_bytes(),
-        )
-        .unwrap();
+        let rows =
+            read("\u{feff}日期,时段,账号,接访室\r\n2026-11-30,上午,wangjg,接访室一\r\n".as_bytes())
+                .unwrap();
         let plan = plan_import(&rows, &experts(), &state, d("2026-11-23")).unwrap();
         assert_eq!(plan.half_days, [HalfDay::new(d("2026-11-30"), false)]);
         // 刘秀梅's Monday pattern gives way to the file; 王建国 is on.
-        assert!(matches!(&plan.changes[0], RowChange::Put(r) if r.staff_id == 2 && r.kind == RowKind::Off));
-        assert!(matches!(&plan.changes[1], RowChange::Put(r) if r.staff_id == 1 && r.kind == RowKind::On));
+        assert!(
+            matches!(&plan.changes[0], RowChange::Put(r) if r.staff_id == 2 && r.kind == RowKind::Off)
+        );
+        assert!(
+            matches!(&plan.changes[1], RowChange::Put(r) if r.staff_id == 1 && r.kind == RowKind::On)
+        );
     }
 
     #[test]
     fn a_bad_line_is_named() {
         let cases: &[(&str, usize, fn(&ImportProblem) -> bool)] = &[
-            ("2026-11-30,am,wangjg,接访室一,王建国\n2026-13-01,am,liuxm,接访室二,\n", 3, |p| {
-                matches!(p, ImportProblem::BadDate(_))
+            (
+                "2026-11-30,am,wangjg,接访室一,王建国\n2026-13-01,am,liuxm,接访室二,\n",
+                3,
+                |p| matches!(p, ImportProblem::BadDate(_)),
+            ),
+            ("2026-11-30,noon,wangjg,接访室一,\n", 2, |p| {
+                matches!(p, ImportProblem::BadHalf(_))
             }),
-            ("2026-11-30,noon,wangjg,接访室一,\n", 2, |p| matches!(p, ImportProblem::BadHalf(_))),
-            ("2026-11-30,am,nobody,接访室一,\n", 2, |p| matches!(p, ImportProblem::UnknownLogin(_))),
+            ("2026-11-30,am,nobody,接访室一,\n", 2, |p| {
+                matches!(p, ImportProblem::UnknownLogin(_))
+            }),
             ("2026-11-30,am,lina,接访室一,\n", 2, |p| {
                 matches!(p, ImportProblem::Roster(RosterError::NotAnExpert { .. }))
             }),
@@ -373,17 +400,25 @@ mod tests {
             ("2026-11-30,am,wangjg,接访室一,刘秀梅\n", 2, |p| {
                 matches!(p, ImportProblem::NameMismatch { .. })
             }),
-            ("2026-11-30,am,wangjg,接访室一,\n2026-11-30,am,wangjg,接访室二,\n", 3, |p| {
-                matches!(p, ImportProblem::PersonTwice { other_line: 2, .. })
+            (
+                "2026-11-30,am,wangjg,接访室一,\n2026-11-30,am,wangjg,接访室二,\n",
+                3,
+                |p| matches!(p, ImportProblem::PersonTwice { other_line: 2, .. }),
+            ),
+            (
+                "2026-11-30,am,wangjg,接访室一,\n2026-11-30,am,liuxm,接访室一,\n",
+                3,
+                |p| matches!(p, ImportProblem::RoomTwice { other_line: 2, .. }),
+            ),
+            ("2026-11-16,am,wangjg,接访室一,\n", 2, |p| {
+                matches!(p, ImportProblem::Past(_))
             }),
-            ("2026-11-30,am,wangjg,接访室一,\n2026-11-30,am,liuxm,接访室一,\n", 3, |p| {
-                matches!(p, ImportProblem::RoomTwice { other_line: 2, .. })
-            }),
-            ("2026-11-16,am,wangjg,接访室一,\n", 2, |p| matches!(p, ImportProblem::Past(_))),
             ("2026-11-30,am,\"wangjg,接访室一\n", 2, |p| {
                 matches!(p, ImportProblem::Csv(CsvProblem::UnclosedQuote))
             }),
-            (",am,wangjg,接访室一,\n", 2, |p| matches!(p, ImportProblem::MissingValue("date"))),
+            (",am,wangjg,接访室一,\n", 2, |p| {
+                matches!(p, ImportProblem::MissingValue("date"))
+            }),
         ];
         for (body, line, is) in cases {
             let e = check(body).unwrap_err();
@@ -396,7 +431,10 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_roster_is_refused_whole() {
         assert_eq!(read(b"").unwrap_err().problem, ImportProblem::Empty);
-        assert_eq!(read(HEADER.as_bytes()).unwrap_err().problem, ImportProblem::Empty);
+        assert_eq!(
+            read(HEADER.as_bytes()).unwrap_err().problem,
+            ImportProblem::Empty
+        );
         assert_eq!(
             read(b"date,half,room\n").unwrap_err().problem,
             ImportProblem::MissingColumn("login")
@@ -408,7 +446,10 @@ mod tests {
         let e = read(b"date,half,login,room\n2026-11-30,am,w\xffang,x\n").unwrap_err();
         assert_eq!((e.line, e.problem), (2, ImportProblem::NotUtf8));
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert!(matches!(read(&big).unwrap_err().problem, ImportProblem::TooBig { .. }));
+        assert!(matches!(
+            read(&big).unwrap_err().problem,
+            ImportProblem::TooBig { .. }
+        ));
     }
 
     #[test]

@@ -13,7 +13,10 @@ pub enum WeekError {
 
 impl std::fmt::Display for WeekError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::roster::week_error(crate::i18n::Lang::En, self))
+        f.write_str(&crate::i18n::roster::week_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 
@@ -66,8 +69,18 @@ mod tests {
                 week: 53
             })
         );
-        for bad in ["2026-48", "26-W48", "2026-W4", "2026-W4x", "", "2026-W\u{1b}[2J"] {
-            assert!(matches!(parse_week(bad), Err(WeekError::Format(_))), "{bad:?}");
+        for bad in [
+            "2026-48",
+            "26-W48",
+            "2026-W4",
+            "2026-W4x",
+            "",
+            "2026-W\u{1b}[2J",
+        ] {
+            assert!(
+                matches!(parse_week(bad), Err(WeekError::Format(_))),
+                "{bad:?}"
+            );
         }
         assert_eq!(week_label(d("2025-12-29")), "2026-W01");
         assert_eq!(monday_of(d("2026-11-29")), d("2026-11-23"));

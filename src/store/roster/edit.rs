@@ -64,13 +64,17 @@ fn audit_detail(edit: &RosterEdit) -> serde_json::Value {
             staff_id,
             when,
             room,
-        } => serde_json::json!({"edit": "add", "staff": staff_id, "when": when_json(*when), "room": room}),
+        } => {
+            serde_json::json!({"edit": "add", "staff": staff_id, "when": when_json(*when), "room": room})
+        }
         RosterEdit::Move {
             staff_id,
             from,
             to,
             room,
-        } => serde_json::json!({"edit": "move", "staff": staff_id, "from": when_json(*from), "to": when_json(*to), "room": room}),
+        } => {
+            serde_json::json!({"edit": "move", "staff": staff_id, "from": when_json(*from), "to": when_json(*to), "room": room})
+        }
         RosterEdit::Swap { a, b } => serde_json::json!({
             "edit": "swap",
             "a": {"staff": a.0, "when": when_json(a.1)},
@@ -80,13 +84,17 @@ fn audit_detail(edit: &RosterEdit) -> serde_json::Value {
             staff_id,
             when,
             reason,
-        } => serde_json::json!({"edit": "remove", "staff": staff_id, "when": when_json(*when), "reason": reason}),
+        } => {
+            serde_json::json!({"edit": "remove", "staff": staff_id, "when": when_json(*when), "reason": reason})
+        }
         RosterEdit::Substitute {
             absent,
             when,
             by,
             reason,
-        } => serde_json::json!({"edit": "substitute", "absent": absent, "by": by, "when": when_json(*when), "reason": reason}),
+        } => {
+            serde_json::json!({"edit": "substitute", "absent": absent, "by": by, "when": when_json(*when), "reason": reason})
+        }
     }
 }
 
@@ -106,8 +114,8 @@ impl Store {
             };
             let current = state(tx, first, Some(last))?;
             let experts = experts(tx)?;
-            let changes = edit::plan(&edit, &current, &experts, now.date())
-                .map_err(StoreError::Roster)?;
+            let changes =
+                edit::plan(&edit, &current, &experts, now.date()).map_err(StoreError::Roster)?;
             apply_changes(tx, &changes)?;
             audit::append(
                 tx,
@@ -208,8 +216,8 @@ impl Store {
             let actor = acting(tx, actor, Act::EditRoster)?;
             let pattern = pattern_by_id(tx, pattern_id)?
                 .ok_or(StoreError::Roster(edit::RosterError::NoSuchPattern))?;
-            let end = edit::end_pattern(&pattern, last_day, now.date())
-                .map_err(StoreError::Roster)?;
+            let end =
+                edit::end_pattern(&pattern, last_day, now.date()).map_err(StoreError::Roster)?;
             match end {
                 PatternEnd::Delete => {
                     tx.execute("DELETE FROM duty_patterns WHERE id = ?1", [pattern_id])?;

@@ -10,8 +10,8 @@ pub use import::ImportDone;
 
 use super::{Result, Store, StoreError, fmt_date, parse_date};
 use crate::domain::roster::{
-    self, Candidate, DutyRow, DutySlot, Expert, ExpertOnDuty, HalfDay, Pattern, PatternView,
-    Rank, RosterState, RosterWeek, RowKind, Source,
+    self, Candidate, DutyRow, DutySlot, Expert, ExpertOnDuty, HalfDay, Pattern, PatternView, Rank,
+    RosterState, RosterWeek, RowKind, Source,
 };
 use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
 use rusqlite::{Connection, params};
@@ -80,7 +80,11 @@ pub(crate) fn pattern_by_id(conn: &Connection, id: i64) -> Result<Option<Pattern
 }
 
 /// The explicit rows from `from` to `to` (`to` None: ever after).
-pub(crate) fn rows(conn: &Connection, from: NaiveDate, to: Option<NaiveDate>) -> Result<Vec<DutyRow>> {
+pub(crate) fn rows(
+    conn: &Connection,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Result<Vec<DutyRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT day, half, staff_id, kind, room, substitute_for, note FROM duty_slots
          WHERE day >= ?1 AND (?2 IS NULL OR day <= ?2) ORDER BY day, half, room, staff_id",
@@ -105,7 +109,11 @@ pub(crate) fn rows(conn: &Connection, from: NaiveDate, to: Option<NaiveDate>) ->
 }
 
 /// Patterns and rows over `from`..=`to` (`to` None: ever after).
-pub(crate) fn state(conn: &Connection, from: NaiveDate, to: Option<NaiveDate>) -> Result<RosterState> {
+pub(crate) fn state(
+    conn: &Connection,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Result<RosterState> {
     Ok(RosterState {
         patterns: patterns(conn, from, to)?,
         rows: rows(conn, from, to)?,

@@ -174,12 +174,7 @@ pub fn draw(
         frame.render_widget(
             Paragraph::new(Span::styled(clean_line(error), theme.error()))
                 .wrap(Wrap { trim: false }),
-            Rect::new(
-                inner.x,
-                bottom.saturating_sub(1 + rows),
-                inner.width,
-                rows,
-            ),
+            Rect::new(inner.x, bottom.saturating_sub(1 + rows), inner.width, rows),
         );
     }
     frame.render_widget(

@@ -22,8 +22,8 @@ pub fn fields(ctx: &RosterContext<'_>, pattern_id: i64) -> (String, Vec<String>,
         })
         .unwrap_or_default();
     // The end of this week: from next Monday it no longer applies.
-    let sunday = ctx.today
-        + Duration::days(i64::from(6 - ctx.today.weekday().num_days_from_monday()));
+    let sunday =
+        ctx.today + Duration::days(i64::from(6 - ctx.today.weekday().num_days_from_monday()));
     (
         ctx.t(T::TitleEndPattern),
         vec![line, ctx.t(T::HintDates)],

@@ -24,17 +24,30 @@ use chrono::{NaiveDate, Weekday};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterForm {
     Add,
-    Move { staff_id: i64, from: HalfDay },
+    Move {
+        staff_id: i64,
+        from: HalfDay,
+    },
     /// `others`: the slots of the week the picker offers, by index.
     Swap {
         first: (i64, HalfDay),
         others: Vec<(i64, HalfDay)>,
     },
-    Remove { staff_id: i64, when: HalfDay },
-    Substitute { absent: i64, when: HalfDay },
-    Profile { staff_id: i64 },
+    Remove {
+        staff_id: i64,
+        when: HalfDay,
+    },
+    Substitute {
+        absent: i64,
+        when: HalfDay,
+    },
+    Profile {
+        staff_id: i64,
+    },
     AddPattern,
-    EndPattern { pattern_id: i64 },
+    EndPattern {
+        pattern_id: i64,
+    },
 }
 
 /// A roster dialog: its form and which change it makes.
@@ -62,7 +75,10 @@ impl std::ops::DerefMut for RosterDialog {
 pub enum RosterAction {
     Edit(RosterEdit),
     AddPattern(NewPattern),
-    EndPattern { pattern_id: i64, last_day: NaiveDate },
+    EndPattern {
+        pattern_id: i64,
+        last_day: NaiveDate,
+    },
     Profile(ProfileEdit),
 }
 
@@ -92,7 +108,10 @@ impl RosterContext<'_> {
             .map(|e| PickItem {
                 id: e.staff_id,
                 name: e.name.clone(),
-                also: [crate::domain::lookup::name_initials(&e.name), e.login.clone()],
+                also: [
+                    crate::domain::lookup::name_initials(&e.name),
+                    e.login.clone(),
+                ],
             })
             .collect()
     }

@@ -28,7 +28,8 @@ pub fn fields(
         vec![
             Field::date(ctx.t(T::FieldDay)).with_text(&date_text(from.day)),
             half,
-            Field::line(ctx.t(T::FieldRoom)).with_text(&slot.map(|s| s.room.clone()).unwrap_or_default()),
+            Field::line(ctx.t(T::FieldRoom))
+                .with_text(&slot.map(|s| s.room.clone()).unwrap_or_default()),
         ],
     )
 }

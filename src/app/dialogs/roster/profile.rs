@@ -35,8 +35,12 @@ pub fn fields(ctx: &RosterContext<'_>, staff_id: i64) -> (String, Vec<String>, V
             rank,
             Field::line(ctx.t(T::FieldTitle))
                 .with_text(&expert.map(|e| e.title.clone()).unwrap_or_default()),
-            Field::date(ctx.t(T::FieldSince))
-                .with_text(&expert.and_then(|e| e.since).map(date_text).unwrap_or_default()),
+            Field::date(ctx.t(T::FieldSince)).with_text(
+                &expert
+                    .and_then(|e| e.since)
+                    .map(date_text)
+                    .unwrap_or_default(),
+            ),
             specialties,
         ],
     )

@@ -6,9 +6,7 @@ use super::{RosterCommand, RosterPane};
 use crate::app::context::Ctx;
 use crate::app::dialogs::Dialog;
 use crate::app::dialogs::form::ValueProblem;
-use crate::app::dialogs::roster::{
-    self, RosterAction, RosterContext, RosterDialog, RosterForm,
-};
+use crate::app::dialogs::roster::{self, RosterAction, RosterContext, RosterDialog, RosterForm};
 use crate::app::event::AppEvent;
 use crate::app::panes::Pane;
 use crate::app::session::StatusKind;
@@ -107,12 +105,13 @@ impl RosterPane {
         let failed = |e: crate::store::StoreError| i18n::store_error(lang, &e);
         let experts = ctx.store.roster_experts().map_err(failed)?;
         let values = dialog.values();
-        let action = roster::action(&dialog.kind, &values, &self.context(ctx, &experts))
-            .map_err(|p| match p {
+        let action = roster::action(&dialog.kind, &values, &self.context(ctx, &experts)).map_err(
+            |p| match p {
                 ValueProblem::Missing(field) => Msg::ValueMissing { field }.text(lang),
                 ValueProblem::BadDate(field) => Msg::ValueBadDate { field }.text(lang),
                 ValueProblem::BadNumber(field) => Msg::ValueBadNumber { field }.text(lang),
-            })?;
+            },
+        )?;
         let name = |id: i64| {
             experts
                 .iter()

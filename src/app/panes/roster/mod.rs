@@ -6,9 +6,9 @@ mod edit;
 
 use super::step;
 use crate::app::context::Ctx;
+use crate::domain::WaitingVisitor;
 use crate::domain::roster::week::monday_of;
 use crate::domain::roster::{DutySlot, PatternView, RosterWeek};
-use crate::domain::WaitingVisitor;
 use crate::store::Result;
 use chrono::{Duration, NaiveDate};
 

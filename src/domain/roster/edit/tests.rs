@@ -449,8 +449,14 @@ fn patterns_end_without_rewriting_the_past() {
         end_pattern(&ended, d("2026-12-14"), d(TODAY)),
         Err(RosterError::PatternAlreadyEnds { .. })
     ));
-    assert_eq!(first_on_or_after(d("2026-11-25"), Weekday::Mon), d("2026-11-30"));
-    assert_eq!(first_on_or_after(d("2026-11-23"), Weekday::Mon), d("2026-11-23"));
+    assert_eq!(
+        first_on_or_after(d("2026-11-25"), Weekday::Mon),
+        d("2026-11-30")
+    );
+    assert_eq!(
+        first_on_or_after(d("2026-11-23"), Weekday::Mon),
+        d("2026-11-23")
+    );
 }
 
 #[test]

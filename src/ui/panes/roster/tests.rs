@@ -51,7 +51,10 @@ fn the_week_is_drawn_by_day_and_half_day_aligned_at_both_sizes() {
     let (_d, mut app) = manager(Lang::Zh);
     for (w, h) in [(80, 24), (120, 40)] {
         let s = screen(&mut app, w, h);
-        assert!(s.contains("值班安排 2026-W48（11-23 至 11-29） · 本周"), "{s}");
+        assert!(
+            s.contains("值班安排 2026-W48（11-23 至 11-29） · 本周"),
+            "{s}"
+        );
         assert!(s.contains("领导接访日：周三上午（张志刚）"), "{s}");
         assert!(s.contains("▶ 11-25 周三 上午"), "{s}");
         assert!(s.contains("领导接待室") && s.contains("领导"), "{s}");
@@ -169,7 +172,11 @@ fn a_manager_adds_a_slot_and_a_clash_is_refused_in_words_in_the_dialog() {
     app.press_ctrl('s');
     assert!(top_error(&app).is_none());
     assert!(app.dialogs().top(Pane::Roster).is_none());
-    assert!(app.status_text().starts_with("已安排 陈丽"), "{}", app.status_text());
+    assert!(
+        app.status_text().starts_with("已安排 陈丽"),
+        "{}",
+        app.status_text()
+    );
     assert!(screen(&mut app, 80, 24).contains("接访室九"));
 }
 
@@ -177,7 +184,10 @@ fn a_manager_adds_a_slot_and_a_clash_is_refused_in_words_in_the_dialog() {
 fn every_editing_dialog_is_drawn_on_the_selected_slot_at_both_sizes() {
     let (_d, mut app) = manager(Lang::Zh);
     let cases: [(char, &[&str]); 5] = [
-        ('m', &["调整值班：2026-11-25 周三 上午", "日期", "时段", "接访室"]),
+        (
+            'm',
+            &["调整值班：2026-11-25 周三 上午", "日期", "时段", "接访室"],
+        ),
         ('s', &["对调值班", "与之对调", "拼音首字母"]),
         ('t', &["安排替班", "替班人", "原接访室"]),
         ('d', &["取消值班", "原因（可不填）"]),
@@ -202,7 +212,10 @@ fn every_editing_dialog_is_drawn_on_the_selected_slot_at_both_sizes() {
     // The weekly patterns, and their two dialogs.
     app.press(KeyCode::Char('w'));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("每周固定安排") && s.contains("周三   上午 张志刚"), "{s}");
+    assert!(
+        s.contains("每周固定安排") && s.contains("周三   上午 张志刚"),
+        "{s}"
+    );
     for (key, title) in [('a', "增加每周固定安排"), ('d', "停止每周固定安排")] {
         app.press(KeyCode::Char(key));
         for (w, h) in [(80, 24), (120, 40)] {
@@ -217,7 +230,13 @@ fn every_editing_dialog_is_drawn_on_the_selected_slot_at_both_sizes() {
 fn a_stand_in_is_marked_and_says_for_whom() {
     let (_d, mut app) = manager(Lang::Zh);
     // The highlighted slot is the first on duty now; stand 孙强 in for them, or 陈丽.
-    let absent = app.panes().roster.selected_slot().unwrap().staff_name.clone();
+    let absent = app
+        .panes()
+        .roster
+        .selected_slot()
+        .unwrap()
+        .staff_name
+        .clone();
     app.press(KeyCode::Char('t'));
     app.type_str("zhaowei");
     app.press(KeyCode::Enter);
@@ -230,7 +249,10 @@ fn a_stand_in_is_marked_and_says_for_whom() {
     }
     // 赵伟 is on duty this morning already: one person, two rooms.
     let why = top_error(&app).unwrap_or_default();
-    assert!(why.contains("赵伟") && why.contains("两处"), "{status} {why}");
+    assert!(
+        why.contains("赵伟") && why.contains("两处"),
+        "{status} {why}"
+    );
     app.press(KeyCode::Esc);
     app.press(KeyCode::Char('y'));
     // Next Monday morning 赵伟 is free.
@@ -251,7 +273,11 @@ fn a_stand_in_is_marked_and_says_for_whom() {
     app.press(KeyCode::Enter);
     app.type_str("出差");
     app.press_ctrl('s');
-    assert!(app.status_text().contains("替 王建国"), "{}", app.status_text());
+    assert!(
+        app.status_text().contains("替 王建国"),
+        "{}",
+        app.status_text()
+    );
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("替班 王建国"), "{s}");
     let s = screen(&mut app, 80, 24);
@@ -264,7 +290,10 @@ fn a_receptionist_is_refused_editing_in_words() {
     app.run(Command::Global(GlobalCommand::ShowPane(Pane::Roster)));
     let s = screen(&mut app, 80, 24);
     let legend = s.lines().last().unwrap();
-    assert!(!legend.contains("增加") && legend.contains("固定安排"), "{legend}");
+    assert!(
+        !legend.contains("增加") && legend.contains("固定安排"),
+        "{legend}"
+    );
     for key in ['a', 'm', 'd'] {
         app.press(KeyCode::Char(key));
         assert!(app.dialogs().top(Pane::Roster).is_none());
@@ -349,7 +378,13 @@ fn a_notification_shows_on_the_status_line_the_tab_bar_and_in_the_list() {
         Some(case.case_id)
     );
     assert_eq!(app.session().unread, 0);
-    assert!(!screen(&mut app, 80, 24).lines().next().unwrap().contains("通知"));
+    assert!(
+        !screen(&mut app, 80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("通知")
+    );
     app.press_ctrl('n');
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("通知（未读 0）") && !s.contains("[未读]"), "{s}");

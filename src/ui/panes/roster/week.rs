@@ -190,7 +190,10 @@ fn draw_waiting(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let cols = usize::from(inner.width);
     let lines: Vec<Line<'_>> = if roster.waiting.is_empty() {
-        vec![Line::styled(RosterText::NobodyWaiting.get(lang), theme.dim())]
+        vec![Line::styled(
+            RosterText::NobodyWaiting.get(lang),
+            theme.dim(),
+        )]
     } else {
         // Several to a line: number, name and when routed.
         let cells: Vec<String> = roster
