@@ -334,6 +334,7 @@ impl App {
 
     /// Carry out what components asked for, including what that in turn asks.
     fn run_events(&mut self, mut events: Vec<AppEvent>) {
+        let any = !events.is_empty();
         while !events.is_empty() {
             let mut next = vec![];
             for event in events {
@@ -359,9 +360,12 @@ impl App {
             events = next;
         }
         // What was committed and concerns someone goes to the notify command, and my own
-        // notifications (a visitor I routed to myself) show at once.
+        // notifications (a visitor I routed to myself) are counted at once. (Another
+        // session's are found and told by the tick.)
         self.deliver_notifications();
-        self.refresh_unread();
+        if any {
+            self.refresh_unread_quietly();
+        }
     }
 
     /// The form on top was submitted: the pane it belongs to carries it out; on success it

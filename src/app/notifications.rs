@@ -121,8 +121,19 @@ impl App {
     }
 
     /// Read my unread notifications again: the count for the tab bar, the list if it is
-    /// open, and a new one told on the status line. True if anything shown changed.
+    /// open, and (on a tick) a new one told on the status line. After this session's own
+    /// write (a visitor routed to myself) the status line keeps what the write said. True if
+    /// anything shown changed.
     pub(super) fn refresh_unread(&mut self) -> bool {
+        self.refresh_unread_telling(true)
+    }
+
+    /// [`App::refresh_unread`], saying nothing on the status line.
+    pub(super) fn refresh_unread_quietly(&mut self) -> bool {
+        self.refresh_unread_telling(false)
+    }
+
+    fn refresh_unread_telling(&mut self, tell: bool) -> bool {
         let Ok(unread) = self.store.unread_notifications(self.session.me.id) else {
             return false;
         };
@@ -138,6 +149,9 @@ impl App {
             return changed;
         }
         self.seen_notice = Some(newest.id);
+        if !tell {
+            return changed;
+        }
         let lang = self.session.lang;
         let status = NoticeMsg::Status {
             case: newest.case_number.clone().unwrap_or_default(),
@@ -192,7 +206,7 @@ impl App {
                 let Some(case_id) = case_id else {
                     self.session
                         .say_text(StatusKind::Info, NoticeText::NoCase.get(lang).to_string());
-                    self.refresh_unread();
+                    self.refresh_unread_quietly();
                     self.refresh_list();
                     return;
                 };
@@ -200,7 +214,7 @@ impl App {
                     Ok(Some(case)) => {
                         self.dialogs.close_top(self.pane);
                         self.panes.queue.detail = Some(DetailView::new(case));
-                        self.refresh_unread();
+                        self.refresh_unread_quietly();
                         self.pane = Pane::Queue;
                         if let Err(e) = self.reload_current() {
                             self.say_store_error(&e);
@@ -214,14 +228,14 @@ impl App {
                 if let Err(e) = self.store.mark_notification_read(&me, id) {
                     return self.say_store_error(&e);
                 }
-                self.refresh_unread();
+                self.refresh_unread_quietly();
                 self.refresh_list();
             }
             NoticeAction::MarkAllRead => match self.store.mark_all_notifications_read(&me) {
                 Ok(n) => {
                     self.session
                         .say_text(StatusKind::Success, NoticeMsg::AllRead { n }.text(lang));
-                    self.refresh_unread();
+                    self.refresh_unread_quietly();
                     self.refresh_list();
                 }
                 Err(e) => self.say_store_error(&e),

@@ -1,5 +1,5 @@
 //! The notifications list: newest first, each with when, what, the case and the words; the
-//! unread marked (a `*` and the word, beside any colour).
+//! unread marked (the word at the start of the row, beside the emphasis).
 
 use super::super::Theme;
 use super::super::widgets::{centered, clear_for_dialog, cols, fit, pad};
@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, d: &NotificationsDialog, app: &Ap
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let header = format!(
-        "  {}{}{}{}",
+        "{}{}{}{}{}",
+        pad("", 5),
         pad(NoticeText::ColWhen.get(lang), 12),
         pad(NoticeText::ColKind.get(lang), 9),
         pad(NoticeText::ColCase.get(lang), 15),
@@ -55,10 +56,11 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, d: &NotificationsDialog, app: &Ap
         .take(list_rows)
         .enumerate()
     {
+        // Unread is said in a word at the start of the row, beside any emphasis.
         let marker = if n.read {
-            "  ".to_string()
+            pad("", 5)
         } else {
-            "* ".to_string()
+            pad(NoticeText::UnreadMark.get(lang), 5)
         };
         let line = format!(
             "{marker}{}{}{}{}",
@@ -67,11 +69,6 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, d: &NotificationsDialog, app: &Ap
             pad(n.case_number.as_deref().unwrap_or("—"), 15),
             words::describe(lang, n)
         );
-        let line = if n.read {
-            line
-        } else {
-            format!("{line} [{}]", NoticeText::UnreadMark.get(lang))
-        };
         let style = if i == d.pick {
             theme.selected()
         } else if n.read {

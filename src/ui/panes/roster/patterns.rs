@@ -3,7 +3,7 @@
 
 use super::super::super::Theme;
 use super::super::super::widgets::list::{self, PagedList};
-use super::super::super::widgets::pad;
+use super::super::super::widgets::{fit, pad};
 use crate::app::App;
 use crate::domain::roster::Rank;
 use crate::domain::text::clean_line;
@@ -39,8 +39,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 "  {}{}{}{}{}{} — {}",
                 pad(words::weekday(lang, p.weekday), 7),
                 pad(words::half(lang, p.afternoon), 5),
-                pad(&clean_line(&v.staff_name), 9),
-                pad(&clean_line(&p.room), 11),
+                pad(&fit(&clean_line(&v.staff_name), 8), 9),
+                pad(&fit(&clean_line(&p.room), 10), 11),
                 pad(
                     if v.rank == Rank::Leader {
                         RosterText::MarkLeader.get(lang)

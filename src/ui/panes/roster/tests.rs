@@ -367,7 +367,7 @@ fn a_notification_shows_on_the_status_line_the_tab_bar_and_in_the_list() {
         let s = screen(&mut app, w, h);
         assert!(s.contains("通知（未读 1）"), "{s}");
         assert!(s.contains(&case.number) && s.contains("退回"), "{s}");
-        assert!(s.contains("* ") && s.contains("[未读]"), "{s}");
+        assert!(s.contains("│未读 "), "{s}");
         assert!(s.contains("回车 打开案件"), "{s}");
     }
     // Opening it marks it read and opens its case.
@@ -387,5 +387,5 @@ fn a_notification_shows_on_the_status_line_the_tab_bar_and_in_the_list() {
     );
     app.press_ctrl('n');
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("通知（未读 0）") && !s.contains("[未读]"), "{s}");
+    assert!(s.contains("通知（未读 0）") && !s.contains("│未读 "), "{s}");
 }

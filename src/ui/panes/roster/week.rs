@@ -115,13 +115,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 if now { "▶ " } else { "  " },
                 pad(&day, 11),
                 pad(half, 5),
-                pad(&clean_line(&slot.staff_name), 9),
-                pad(&clean_line(&slot.room), 11),
+                // A column's text is cut a column short: a space always parts it from the next.
+                pad(&fit(&clean_line(&slot.staff_name), 8), 9),
+                pad(&fit(&clean_line(&slot.room), 10), 11),
                 pad(&slot.waiting.to_string(), 5),
                 pad(mark(slot, lang), 5),
             );
             if wide {
-                line.push_str(&pad(&clean_line(&slot.title), 13));
+                line.push_str(&pad(&fit(&clean_line(&slot.title), 12), 13));
                 let note = match &slot.substitute_for {
                     Some(absent) => format!(
                         "{} {}",
@@ -130,7 +131,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     ),
                     None => clean_line(&slot.note),
                 };
-                line.push_str(&pad(&note, 14));
+                line.push_str(&pad(&fit(&note, 13), 14));
             }
             line.push_str(&clean_line(&slot.specialties.join("、")));
             (line, if now { theme.title() } else { Style::default() })
