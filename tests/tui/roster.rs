@@ -157,3 +157,160 @@ fn a_manager_moves_a_slot_and_a_receptionist_is_refused() {
     tui.send(CTRL_Q);
     assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+/// A temporary account and group, removed again however the test ends.
+struct Account {
+    user: String,
+    group: String,
+}
+
+impl Drop for Account {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("userdel")
+            .arg(&self.user)
+            .output();
+        let _ = std::process::Command::new("groupdel")
+            .arg(&self.group)
+            .output();
+    }
+}
+
+/// Why a second account cannot be made here, if it cannot.
+fn no_second_account() -> Option<String> {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Some("not running as root: cannot make a second account".into());
+    }
+    for tool in ["useradd", "userdel", "groupadd", "groupdel", "setpriv"] {
+        let found = std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        if !found {
+            return Some(format!("{tool} is not installed"));
+        }
+    }
+    None
+}
+
+/// The same, with the expert a second OS account in a session of its own: the receptionist
+/// (the calling account) routes a visitor to that account, whose session is told. Needs root
+/// to make the account; elsewhere it says why and passes.
+#[test]
+fn the_expert_is_told_in_a_session_of_another_account() {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(why) = no_second_account() {
+        println!("skipped: {why}");
+        return;
+    }
+    let tag = std::process::id() % 100_000;
+    let account = Account {
+        user: format!("xfexp{tag}"),
+        group: format!("xfdsk{tag}"),
+    };
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(args[0])
+            .args(&args[1..])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["groupadd", &account.group]);
+    run(&["useradd", "-M", "-N", "-g", &account.group, &account.user]);
+    // The office's folder: the shared group, setgid, so every session writes -wal and -shm.
+    let top = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(top.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let office = top.path().join("office");
+    std::fs::create_dir(&office).unwrap();
+    run(&["chgrp", &account.group, office.to_str().unwrap()]);
+    std::fs::set_permissions(&office, std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let db = initialised_db(&office);
+    let out = xfdesk(
+        &db,
+        &[
+            "staff",
+            "add",
+            &account.user,
+            "--name",
+            "专家乙",
+            "--role",
+            "expert",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let now = xfdesk::store::Store::open_existing(&db).unwrap().now();
+    let half = if chrono::Timelike::hour(&now) >= 12 {
+        "pm"
+    } else {
+        "am"
+    };
+    let file = top.path().join("now.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "date,half,login,room\n{},{half},{},接访室六\n",
+            now.date(),
+            account.user
+        ),
+    )
+    .unwrap();
+    let out = xfdesk(&db, &["roster", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let args: Vec<String> = [
+        &format!("--reuid={}", account.user),
+        &format!("--regid={}", account.group),
+        "--init-groups",
+        "--",
+        bin().to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    let mut expert = Tui::start_program(
+        std::path::Path::new("/usr/bin/setpriv"),
+        &args,
+        80,
+        24,
+        "zh_CN.UTF-8",
+    );
+    expert.wait_for("身份证号");
+    assert!(expert.screen().contains("专家乙"), "{}", expert.screen());
+    let mut desk = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    desk.wait_for("身份证号");
+    desk.send(TAB);
+    desk.type_text("李四");
+    for _ in 0..9 {
+        desk.send(TAB);
+    }
+    desk.type_text("ldsb"); // 劳动社保
+    desk.wait_for("ldsb");
+    desk.send(ENTER);
+    desk.send(TAB);
+    desk.send(TAB);
+    desk.send(TAB);
+    desk.type_text("养老保险待遇未落实");
+    desk.send(F7);
+    desk.wait_for("接访室六");
+    desk.send(ENTER);
+    desk.send(CTRL_S);
+    desk.wait_for("请引导至 接访室六（专家乙）");
+    desk.send(F3);
+    desk.wait_for("等候 专家乙（接访室六）的来访人：1 人");
+    expert.wait_for_within("来访人李四已分派给您", Duration::from_secs(5));
+    expert.wait_for("^N 通知 1");
+    expert.send(CTRL_N);
+    expert.wait_for("通知（未读 1）");
+    expert.send(ENTER);
+    expert.wait_for("办理经过");
+    expert.send(CTRL_Q);
+    assert_eq!(expert.wait_exit(Duration::from_secs(5)), Some(0));
+    desk.send(CTRL_Q);
+    assert_eq!(desk.wait_exit(Duration::from_secs(5)), Some(0));
+}
