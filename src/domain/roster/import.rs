@@ -379,7 +379,8 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_named() {
-        let cases: &[(&str, usize, fn(&ImportProblem) -> bool)] = &[
+        type Case<'a> = (&'a str, usize, fn(&ImportProblem) -> bool);
+        let cases: &[Case<'_>] = &[
             (
                 "2026-11-30,am,wangjg,接访室一,王建国\n2026-13-01,am,liuxm,接访室二,\n",
                 3,
