@@ -33,8 +33,8 @@ texts! {
     Leader => "领导", "leader";
 
     // Keys.
-    KeyPrevWeek => "上周", "prev week";
-    KeyNextWeek => "下周", "next week";
+    KeyPrevWeek => "上周", "prev";
+    KeyNextWeek => "下周", "next";
     KeyThisWeek => "回到本周", "this week";
     KeyAddSlot => "增加", "add";
     KeyMoveSlot => "调整", "move";
@@ -44,8 +44,8 @@ texts! {
     KeySpecialties => "专家信息", "expert details";
     KeyPatterns => "固定安排", "weekly";
     KeyWeekView => "按周", "by week";
-    KeyAddPattern => "增加", "add";
-    KeyEndPattern => "停止", "end";
+    KeyAddPattern => "增加固定安排", "add a pattern";
+    KeyEndPattern => "停止固定安排", "end a pattern";
 
     // The dialogs.
     TitleAddSlot => "增加值班", "Add a duty slot";

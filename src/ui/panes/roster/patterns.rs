@@ -17,13 +17,24 @@ use ratatui::text::{Line, Span};
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let lang = app.session().lang;
     let roster = &app.panes().roster;
+    // The mark column as wide as its words need in this language, and a space.
+    let mark_w = [
+        RosterText::ColMark,
+        RosterText::MarkLeader,
+        RosterText::MarkWeekly,
+    ]
+    .iter()
+    .map(|t| super::super::super::widgets::width(t.get(lang)))
+    .max()
+    .unwrap_or(4)
+        + 1;
     let header = format!(
         "  {}{}{}{}{}{}",
         pad(RosterText::ColWeekday.get(lang), 7),
         pad(Text::ColHalfDay.get(lang), 5),
         pad(Text::ColExpert.get(lang), 9),
         pad(Text::ColRoom.get(lang), 11),
-        pad(RosterText::ColMark.get(lang), 5),
+        pad(RosterText::ColMark.get(lang), mark_w),
         RosterText::ColSpan.get(lang)
     );
     let rows = roster
@@ -47,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     } else {
                         RosterText::MarkWeekly.get(lang)
                     },
-                    5
+                    mark_w
                 ),
                 p.from.format("%Y-%m-%d"),
                 until

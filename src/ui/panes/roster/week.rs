@@ -57,12 +57,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let days: Vec<String> = leader_days
             .iter()
             .map(|(w, names)| {
-                format!(
-                    "{}{}（{}）",
+                let (day, half) = (
                     words::weekday(lang, w.day.weekday()),
                     words::half(lang, w.afternoon),
-                    clean_line(&names.join("、"))
-                )
+                );
+                let names = clean_line(&names.join(lang.pick("、", ", ")));
+                match lang {
+                    Lang::Zh => format!("{day}{half}（{names}）"),
+                    Lang::En => format!("{day} {half} ({names})"),
+                }
             })
             .collect();
         format!("{}{}", RosterText::LeaderDays.get(lang), days.join("  "))
@@ -72,14 +75,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Span::raw("   "),
         Span::styled(RosterText::NowMark.get(lang), theme.dim()),
     ])];
+    // The narrow columns as wide as their words need in this language, and a space.
+    let waiting_w = width(Text::ColWaiting.get(lang)).max(4) + 1;
+    let mark_w = [
+        RosterText::ColMark,
+        RosterText::MarkLeader,
+        RosterText::MarkSubstitute,
+        RosterText::MarkDated,
+    ]
+    .iter()
+    .map(|t| width(t.get(lang)))
+    .max()
+    .unwrap_or(4)
+        + 1;
     let mut header = format!(
         "  {}{}{}{}{}{}",
         pad(Text::ColDate.get(lang), 11),
         pad(Text::ColHalfDay.get(lang), 5),
         pad(Text::ColExpert.get(lang), 9),
         pad(Text::ColRoom.get(lang), 11),
-        pad(Text::ColWaiting.get(lang), 5),
-        pad(RosterText::ColMark.get(lang), 5),
+        pad(Text::ColWaiting.get(lang), waiting_w),
+        pad(RosterText::ColMark.get(lang), mark_w),
     );
     if wide {
         header.push_str(&pad(RosterText::ColTitle.get(lang), 13));
@@ -118,8 +134,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 // A column's text is cut a column short: a space always parts it from the next.
                 pad(&fit(&clean_line(&slot.staff_name), 8), 9),
                 pad(&fit(&clean_line(&slot.room), 10), 11),
-                pad(&slot.waiting.to_string(), 5),
-                pad(mark(slot, lang), 5),
+                pad(&slot.waiting.to_string(), waiting_w),
+                pad(mark(slot, lang), mark_w),
             );
             if wide {
                 line.push_str(&pad(&fit(&clean_line(&slot.title), 12), 13));
