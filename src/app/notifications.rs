@@ -312,3 +312,137 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::app_at;
+    use super::super::{App, Outcome};
+    use crate::domain::Role;
+    use crate::domain::intake::{IntakeInput, validate_intake};
+    use crate::i18n::Lang;
+    use chrono::NaiveDate;
+    use crossterm::event::KeyCode;
+
+    fn wednesday() -> chrono::NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap()
+    }
+
+    /// Route a visitor to the session's own account (an expert on duty now) from its form.
+    fn route_to_me(app: &mut App) -> String {
+        let me = app.session().me.clone();
+        let store = app.store_mut();
+        store
+            .put_on_duty(&me, me.id, wednesday(), "接访室八")
+            .unwrap();
+        let mut new = validate_intake(
+            &IntakeInput {
+                name: "张三".into(),
+                category_id: Some(store.categories().unwrap()[0].id),
+                summary: "征地补偿款未到位".into(),
+                ..IntakeInput::blank(wednesday())
+            },
+            wednesday(),
+        )
+        .unwrap();
+        new.expert_id = Some(me.id);
+        let number = store.save_intake(&me, &new).unwrap().number;
+        // As the screen does after its own save.
+        app.run_events(vec![crate::app::event::AppEvent::Reload]);
+        number
+    }
+
+    #[test]
+    fn the_notify_command_gets_the_event_in_the_background_and_its_outcome_is_logged() {
+        let roles = [Role::Reception, Role::Expert, Role::Manager];
+        let (_d, path, mut app, effects) = app_at(Lang::Zh, &roles, wednesday());
+        let me = app.session().me.clone();
+        app.store_mut()
+            .set_setting(&me, "notify_command", "/usr/local/bin/sms")
+            .unwrap();
+        let number = route_to_me(&mut app);
+        assert_eq!(app.session().unread, 1, "counted at once");
+        assert!(
+            !app.status_text().contains("新通知"),
+            "my own save is not talked over"
+        );
+        let sent = effects.recording().notified;
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].0, std::path::PathBuf::from("/usr/local/bin/sms"));
+        let v: serde_json::Value = serde_json::from_str(&sent[0].2).unwrap();
+        assert_eq!(v["event"], "routed");
+        assert_eq!(v["case"], number.as_str());
+        assert_eq!(v["place"], "接访室八");
+        assert!(
+            !sent[0].2.contains("张三"),
+            "the visitor's name stays inside"
+        );
+        // The next tick writes down what became of it.
+        app.tick();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let delivery: String = conn
+            .query_row("SELECT delivery FROM notifications", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(delivery, "sent");
+        // A failing command: said, logged, and the save stands.
+        effects.fail_notify("gateway down");
+        let second = route_to_me(&mut app);
+        assert_eq!(app.tick(), Outcome::Redraw);
+        assert!(
+            app.status_text().contains("通知程序未能送出通知")
+                && app.status_text().contains("gateway down"),
+            "{}",
+            app.status_text()
+        );
+        let failed: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action = 'notify.failed'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(failed, 1);
+        assert!(
+            app.store_mut()
+                .case_id_by_number(&second)
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn the_list_marks_read_one_or_all_and_a_new_session_says_how_many_wait() {
+        let roles = [Role::Reception, Role::Expert, Role::Manager];
+        let (_d, path, mut app, _) = app_at(Lang::Zh, &roles, wednesday());
+        route_to_me(&mut app);
+        route_to_me(&mut app);
+        assert_eq!(app.session().unread, 2);
+        // Another session of the same account, opened now, counts them on its tab bar (the
+        // status line says so unless something else is said at start: here, a missing
+        // calendar).
+        let mut other = crate::store::Store::open(&path).unwrap();
+        other.pin_now(wednesday());
+        let me = app.session().me.clone();
+        let second = App::new(other, me, Lang::Zh).unwrap();
+        assert_eq!(second.session().unread, 2);
+        let status = second.status_text();
+        assert!(
+            status.contains("有 2 条未读通知") || status.contains("2027"),
+            "{status}"
+        );
+        app.press_ctrl('n');
+        app.press(KeyCode::Char(' '));
+        assert_eq!(app.session().unread, 1);
+        app.press(KeyCode::Char('a'));
+        assert_eq!(app.session().unread, 0);
+        assert!(
+            app.status_text().contains("已将 1 条通知标为已读"),
+            "{}",
+            app.status_text()
+        );
+        app.press(KeyCode::Esc);
+        assert!(app.dialogs().top(app.pane()).is_none());
+    }
+}
