@@ -27,7 +27,7 @@ texts! {
     LeaderDays => "领导接访日：", "Leaders' reception days: ";
     NoLeaderDay => "本周无领导接访日", "no leaders' reception day this week";
     NobodyWaiting => "无人等候", "nobody waiting";
-    PatternsEmpty => "尚无每周固定安排：按 a 增加。", "No weekly patterns yet: a adds one.";
+    PatternsEmpty => "尚无每周固定安排。", "No weekly patterns yet.";
     OpenEnded => "长期", "open-ended";
     Cadre => "业务骨干", "cadre";
     Leader => "领导", "leader";
