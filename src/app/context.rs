@@ -19,6 +19,11 @@ impl Ctx<'_> {
         self.session.say(kind, message);
     }
 
+    /// Put text already in words on the status line (a message of another catalog).
+    pub fn say_text(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.session.say_text(kind, text.into());
+    }
+
     /// Report a failure from below (the store, the outside world) in the session's language.
     pub fn fail(&mut self, error: &crate::store::StoreError) {
         let text = crate::i18n::store_error(self.session.lang, error);

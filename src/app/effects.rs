@@ -1,5 +1,6 @@
-//! The outside world the application touches: files it writes and printers it sends them to.
-//! The running program uses the system; tests put a recorder in its place.
+//! The outside world the application touches: files it writes, printers it sends them to,
+//! and the office's notify command. The running program uses the system; tests put a
+//! recorder in its place.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -31,6 +32,13 @@ pub trait Effects {
     fn finished_prints(&mut self) -> Vec<PrintOutcome>;
     /// Whether a print is still on its way (the screen looks again shortly).
     fn printing(&self) -> bool;
+    /// Hand notification `id` (as `json`) to the notify command `program`, in the
+    /// background: this returns at once.
+    fn notify(&mut self, program: &Path, id: i64, json: &str);
+    /// What became of the notify commands that have finished, without waiting.
+    fn notified(&mut self) -> Vec<Delivered>;
+    /// Wait at most `limit` for the notify commands still running (a session ending).
+    fn wait_notified(&mut self, limit: std::time::Duration) -> Vec<Delivered>;
 }
 
 /// How sending one document to the printer went.
@@ -50,6 +58,8 @@ pub enum PrintError {
     /// It ended with an error (what it said, cleaned).
     Refused(String),
 }
+
+pub use crate::os::notify::Delivered;
 
 /// Copies of one document a session may write before it gives up finding a free name.
 const COPIES: u32 = 99;
@@ -79,11 +89,13 @@ pub fn write_copy(
 /// How long the printing program may take to queue a document before it is stopped.
 const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// The real file system, through the setgid boundary's rules (`os::files`), and the system's
-/// `lp`, run outside the service group (`os::run_outside_program`) on a thread of its own.
+/// The real file system, through the setgid boundary's rules (`os::files`), the system's
+/// `lp` and the notify command, run outside the service group (`os::run_outside_program`)
+/// on threads of their own.
 #[derive(Default)]
 pub struct SystemEffects {
     prints: Vec<(PathBuf, std::sync::mpsc::Receiver<Result<(), PrintError>>)>,
+    notifier: crate::os::notify::Notifier,
 }
 
 impl Effects for SystemEffects {
@@ -166,6 +178,19 @@ impl Effects for SystemEffects {
     fn printing(&self) -> bool {
         !self.prints.is_empty()
     }
+
+    fn notify(&mut self, program: &Path, id: i64, json: &str) {
+        self.notifier
+            .send(program.to_path_buf(), id, json.to_string());
+    }
+
+    fn notified(&mut self) -> Vec<Delivered> {
+        self.notifier.finished()
+    }
+
+    fn wait_notified(&mut self, limit: std::time::Duration) -> Vec<Delivered> {
+        self.notifier.wait(limit)
+    }
 }
 
 /// What a recorder saw.
@@ -175,6 +200,12 @@ pub struct Recording {
     pub printed: Vec<(String, PathBuf)>,
     /// Outcomes not yet collected by the application.
     pub unreported: Vec<PrintOutcome>,
+    /// Notifications handed to the notify command: the program, the id, the JSON.
+    pub notified: Vec<(PathBuf, i64, String)>,
+    /// Outcomes not yet collected.
+    pending: Vec<Delivered>,
+    /// What the recorded notify command answers (None: it succeeds).
+    pub notify_fails: Option<String>,
 }
 
 /// Remembers what would have been written and printed, for tests. Clones share one recording,
@@ -192,6 +223,11 @@ impl RecordedEffects {
 
     pub fn recording(&self) -> Recording {
         self.lock().clone()
+    }
+
+    /// Make the recorded notify command fail with `why` from now on.
+    pub fn fail_notify(&self, why: &str) {
+        self.lock().notify_fails = Some(why.to_string());
     }
 }
 
@@ -226,5 +262,27 @@ impl Effects for RecordedEffects {
 
     fn printing(&self) -> bool {
         false
+    }
+
+    fn notify(&mut self, program: &Path, id: i64, json: &str) {
+        let mut r = self.lock();
+        r.notified
+            .push((program.to_path_buf(), id, json.to_string()));
+        let outcome = match &r.notify_fails {
+            Some(why) => Err(why.clone()),
+            None => Ok(()),
+        };
+        r.pending.push(Delivered {
+            notification_id: id,
+            outcome,
+        });
+    }
+
+    fn notified(&mut self) -> Vec<Delivered> {
+        std::mem::take(&mut self.lock().pending)
+    }
+
+    fn wait_notified(&mut self, _limit: std::time::Duration) -> Vec<Delivered> {
+        self.notified()
     }
 }

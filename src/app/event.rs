@@ -28,4 +28,6 @@ pub enum AppEvent {
     Intake(IntakeEvent),
     /// The queue's filters, as chosen in their dialog.
     QueueFilters(Filters),
+    /// Something the notifications list asks for.
+    Notice(super::dialogs::notifications::NoticeAction),
 }

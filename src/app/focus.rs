@@ -3,7 +3,7 @@
 //! may offer. Decided here and nowhere else.
 
 use super::dialogs::Dialog;
-use super::dialogs::form::FormDialog;
+use super::dialogs::form::Form;
 use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
 use super::session::StatusKind;
@@ -60,9 +60,10 @@ impl App {
     }
 
     /// The form on top, if a form has the keys.
-    fn top_form(&self) -> Option<&FormDialog> {
+    fn top_form(&self) -> Option<&Form> {
         match self.dialogs.top(self.pane) {
-            Some(Dialog::Form(f)) => Some(f),
+            Some(Dialog::Form(f)) => Some(&f.form),
+            Some(Dialog::RosterForm(f)) => Some(&f.form),
             _ => None,
         }
     }
@@ -82,9 +83,9 @@ impl App {
                     |e| matches!(&e.item, TimelineItem::Incident(i) if i.confirmed_at.is_none()),
                 )
             }),
-            When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
-            When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
-            When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
+            When::FormChoice => self.top_form().is_some_and(Form::focus_is_choice),
+            When::FormPick => self.top_form().is_some_and(Form::focus_is_pick),
+            When::FormPickQueryEmpty => self.top_form().is_some_and(Form::pick_query_empty),
             When::MaterialToggle => matches!(
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
@@ -103,6 +104,22 @@ impl App {
                         When::QueueSearching => searching,
                         When::QueueBrowsing => !searching,
                         _ => !searching && queue.search.is_some(),
+                    }
+            }
+            When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
+            | When::RosterPerson => {
+                use super::panes::roster::RosterView;
+                let r = &self.panes.roster;
+                self.pane == Pane::Roster
+                    && match when {
+                        When::RosterWeek => r.view == RosterView::Week,
+                        When::RosterSlot => r.selected_slot().is_some(),
+                        When::RosterPatterns => r.view == RosterView::Patterns,
+                        When::RosterPattern => r.selected_pattern().is_some(),
+                        _ => r.selected_slot().is_some() || r.selected_pattern().is_some(),
                     }
             }
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),

@@ -149,6 +149,7 @@ impl App {
     /// The session is ending: what was typed is kept as a draft, waiting as long as a command
     /// would for another process's write to finish.
     pub fn end_session(&mut self) {
+        self.wait_for_deliveries();
         if self.account_disabled {
             return;
         }

@@ -65,8 +65,10 @@ pub struct App {
     quit: bool,
     /// The database's data version when the views were last loaded.
     data_version: i64,
-    /// The newest visitor routed to me that I have been told about.
-    seen_waiting: Option<i64>,
+    /// The newest notification of mine the status line has told of.
+    seen_notice: Option<i64>,
+    /// Outcomes of the notify command not yet written down (the database was busy).
+    deliveries: Vec<effects::Delivered>,
     /// When the newest urgent case I have been told about was flagged.
     seen_urgent: Option<String>,
     /// The account was disabled while the session was open: it ends, writing nothing more.
@@ -111,9 +113,12 @@ impl App {
         {
             session.intake_rules.office_opened = opened;
         }
+        let unread = store.unread_notifications(session.me.id)?;
+        session.unread = unread.count;
         let mut app = Self {
             data_version: store.data_version()?,
-            seen_waiting: store.waiting_for(session.me.id)?.first().map(|w| w.case_id),
+            seen_notice: Some(unread.newest.as_ref().map_or(0, |n| n.id)),
+            deliveries: vec![],
             seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
             session,
             store,
@@ -137,6 +142,18 @@ impl App {
         {
             app.session
                 .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
+        }
+        if unread.count > 0 && app.session.status.is_none() {
+            let key = keymap::key_for(
+                Command::Global(GlobalCommand::Notifications),
+                app.session.lang,
+            );
+            let text = crate::i18n::notifications::NoticeMsg::Waiting {
+                n: unread.count,
+                key,
+            }
+            .text(app.session.lang);
+            app.session.say_text(StatusKind::Info, text);
         }
         if app.store.draft(app.session.me.id)?.is_some() {
             app.dialogs.push(
@@ -270,7 +287,10 @@ impl App {
                 let mut ctx = ctx!(self, events);
                 self.panes.queue.handle_detail(c, &mut ctx);
             }
-            Command::Roster(c) => self.panes.roster.handle(c),
+            Command::Roster(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.roster.handle(c, &mut ctx);
+            }
             Command::Supervision(c) => self.panes.supervision.handle(c),
             Command::Help(_)
             | Command::Question(_)
@@ -279,7 +299,8 @@ impl App {
             | Command::Representatives(_)
             | Command::Form(_)
             | Command::Materials(_)
-            | Command::Filter(_) => {
+            | Command::Filter(_)
+            | Command::Notifications(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
                     Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,
@@ -309,11 +330,13 @@ impl App {
                 self.dialogs
                     .push(None, Dialog::Help(HelpDialog::new(entries)));
             }
+            GlobalCommand::Notifications => self.open_notifications(),
         }
     }
 
     /// Carry out what components asked for, including what that in turn asks.
     fn run_events(&mut self, mut events: Vec<AppEvent>) {
+        let any = !events.is_empty();
         while !events.is_empty() {
             let mut next = vec![];
             for event in events {
@@ -337,27 +360,37 @@ impl App {
                         let mut ctx = ctx!(self, next);
                         self.panes.queue.set_filters(filters, &mut ctx);
                     }
+                    AppEvent::Notice(action) => self.on_notice(action),
                 }
             }
             events = next;
+        }
+        // What was committed and concerns someone goes to the notify command, and my own
+        // notifications (a visitor I routed to myself) are counted at once. (Another
+        // session's are found and told by the tick.)
+        self.deliver_notifications();
+        if any {
+            self.refresh_unread_quietly();
         }
     }
 
     /// The form on top was submitted: the pane it belongs to carries it out; on success it
     /// closes, otherwise it stays with the reason and what was typed.
     fn submit_form(&mut self) {
-        let Some(Dialog::Form(form)) = self.dialogs.top(self.pane).cloned() else {
-            return;
-        };
         let mut events = vec![];
         let mut ctx = ctx!(self, events);
-        match self.panes.queue.submit(&form, &mut ctx) {
+        let done = match self.dialogs.top(self.pane).cloned() {
+            Some(Dialog::Form(form)) => self.panes.queue.submit(&form, &mut ctx),
+            Some(Dialog::RosterForm(form)) => self.panes.roster.submit(&form, &mut ctx),
+            _ => return,
+        };
+        match done {
             Ok(()) => self.dialogs.close_top(self.pane),
-            Err(why) => {
-                if let Some(Dialog::Form(f)) = self.dialogs.top_mut(self.pane) {
-                    f.error = Some(why);
-                }
-            }
+            Err(why) => match self.dialogs.top_mut(self.pane) {
+                Some(Dialog::Form(f)) => f.error = Some(why),
+                Some(Dialog::RosterForm(f)) => f.error = Some(why),
+                _ => {}
+            },
         }
         self.run_events(events);
     }

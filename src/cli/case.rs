@@ -401,6 +401,8 @@ pub fn run(cli: &Cli, cmd: &CaseCommand) -> CliResult {
     let done = store
         .take_step(&me, case.row.id, case.version, step)
         .map_err(|e| step_failure(e, lang))?;
+    // Saved: whom it concerns hears of it (the notify command, if the office has one).
+    super::notify::deliver(&mut store, &me, lang);
     super::output::line(
         Msg::StepTaken {
             step: kind.label(lang).to_string(),

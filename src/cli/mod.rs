@@ -10,7 +10,9 @@ pub mod deadline;
 pub mod demo;
 pub mod doc;
 pub mod init;
+mod notify;
 pub mod output;
+pub mod roster;
 pub mod rules;
 pub mod settings;
 pub mod staff;
@@ -89,6 +91,9 @@ pub enum Command {
     Case(case::CaseCommand),
     /// A statutory document of a case.
     Doc(doc::DocArgs),
+    /// The duty roster: publish a week's notice, import a roster file.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
 }
 
 /// An error with the exit code it deserves.
@@ -309,6 +314,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Settings(cmd)) => settings::run(&cli, cmd),
         Some(Command::Case(cmd)) => case::run(&cli, cmd),
         Some(Command::Doc(args)) => doc::run(&cli, args),
+        Some(Command::Roster(cmd)) => roster::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

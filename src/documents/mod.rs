@@ -3,3 +3,4 @@
 
 pub mod notices;
 pub mod receipt;
+pub mod roster_notice;

@@ -61,6 +61,10 @@ pub const SETTINGS: &[SettingDef] = &[
         key: "roll_forward",
         meaning: "true: a period ending on a rest day ends on the next working day",
     },
+    SettingDef {
+        key: "notify_command",
+        meaning: "a program (absolute path) given each notification as JSON on stdin, e.g. an SMS gateway; empty: none",
+    },
 ];
 
 /// The longest office name, phone and address a receipt has room for.
@@ -107,6 +111,10 @@ pub enum SettingError {
         key: &'static str,
     },
     NotLanguage,
+    /// A path with `.` or `..` in it, or ending in `/`: a program is named plainly.
+    NotPlainPath {
+        key: &'static str,
+    },
 }
 
 impl std::fmt::Display for SettingError {
@@ -141,6 +149,10 @@ impl std::fmt::Display for SettingError {
             }
             SettingError::NotTrueOrFalse { key } => write!(f, "{key} must be true or false"),
             SettingError::NotLanguage => f.write_str("office_lang must be zh or en"),
+            SettingError::NotPlainPath { key } => write!(
+                f,
+                "{key} must name a program plainly: an absolute path without . or .. parts"
+            ),
         }
     }
 }
@@ -243,6 +255,18 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
                 return Err(SettingError::BadTimeZone);
             }
         }
+        "notify_command" => {
+            bounded(MAX_PATH_CHARS, true)?;
+            if value.is_empty() {
+                return Ok(value);
+            }
+            if !value.starts_with('/') {
+                return Err(SettingError::NotAbsolute { key });
+            }
+            if value.ends_with('/') || value.split('/').any(|part| part == "." || part == "..") {
+                return Err(SettingError::NotPlainPath { key });
+            }
+        }
         "count_start_day" | "roll_forward" => {
             if value != "true" && value != "false" {
                 return Err(SettingError::NotTrueOrFalse { key });
@@ -264,6 +288,7 @@ mod tests {
             let good = match def.key {
                 "office_lang" => "zh",
                 "receipt_dir" | "document_dir" => "/srv/xfdesk/receipts",
+                "notify_command" => "/usr/local/bin/sms-gateway",
                 "office_opened" => "2019-03-01",
                 "receipt_printer" => "front-desk",
                 "office_tz" => "Asia/Shanghai",
@@ -320,6 +345,22 @@ mod tests {
             check_setting("office_lang", "fr"),
             Err(SettingError::NotLanguage)
         );
+        assert_eq!(
+            check_setting("notify_command", "sms-gateway"),
+            Err(SettingError::NotAbsolute {
+                key: "notify_command"
+            })
+        );
+        for bad in ["/usr/local/../bin/sh", "/usr/./bin/x", "/usr/local/bin/"] {
+            assert_eq!(
+                check_setting("notify_command", bad),
+                Err(SettingError::NotPlainPath {
+                    key: "notify_command"
+                }),
+                "{bad}"
+            );
+        }
+        assert_eq!(check_setting("notify_command", " ").unwrap(), "");
         assert!(matches!(
             check_setting("colour", "red"),
             Err(SettingError::Unknown { .. })

@@ -41,6 +41,9 @@ pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
         SettingError::BadTimeZone => "office_tz 须为时区名，如 Asia/Shanghai".into(),
         SettingError::NotTrueOrFalse { key } => format!("{key} 只能是 true 或 false"),
         SettingError::NotLanguage => "office_lang 只能是 zh 或 en".into(),
+        SettingError::NotPlainPath { key } => {
+            format!("{key} 须直接写出程序的绝对路径，不含 . 或 .. 部分")
+        }
     }
 }
 

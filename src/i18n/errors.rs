@@ -282,6 +282,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             }
         }
         StoreError::NotFound(s) | StoreError::Invalid(s) | StoreError::Audit(s) => s.clone(),
+        StoreError::Roster(e) => super::roster::roster_error(lang, e),
+        StoreError::RosterImport(e) => super::roster::import_error(lang, e),
         StoreError::Refused { path, why } => super::cli::open_refused(lang, path, why),
         StoreError::ReadOnly(path) => super::cli::read_only(lang, path),
     }

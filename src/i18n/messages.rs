@@ -5,15 +5,15 @@
 use super::Lang;
 
 macro_rules! messages {
-    ($( $(#[$doc:meta])* $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $zh:literal, $en:literal; )*) => {
+    ($enum:ident; $( $(#[$doc:meta])* $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $zh:literal, $en:literal; )*) => {
         /// A message, with its values, to be put in words in either language.
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Msg { $( $(#[$doc])* $name $({ $($field: $ty),* })?, )* }
+        pub enum $enum { $( $(#[$doc])* $name $({ $($field: $ty),* })?, )* }
 
-        impl Msg {
+        impl $enum {
             pub fn text(&self, lang: Lang) -> String {
                 match self {
-                    $( Msg::$name $({ $($field),* })? => match lang {
+                    $( $enum::$name $({ $($field),* })? => match lang {
                         Lang::Zh => format!($zh),
                         Lang::En => format!($en),
                     }, )*
@@ -26,8 +26,10 @@ macro_rules! messages {
         }
     };
 }
+pub(crate) use messages;
 
 messages! {
+    Msg;
     // Start-up and the session.
     CalendarMissing { year: i32 } => "提示：尚无 {year} 年官方节假日安排，期限仅按周末计算",
         "note: no official calendar for {year}; deadlines count weekends alone";

@@ -10,6 +10,8 @@ mod due;
 pub mod errors;
 mod labels;
 mod messages;
+pub mod notifications;
+pub mod roster;
 mod text;
 pub mod timeline;
 

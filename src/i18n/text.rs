@@ -4,26 +4,33 @@
 use super::Lang;
 
 macro_rules! texts {
-    ($( $(#[$doc:meta])* $name:ident => $zh:literal, $en:literal; )*) => {
+    ($enum:ident $( + $ext:ident($ety:ty) )*; $( $(#[$doc:meta])* $name:ident => $zh:literal, $en:literal; )*) => {
         /// A fixed text of the screen.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text { $( $(#[$doc])* $name, )* }
+        pub enum $enum {
+            $( $(#[$doc])* $name, )*
+            $( /// A text of another catalog.
+               $ext($ety), )*
+        }
 
-        impl Text {
+        impl $enum {
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $( (Text::$name, Lang::Zh) => $zh, (Text::$name, Lang::En) => $en, )*
+                    $( ($enum::$name, Lang::Zh) => $zh, ($enum::$name, Lang::En) => $en, )*
+                    $( ($enum::$ext(t), lang) => t.get(lang), )*
                 }
             }
 
-            /// Every text: (name, Chinese, English).
+            /// Every text of this catalog: (name, Chinese, English).
             pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str)] =
                 &[ $( (stringify!($name), $zh, $en), )* ];
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    Text + Roster(super::roster::RosterText) + Notice(super::notifications::NoticeText);
     // Before and after the screen.
     NotUtf8 => "xfdesk：终端编码不是 UTF-8，界面会显示成乱码。请把终端改为 UTF-8 后重新登录：\r\n  Xshell：文件 → 属性 → 终端 → 编码，选 Unicode (UTF-8)\r\n  SecureCRT：选项 → 会话选项 → 外观 → 字符编码，选 UTF-8\r\n",
         "xfdesk: this terminal does not decode UTF-8, so the screen would be garbled.\r\nSwitch the client to UTF-8 and log in again:\r\n  Xshell: File > Properties > Terminal > Encoding: Unicode (UTF-8)\r\n  SecureCRT: Options > Session Options > Appearance > Character encoding: UTF-8\r\n";

@@ -43,6 +43,8 @@ const KEPT: &[&str] = &[
 /// backup_dir = "/srv/xfdesk/backups"    # where `xfdesk backup` may write (absent: no backups)
 /// receipt_dir = "/srv/xfdesk/receipts"  # where receipts are written (default: receipts/ beside db)
 /// lp = "/usr/bin/lp"                    # the printing program, by absolute path (the default)
+/// notify_command = "/usr/local/bin/sms" # the notify command (absent: none; the database's
+///                                       # `notify_command` setting is not followed here)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +56,8 @@ pub struct SystemConfig {
     pub receipt_dir: Option<PathBuf>,
     #[serde(default = "default_lp")]
     pub lp: PathBuf,
+    #[serde(default)]
+    pub notify_command: Option<PathBuf>,
 }
 
 fn default_lp() -> PathBuf {
@@ -196,6 +200,7 @@ pub fn load_system_config(path: &Path, owner: Owner) -> Result<SystemConfig, Con
         ("backup_dir", config.backup_dir.as_ref()),
         ("receipt_dir", config.receipt_dir.as_ref()),
         ("lp", Some(&config.lp)),
+        ("notify_command", config.notify_command.as_ref()),
     ] {
         if let Some(p) = p
             && !p.is_absolute()
@@ -490,6 +495,22 @@ impl Boundary {
         }
     }
 
+    /// The notify command: confined, the configuration's `notify_command` (an administrator
+    /// of the database must not choose a program every member of staff then runs as
+    /// themselves); otherwise the office's `notify_command` setting. None: no command.
+    pub fn notify_command(&self, setting: &str) -> Option<PathBuf> {
+        if self.confined {
+            return match self.config() {
+                Ok(Some(c)) => c.notify_command.clone(),
+                _ => None,
+            };
+        }
+        let setting = setting.trim();
+        (!setting.is_empty())
+            .then(|| PathBuf::from(setting))
+            .filter(|p| p.is_absolute())
+    }
+
     /// The printing program: the configuration's `lp` when confined, else `/usr/bin/lp`.
     pub fn lp(&self) -> PathBuf {
         match self.config() {
@@ -591,7 +612,13 @@ mod tests {
             backup_dir: Some(backups.clone()),
             receipt_dir: None,
             lp: default_lp(),
+            notify_command: Some(PathBuf::from("/usr/local/bin/sms")),
         });
+        // The configuration's notify command, never the database's setting.
+        assert_eq!(
+            b.notify_command("/home/admin/evil"),
+            Some(PathBuf::from("/usr/local/bin/sms"))
+        );
         assert_eq!(
             b.database(None).unwrap(),
             Some(srv.path().join("office.db"))
@@ -607,8 +634,10 @@ mod tests {
                 backup_dir: None,
                 receipt_dir: None,
                 lp: default_lp(),
+                notify_command: None,
             })
         };
+        assert_eq!(by_env.notify_command("/usr/local/bin/sms"), None);
         assert_eq!(
             by_env.database(None),
             Err(BoundaryError::DatabaseChosen { by_env: true })
@@ -645,6 +674,12 @@ mod tests {
             confined: false,
             config: None,
         };
+        assert_eq!(
+            b.notify_command("/usr/local/bin/sms"),
+            Some(PathBuf::from("/usr/local/bin/sms"))
+        );
+        assert_eq!(b.notify_command(""), None);
+        assert_eq!(b.notify_command("sms"), None);
         assert_eq!(
             b.database(Some(Path::new("/tmp/x.db"))).unwrap(),
             Some(PathBuf::from("/tmp/x.db"))

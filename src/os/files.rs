@@ -49,6 +49,39 @@ pub fn create_new_file_with_mode(
     Ok(path)
 }
 
+/// Read a file the caller names (an import), at most `max` bytes (more is an error), as the
+/// caller: across the setgid boundary the service group is set aside while the file is
+/// opened, so nothing only the service group may read (the database, its key, a backup) can
+/// be read through xfdesk. Only a regular file is read.
+pub fn read_callers_file(path: &Path, max: usize) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = if super::boundary::boundary().privileged {
+        let service = nix::unistd::getegid();
+        nix::unistd::setegid(nix::unistd::getgid()).map_err(io::Error::from)?;
+        let opened = File::open(path);
+        nix::unistd::setegid(service).map_err(io::Error::from)?;
+        opened?
+    } else {
+        File::open(path)?
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = vec![];
+    file.take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Create `dir/file_name` empty, by the same rules as [`create_new_file`], for a writer that
 /// fills it by name (SQLite's `VACUUM INTO` writes into an empty file and refuses a full one).
 pub fn reserve_new_file(dir: &Path, file_name: &str, mode: u32) -> io::Result<PathBuf> {

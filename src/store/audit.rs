@@ -519,6 +519,8 @@ impl AuditFiles {
 pub(crate) struct Tx<'c> {
     pub(crate) tx: Transaction<'c>,
     pub(crate) audit: &'c AuditFiles,
+    /// Notifications recorded in this transaction, handed on once it commits.
+    pub(crate) outbox: std::cell::RefCell<Vec<crate::domain::notification::NotificationEvent>>,
 }
 
 impl<'c> std::ops::Deref for Tx<'c> {

@@ -6,10 +6,12 @@ pub mod bulk;
 mod cases;
 mod clocks;
 mod intake;
+pub(crate) mod notifications;
 mod open;
 mod records;
 mod reference;
 mod roster;
+mod roster_demo;
 mod schema;
 mod search;
 mod spool;
@@ -21,6 +23,7 @@ pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, BreakReaso
 pub use clocks::{CalendarDay, CalendarImport};
 pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
+pub use roster::{ImportDone, RosterChanged};
 pub use workflow::StepDone;
 
 use crate::domain::calendar::Calendar;
@@ -75,6 +78,10 @@ pub enum StoreError {
     Refusals(Vec<CaseRefusal>),
     NotFound(String),
     Invalid(String),
+    /// A change to the roster refused by the domain's checks.
+    Roster(crate::domain::roster::RosterError),
+    /// A roster file refused, naming the line; nothing of it was kept.
+    RosterImport(crate::domain::roster::import::ImportError),
     /// The path is not an xfdesk database; nothing was changed.
     #[error("{path}: {why}")]
     Refused {
@@ -120,6 +127,9 @@ pub struct Store {
     office_tz: chrono_tz::Tz,
     /// A fixed "now" for tests and reproducible runs; None is the real clock.
     pinned_now: Option<NaiveDateTime>,
+    /// Notifications committed by this connection and not yet handed to the notify command
+    /// (`take_notification_events`).
+    outbox: Vec<crate::domain::notification::NotificationEvent>,
 }
 
 impl Store {
@@ -259,6 +269,7 @@ impl Store {
             audit,
             office_tz,
             pinned_now: None,
+            outbox: vec![],
         };
         if made
             && store
@@ -324,9 +335,13 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             audit: &self.audit,
+            outbox: std::cell::RefCell::default(),
         };
         let value = f(&tx)?;
+        let events = tx.outbox.take();
         tx.tx.commit()?;
+        // Only what was committed is told to the outside world.
+        self.outbox.extend(events);
         Ok(value)
     }
 

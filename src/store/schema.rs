@@ -433,7 +433,60 @@ BEGIN
 END;
 "#;
 
-pub const LATEST: i64 = 7;
+/// The duty roster as managers keep it (专家门诊式接访), and notifications.
+///
+/// - `duty_patterns`: weekly patterns (a person, a weekday and half, a room, from a day until
+///   a last day or for good).
+/// - `duty_slots` rows now say what they are: `on` (on duty at that date, in that room,
+///   whatever a pattern says: a slot added, moved, swapped or a stand-in, with whom they stand
+///   in for) or `off` (a pattern's occurrence taken away), with the reason. Rows made before
+///   are `on`.
+/// - `expert_profiles`: leader or cadre, title, in petition work since (seniority).
+/// - `notifications`: one row per recipient; read or not; and what became of the office's
+///   notify command for it (`delivery`: sent or failed, with the reason).
+const ROSTER: &str = r#"
+CREATE TABLE duty_patterns (
+    id       INTEGER PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    weekday  INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    half     TEXT NOT NULL CHECK (half IN ('am','pm')),
+    room     TEXT NOT NULL,
+    from_day TEXT NOT NULL,
+    until_day TEXT,
+    CHECK (until_day IS NULL OR until_day >= from_day)
+);
+CREATE INDEX duty_patterns_when ON duty_patterns(weekday, half);
+
+ALTER TABLE duty_slots ADD COLUMN kind TEXT NOT NULL DEFAULT 'on' CHECK (kind IN ('on','off'));
+ALTER TABLE duty_slots ADD COLUMN substitute_for INTEGER REFERENCES staff(id);
+ALTER TABLE duty_slots ADD COLUMN note TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE expert_profiles (
+    staff_id INTEGER PRIMARY KEY REFERENCES staff(id),
+    rank     TEXT NOT NULL DEFAULT 'cadre' CHECK (rank IN ('leader','cadre')),
+    title    TEXT NOT NULL DEFAULT '',
+    since    TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE notifications (
+    id            INTEGER PRIMARY KEY,
+    staff_id      INTEGER NOT NULL REFERENCES staff(id),
+    kind          TEXT NOT NULL,
+    case_id       INTEGER REFERENCES cases(id),
+    at            TEXT NOT NULL,
+    by_staff      INTEGER REFERENCES staff(id),
+    note          TEXT NOT NULL DEFAULT '',
+    place         TEXT NOT NULL DEFAULT '',
+    read_at       TEXT,
+    delivery      TEXT CHECK (delivery IN ('sent','failed')),
+    delivery_note TEXT NOT NULL DEFAULT '',
+    delivered_at  TEXT
+);
+CREATE INDEX notifications_staff ON notifications(staff_id, id DESC);
+CREATE INDEX notifications_unread ON notifications(staff_id, id DESC) WHERE read_at IS NULL;
+"#;
+
+pub const LATEST: i64 = 8;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -444,6 +497,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(WORKFLOW),
         M::up_with_hook(SEARCH, fill_search_index),
+        M::up(ROSTER),
     ])
 }
 

@@ -435,6 +435,7 @@ fn step_in(
         ],
     )?;
     apply_clocks(tx, case_id, &plan.clocks, today)?;
+    tell_those_concerned(tx, &actor, case_id, step_id, step, head.state, now)?;
     audit::append(
         tx,
         &Actor::from(&actor),
@@ -713,6 +714,79 @@ impl Store {
             .query_map([case_id], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?)
     }
+}
+
+/// Who hears of a step: a transfer, everyone the case concerns (its first handler, its
+/// expert, the leader in charge); a return, whoever did the work that comes back (the one
+/// whose step brought the case to the state it leaves, else its first handler). Never the
+/// actor, who knows.
+fn tell_those_concerned(
+    tx: &audit::Tx<'_>,
+    actor: &Staff,
+    case_id: i64,
+    step_id: i64,
+    step: &Step,
+    left: CaseState,
+    now: NaiveDateTime,
+) -> Result<()> {
+    use super::notifications::{record, record_for_case};
+    use crate::domain::notification::{NewNotification, NotificationKind};
+    match step {
+        Step::Transfer { lead_unit, .. } => {
+            let unit: String = tx
+                .query_row("SELECT name FROM units WHERE id = ?1", [lead_unit], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or_default();
+            record_for_case(
+                tx,
+                actor,
+                now,
+                case_id,
+                NotificationKind::Transfer,
+                "",
+                &unit,
+            )?;
+        }
+        Step::Return { reason } => {
+            let author: Option<i64> = tx
+                .query_row(
+                    "SELECT staff_id FROM case_steps
+                     WHERE case_id = ?1 AND to_state = ?2 AND id < ?3 ORDER BY id DESC LIMIT 1",
+                    params![case_id, left.code(), step_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let to = match author {
+                Some(id) => Some(id),
+                None => tx
+                    .query_row(
+                        "SELECT first_handler_id FROM cases WHERE id = ?1",
+                        [case_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .flatten(),
+            };
+            if let Some(to_staff) = to.filter(|id| *id != actor.id) {
+                record(
+                    tx,
+                    actor,
+                    now,
+                    &NewNotification {
+                        to_staff,
+                        kind: NotificationKind::Return,
+                        case_id: Some(case_id),
+                        note: reason.clone(),
+                        place: String::new(),
+                    },
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// What a step changes beyond its record and the state.

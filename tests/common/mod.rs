@@ -107,7 +107,25 @@ impl Tui {
         Self::launch(&args, env, cols, rows, lang, None)
     }
 
+    /// Start `program args…` (e.g. `setpriv … xfdesk …`, to run as another account) in the
+    /// terminal, as `start` starts the binary.
+    pub fn start_program(program: &Path, args: &[String], cols: u16, rows: u16, lang: &str) -> Tui {
+        Self::launch_program(program, args, &[], cols, rows, lang, None)
+    }
+
     fn launch(
+        args: &[String],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        column: Option<u16>,
+    ) -> Tui {
+        Self::launch_program(&bin(), args, env, cols, rows, lang, column)
+    }
+
+    fn launch_program(
+        program: &Path,
         args: &[String],
         env: &[(&str, &str)],
         cols: u16,
@@ -124,7 +142,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(bin());
+        let mut cmd = CommandBuilder::new(program);
         for a in args {
             cmd.arg(a);
         }

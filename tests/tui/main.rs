@@ -9,6 +9,7 @@ mod busy;
 mod intake;
 mod printing;
 mod queue;
+mod roster;
 mod search;
 mod session;
 mod terminal;

@@ -8,8 +8,10 @@ pub mod form;
 pub mod help;
 pub mod history;
 pub mod materials;
+pub mod notifications;
 pub mod question;
 pub mod representatives;
+pub mod roster;
 pub mod steps;
 
 use super::event::AppEvent;
@@ -29,6 +31,10 @@ pub enum Dialog {
     Form(form::FormDialog),
     Materials(materials::MaterialsDialog),
     Filter(filter::FilterDialog),
+    /// A change to the duty roster, as a form.
+    RosterForm(roster::RosterDialog),
+    /// The user's notifications.
+    Notifications(notifications::NotificationsDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -50,6 +56,8 @@ impl Dialog {
             Dialog::Form(_) => Scope::Form,
             Dialog::Materials(_) => Scope::Materials,
             Dialog::Filter(_) => Scope::Filter,
+            Dialog::RosterForm(_) => Scope::Form,
+            Dialog::Notifications(_) => Scope::Notifications,
         }
     }
 
@@ -64,6 +72,7 @@ impl Dialog {
             Dialog::Representatives(_) => Some(TextKind::SingleLine),
             Dialog::Form(f) => f.text_kind(),
             Dialog::Materials(m) => m.text_kind(),
+            Dialog::RosterForm(f) => f.text_kind(),
             _ => None,
         }
     }
@@ -84,6 +93,8 @@ impl Dialog {
             (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
             (Dialog::Materials(d), Command::Materials(c)) => d.handle(c, events),
             (Dialog::Filter(d), Command::Filter(c)) => d.handle(c, events),
+            (Dialog::RosterForm(d), Command::Form(c)) => d.handle(c, key, events),
+            (Dialog::Notifications(d), Command::Notifications(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }
@@ -99,6 +110,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.edit(command, key, events),
             Dialog::Form(d) => d.edit(command, key),
             Dialog::Materials(d) => d.edit(command, key, events),
+            Dialog::RosterForm(d) => d.edit(command, key),
             _ => false,
         }
     }
@@ -108,6 +120,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.paste(text, events),
             Dialog::Form(d) => d.paste(text),
             Dialog::Materials(d) => d.paste(text, events),
+            Dialog::RosterForm(d) => d.paste(text),
             _ => false,
         }
     }

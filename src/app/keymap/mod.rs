@@ -15,6 +15,7 @@ use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
 use super::dialogs::materials::MaterialsCommand;
+use super::dialogs::notifications::NotificationsCommand;
 use super::dialogs::question::QuestionCommand;
 use super::dialogs::representatives::RepresentativesCommand;
 use super::panes::Pane;
@@ -34,6 +35,8 @@ pub enum GlobalCommand {
     Quit,
     ShowPane(Pane),
     Help,
+    /// The user's notifications.
+    Notifications,
 }
 
 /// What a key asks for, addressed to the component that carries it out.
@@ -55,6 +58,7 @@ pub enum Command {
     Form(FormCommand),
     Materials(MaterialsCommand),
     Filter(FilterCommand),
+    Notifications(NotificationsCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -75,10 +79,11 @@ pub enum Scope {
     Form,
     Materials,
     Filter,
+    Notifications,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 16] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -94,6 +99,7 @@ impl Scope {
         Scope::Form,
         Scope::Materials,
         Scope::Filter,
+        Scope::Notifications,
     ];
 }
 
@@ -115,6 +121,7 @@ impl Command {
             Command::Form(_) => Scope::Form,
             Command::Materials(_) => Scope::Materials,
             Command::Filter(_) => Scope::Filter,
+            Command::Notifications(_) => Scope::Notifications,
         }
     }
 }
@@ -164,6 +171,16 @@ pub enum When {
     QueueSearchShown,
     /// The queue's list has the keys and cases are marked for a bulk step.
     QueueMarked,
+    /// The roster shows a week …
+    RosterWeek,
+    /// … with a slot selected.
+    RosterSlot,
+    /// The roster shows the weekly patterns …
+    RosterPatterns,
+    /// … with one selected.
+    RosterPattern,
+    /// A slot or a pattern is selected: a person.
+    RosterPerson,
 }
 
 /// The roles a binding needs.
@@ -214,12 +231,9 @@ pub fn lookup(
 /// command a hint names is bound, which a test checks.
 pub fn key_for(command: Command, lang: Lang) -> String {
     let mut names: Vec<String> = vec![];
-    // A key bound to the command under two conditions is named once.
-    for name in KEYMAP
-        .iter()
-        .filter(|b| b.command == command)
-        .map(|b| b.keys.name(lang))
-    {
+    for b in KEYMAP.iter().filter(|b| b.command == command) {
+        let name = b.keys.name(lang);
+        // A key bound under two conditions (one shown on the bottom line) is named once.
         if !names.contains(&name) {
             names.push(name);
         }

@@ -7,6 +7,7 @@ use crate::app::dialogs::form::FormCommand;
 use crate::app::dialogs::help::HelpCommand;
 use crate::app::dialogs::history::HistoryCommand;
 use crate::app::dialogs::materials::MaterialsCommand;
+use crate::app::dialogs::notifications::NotificationsCommand;
 use crate::app::dialogs::question::QuestionCommand;
 use crate::app::dialogs::representatives::RepresentativesCommand;
 use crate::app::panes::Pane;
@@ -18,6 +19,8 @@ use crate::app::text_field::TextCommand;
 use crate::domain::permission::Act;
 use crate::domain::workflow::StepKind;
 use crate::i18n::Text;
+use crate::i18n::notifications::NoticeText;
+use crate::i18n::roster::RosterText;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -250,9 +253,41 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Enter, NONE, C::Form(FormCommand::Enter), T::KeyFormEnter).when(When::NotMultiLine),
     key(K::Esc, NONE, C::Form(FormCommand::Cancel), T::KeyCancel).legend(),
 
-    // The roster and the supervision list.
+    // The roster (值班): weeks and weekly patterns, and managers' changes. Within the week, the
+    // keys act on the highlighted slot.
     key(K::Up, NONE, C::Roster(RosterCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Roster(RosterCommand::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Roster(RosterCommand::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Roster(RosterCommand::Down), T::KeyDown),
+    key(K::Left, NONE, C::Roster(RosterCommand::PrevWeek), T::Roster(RosterText::KeyPrevWeek)).legend().when(When::RosterWeek),
+    key(K::Right, NONE, C::Roster(RosterCommand::NextWeek), T::Roster(RosterText::KeyNextWeek)).legend().when(When::RosterWeek),
+    key(K::PageUp, NONE, C::Roster(RosterCommand::PrevWeek), T::Roster(RosterText::KeyPrevWeek)).when(When::RosterWeek),
+    key(K::PageDown, NONE, C::Roster(RosterCommand::NextWeek), T::Roster(RosterText::KeyNextWeek)).when(When::RosterWeek),
+    key(K::Home, NONE, C::Roster(RosterCommand::ThisWeek), T::Roster(RosterText::KeyThisWeek)).when(When::RosterWeek),
+    key(K::Char('a'), NONE, C::Roster(RosterCommand::Add), T::Roster(RosterText::KeyAddSlot)).legend().when(When::RosterWeek).needs(Act::EditRoster),
+    key(K::Char('m'), NONE, C::Roster(RosterCommand::Move), T::Roster(RosterText::KeyMoveSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('s'), NONE, C::Roster(RosterCommand::Swap), T::Roster(RosterText::KeySwapSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('t'), NONE, C::Roster(RosterCommand::Substitute), T::Roster(RosterText::KeySubstitute)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('d'), NONE, C::Roster(RosterCommand::Remove), T::Roster(RosterText::KeyRemoveSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('e'), NONE, C::Roster(RosterCommand::Profile), T::Roster(RosterText::KeySpecialties)).when(When::RosterPerson).needs(Act::EditRoster),
+    key(K::Char('w'), NONE, C::Roster(RosterCommand::TogglePatterns), T::Roster(RosterText::KeyPatterns)).legend().when(When::RosterWeek),
+    key(K::Char('w'), NONE, C::Roster(RosterCommand::TogglePatterns), T::Roster(RosterText::KeyWeekView)).legend().when(When::RosterPatterns),
+    key(K::Char('a'), NONE, C::Roster(RosterCommand::AddPattern), T::Roster(RosterText::KeyAddPattern)).legend().when(When::RosterPatterns).needs(Act::EditRoster),
+    key(K::Char('d'), NONE, C::Roster(RosterCommand::EndPattern), T::Roster(RosterText::KeyEndPattern)).legend().when(When::RosterPattern).needs(Act::EditRoster),
+
+    // Notifications (^N from anywhere): the list, newest first, unread marked.
+    key(K::Up, NONE, C::Notifications(NotificationsCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Notifications(NotificationsCommand::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Notifications(NotificationsCommand::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Notifications(NotificationsCommand::Down), T::KeyDown),
+    key(K::Enter, NONE, C::Notifications(NotificationsCommand::Open), T::Notice(NoticeText::KeyOpen)).legend(),
+    key(K::Char(' '), NONE, C::Notifications(NotificationsCommand::MarkRead), T::Notice(NoticeText::KeyMarkRead)).legend(),
+    key(K::Char('a'), NONE, C::Notifications(NotificationsCommand::MarkAllRead), T::Notice(NoticeText::KeyMarkAllRead)).legend(),
+    key(K::Esc, NONE, C::Notifications(NotificationsCommand::Close), T::KeyClose).legend(),
+    key(K::Char('n'), CTRL, C::Notifications(NotificationsCommand::Close), T::KeyClose),
+    key(K::Char('n'), CTRL, C::Global(GlobalCommand::Notifications), T::Notice(NoticeText::KeyNotifications)),
+
+    // The supervision list.
     key(K::Up, NONE, C::Supervision(SupervisionCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Supervision(SupervisionCommand::Down), T::KeyDown),
 

@@ -6,6 +6,7 @@ mod form;
 mod help;
 mod history;
 mod materials;
+mod notifications;
 mod question;
 mod representatives;
 
@@ -32,8 +33,10 @@ pub fn draw(
         Dialog::Experts(d) => experts::draw(frame, body, d, app, theme),
         Dialog::Filter(d) => filter::draw(frame, body, d, app, theme),
         Dialog::Representatives(d) => return representatives::draw(frame, body, d, app, theme),
-        Dialog::Form(d) => return form::draw(frame, body, d, app, theme),
+        Dialog::Form(d) => return form::draw(frame, body, &d.form, app, theme),
         Dialog::Materials(d) => return materials::draw(frame, body, d, app, theme),
+        Dialog::RosterForm(d) => return form::draw(frame, body, &d.form, app, theme),
+        Dialog::Notifications(d) => notifications::draw(frame, body, d, app, theme),
     }
     None
 }

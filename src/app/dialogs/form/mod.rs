@@ -162,10 +162,10 @@ pub enum FormCommand {
     Cancel,
 }
 
+/// A form's fields and where the user is in them: the engine every form dialog shares.
 #[derive(Debug, Clone)]
-pub struct FormDialog {
+pub struct Form {
     pub title: String,
-    pub purpose: FormPurpose,
     /// Lines of context above the fields (the case, the approved opinion).
     pub context: Vec<String>,
     pub fields: Vec<Field>,
@@ -176,6 +176,27 @@ pub struct FormDialog {
     pub dirty: bool,
 }
 
+/// A form about a case (a step, a material, an incident, a document): the form and what it
+/// is for. It reads as its form (`Deref`).
+#[derive(Debug, Clone)]
+pub struct FormDialog {
+    pub purpose: FormPurpose,
+    pub form: Form,
+}
+
+impl std::ops::Deref for FormDialog {
+    type Target = Form;
+    fn deref(&self) -> &Form {
+        &self.form
+    }
+}
+
+impl std::ops::DerefMut for FormDialog {
+    fn deref_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+}
+
 impl FormDialog {
     pub fn new(
         title: String,
@@ -183,9 +204,17 @@ impl FormDialog {
         context: Vec<String>,
         fields: Vec<Field>,
     ) -> Self {
+        Self {
+            purpose,
+            form: Form::new(title, context, fields),
+        }
+    }
+}
+
+impl Form {
+    pub fn new(title: String, context: Vec<String>, fields: Vec<Field>) -> Self {
         let mut form = Self {
             title,
-            purpose,
             context,
             fields,
             focus: 0,

@@ -1,11 +1,11 @@
 //! A submitted form's values, read field by field, each refused in words naming its field.
 
-use super::{FieldKind, FormDialog};
+use super::{FieldKind, Form};
 use crate::app::text_field::{self, text_of};
 
 /// Read access to a submitted form's values, field by field.
 pub struct FormValues<'a> {
-    form: &'a FormDialog,
+    form: &'a Form,
 }
 
 /// Why a value could not be read, naming the field.
@@ -17,7 +17,7 @@ pub enum ValueProblem {
 }
 
 impl<'a> FormValues<'a> {
-    pub(super) fn of(form: &'a FormDialog) -> Self {
+    pub(super) fn of(form: &'a Form) -> Self {
         Self { form }
     }
 
@@ -27,6 +27,11 @@ impl<'a> FormValues<'a> {
 
     fn label(&self, i: usize) -> String {
         self.field(i).map(|f| f.label.clone()).unwrap_or_default()
+    }
+
+    /// The label of field `i`, for a refusal that names it.
+    pub fn label_of(&self, i: usize) -> String {
+        self.label(i)
     }
 
     pub fn text(&self, i: usize) -> String {

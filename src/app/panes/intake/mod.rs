@@ -128,6 +128,11 @@ impl IntakePane {
             | When::QueueBrowsing
             | When::QueueSearchShown
             | When::QueueMarked => false,
+            When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
+            | When::RosterPerson => false,
         }
     }
 
