@@ -156,6 +156,7 @@ messages! {
     Recused { names: String } => "回避：{names}", "recused: {names}";
     DaysLeft { days: i64 } => "剩 {days} 天", "{days} days left";
     DaysOverdue { days: i64 } => "超期 {days} 天", "{days} days overdue";
+    WindowPassed { days: i64 } => "已过 {days} 天", "ended {days} days ago";
 
     DocumentNotYet { document: String, step: String } => "尚不能出具{document}：此案件还没有“{step}”",
         "no {document} yet: the case has had no {step}";
