@@ -294,14 +294,20 @@ fn verify_opens_read_only_and_needs_a_staff_member() {
     key.push(".audit-key");
     assert!(!Path::new(&key).exists(), "verify made no key");
 
-    // Someone else's database: this account is not staff there.
+    // Someone else's database: this account is not staff there, so it may not check it —
+    // unless it is root, who can read every file anyway (and so verifies backups).
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.db");
     let mut store = xfdesk::store::Store::open(&other).unwrap();
     store.bootstrap_admin("somebody_else", "别人", &[]).unwrap();
     drop(store);
     let out = xfdesk(&other, &["audit", "verify"]);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let expected = if nix::unistd::getuid().is_root() {
+        0
+    } else {
+        3
+    };
+    assert_eq!(out.status.code(), Some(expected), "{}", stderr(&out));
 }
 
 #[test]
@@ -346,4 +352,174 @@ fn a_chain_made_before_it_was_keyed_stays_verifiable_and_continues_keyed() {
     tamper(&db, "UPDATE audit SET detail = 'x' WHERE id = 2");
     rewrite_chain_from(&db, 2, None);
     assert_broken_at(&db, 6);
+}
+
+fn digest_of(db: &Path) -> PathBuf {
+    let mut digest = db.as_os_str().to_owned();
+    digest.push(".audit-digest");
+    PathBuf::from(digest)
+}
+
+#[test]
+fn a_checkpoint_line_cut_short_is_skipped_and_the_chain_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    let digest = digest_of(&db);
+    // A write cut short (a full disk, `ulimit -f`): part of a line, no newline.
+    let whole = std::fs::read_to_string(&digest).unwrap();
+    let last = whole.lines().last().unwrap().to_string();
+    let torn = &last[..40];
+    std::fs::write(&digest, format!("{whole}{torn}")).unwrap();
+    // The next checkpoint ends the torn line first instead of running on from it.
+    let out = xfdesk(&db, &["audit", "checkpoint"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&digest).unwrap();
+    assert!(
+        text.contains(&format!("{torn}\nxfdesk-checkpoint-1 ")),
+        "{text}"
+    );
+    let out = xfdesk(&db, &["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("incomplete"), "{}", stderr(&out));
+    // A file written before appends ended such lines: the torn part and the next checkpoint
+    // on one line. The checkpoint is still read, and still checked.
+    std::fs::write(&digest, format!("{whole}{torn}{last}\n")).unwrap();
+    let out = xfdesk(&db, &["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // And tampering behind it is still caught.
+    tamper(
+        &db,
+        &format!("DELETE FROM audit WHERE id = {}", last_id(&db)),
+    );
+    assert_broken_at(&db, last_id(&db) + 1);
+}
+
+#[test]
+fn lowering_the_schema_version_does_not_turn_the_key_and_checkpoints_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    tamper(
+        &db,
+        "UPDATE audit SET detail = 'nothing happened' WHERE id = 4;
+         UPDATE audit SET scheme = 'sha256';
+         PRAGMA user_version = 4;",
+    );
+    rewrite_chain_from(&db, 4, None);
+    let out = xfdesk(&db, &["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stdout(&out));
+}
+
+#[test]
+fn a_chain_rewritten_with_a_new_key_and_new_checkpoints_is_caught_by_a_line_kept_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = office(dir.path());
+    // The nightly line, as cron mails it.
+    let out = xfdesk(&db, &["audit", "checkpoint"]);
+    let mail = dir.path().join("mail.txt");
+    std::fs::write(
+        &mail,
+        format!(
+            "From: cron\nSubject: xfdesk audit checkpoint\n\n{}",
+            stdout(&out)
+        ),
+    )
+    .unwrap();
+    // Someone holding the service group: a key of their own, the chain rewritten from its
+    // first entry with it, and a checkpoint file to match.
+    let mut key_path = db.as_os_str().to_owned();
+    key_path.push(".audit-key");
+    let forged_key = "# forged\nkey = \"".to_string() + &"ab".repeat(32) + "\"\nkeyed_from = 1\n";
+    std::fs::write(&key_path, forged_key).unwrap();
+    let key = key_of(&db);
+    tamper(
+        &db,
+        "UPDATE audit SET detail = 'nothing happened' WHERE id = 3",
+    );
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DROP TRIGGER IF EXISTS audit_no_update;")
+            .unwrap();
+        conn.execute(
+            "UPDATE audit SET prev_hash = ?1 WHERE id = 1",
+            ["0".repeat(64)],
+        )
+        .unwrap();
+    }
+    rewrite_chain_from_start(&db, &key);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (last, hash, count): (i64, String, i64) = conn
+        .query_row(
+            "SELECT max(id), (SELECT hash FROM audit ORDER BY id DESC LIMIT 1), count(*) FROM audit",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let forged = xfdesk::store::Checkpoint {
+        at: "2026-11-25T23:00:00".into(),
+        last_id: last,
+        last_hash: hash,
+        count,
+        reason: "audit.checkpoint".into(),
+    };
+    std::fs::write(digest_of(&db), format!("{}\n", forged.line(&key))).unwrap();
+    // On its own the file now agrees with itself…
+    let out = xfdesk(&db, &["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // …but not with the line kept elsewhere.
+    let out = xfdesk(
+        &db,
+        &[
+            "audit",
+            "verify",
+            "--checkpoints-from",
+            mail.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("key was replaced"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Recompute every entry's hash from the first, with `key`.
+fn rewrite_chain_from_start(db: &Path, key: &AuditKey) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch("DROP TRIGGER IF EXISTS audit_no_update;")
+        .unwrap();
+    let first: i64 = conn
+        .query_row("SELECT min(id) FROM audit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(first, 1);
+    let mut prev = "0".repeat(64);
+    let rows: Vec<AuditEntry> = conn
+        .prepare(
+            "SELECT id, at, staff_id, login, action, entity, entity_id, detail FROM audit ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                staff_id: r.get(2)?,
+                login: r.get(3)?,
+                action: r.get(4)?,
+                entity: r.get(5)?,
+                entity_id: r.get(6)?,
+                detail: r.get(7)?,
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for e in rows {
+        let hash = e.hash(&prev, Some(key));
+        conn.execute(
+            "UPDATE audit SET prev_hash = ?1, hash = ?2, scheme = 'hmac-sha256' WHERE id = ?3",
+            rusqlite::params![prev, hash, e.id],
+        )
+        .unwrap();
+        prev = hash;
+    }
 }

@@ -130,3 +130,43 @@ fn confined_init_with_db_is_refused_for_the_db() {
     assert!(stderr(&out).contains("--db is refused"), "{}", stderr(&out));
     assert!(!mine.exists());
 }
+
+#[test]
+fn confined_a_document_goes_only_into_the_receipt_directory() {
+    let (dir, db, config) = setup();
+    let receipts = dir.path().join("receipts");
+    std::fs::create_dir(&receipts).unwrap();
+    let number = registered_case(&db, xfdesk::domain::MatterKind::Request);
+    // Beside the database, or among the backups (where a file named like tonight's backup
+    // would stop it), a member of staff may not name files.
+    for target in [
+        dir.path().join("office.db-journal"),
+        dir.path().join("backups/office-2026-11-26.db"),
+        dir.path().join("receipts/../backups/x.txt"),
+    ] {
+        let out = confined(
+            &config,
+            &["doc", &number, "accept", "--out", target.to_str().unwrap()],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("outside the office's directories"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!target.exists(), "{}", target.display());
+    }
+    let inside = receipts.join("accept.txt");
+    let out = confined(
+        &config,
+        &["doc", &number, "accept", "--out", inside.to_str().unwrap()],
+        &[],
+    );
+    // Not accepted yet: the document waits for its step, but the place itself was allowed.
+    assert!(
+        !stderr(&out).contains("outside the office's directories"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -760,14 +760,31 @@ fn text_typed_on_the_command_line_is_stored_cleaned_and_every_line_is_printed_cl
         stderr(&out)
     );
     assert_clean("staff add refused", &stderr(&out));
-    // A backup's path is echoed clean.
+    // A file name with escapes in it is not made (it would act on every terminal that lists
+    // it, and in the audit log); the refusal is clean, and nothing is written or audited.
+    let audited = |db: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action LIKE 'backup%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let before = audited(&db);
     let copy = dir.path().join("copy\u{1b}]0;t\u{7}\u{202e}.db");
+    let out = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert_clean("backup refused", &stderr(&out));
+    assert!(!copy.exists());
+    assert_eq!(audited(&db), before);
+    // A plain name is copied, and its path echoed clean.
+    let copy = dir.path().join("copy.db");
     let out = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("backed up "), "{}", stdout(&out));
     assert_clean("backup", &stdout(&out));
-    let again = xfdesk(&db, &["backup", copy.to_str().unwrap()]);
-    assert_clean("backup refused", &stderr(&again));
     // A calendar file's words are stored and shown clean.
     let file = dir.path().join("2027.toml");
     std::fs::write(
@@ -835,39 +852,6 @@ fn the_office_language_wins_over_the_client_s_lang_and_flags_win_over_it() {
         .env_remove("XFDESK_LANG")
         .env("LANG", "zh_CN.UTF-8");
     assert!(stderr(&cmd.output().unwrap()).contains("没有数据库"));
-}
-
-/// A case registered by the calling account, through the library (there is no intake command).
-fn registered_case(db: &std::path::Path, kind: xfdesk::domain::MatterKind) -> String {
-    use xfdesk::domain::intake::{IntakeInput, validate_intake};
-    let mut store = xfdesk::store::Store::open(db).unwrap();
-    let me = store
-        .staff_by_login(&xfdesk::os::current_login().unwrap())
-        .unwrap()
-        .unwrap();
-    let now = store.now();
-    let cat = store.categories().unwrap()[0].id;
-    let units = store.units().unwrap();
-    let saved = store
-        .save_intake(
-            &me,
-            &validate_intake(
-                &IntakeInput {
-                    id_number: "11010519491231002X".into(),
-                    name: "张三".into(),
-                    phone: "13800138000".into(),
-                    category_id: Some(cat),
-                    kind,
-                    unit_ids: vec![units[1].id],
-                    summary: "拖欠工资三个月".into(),
-                    ..IntakeInput::blank(now)
-                },
-                now,
-            )
-            .unwrap(),
-        )
-        .unwrap();
-    saved.number
 }
 
 fn ok(out: &std::process::Output) -> String {

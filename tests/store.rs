@@ -936,4 +936,79 @@ mod workflow {
             "the soonest share is the next deadline"
         );
     }
+
+    /// 批量: a manager transfers a marked selection at once; if the step does not apply to one
+    /// of them, nothing changes and each refusal is named; a receptionist may not do it.
+    #[test]
+    fn a_selection_is_transferred_all_at_once_or_not_at_all() {
+        let mut o = office();
+        let unit = o.store.units().unwrap()[0].id;
+        let (clerk, expert, manager) = (o.clerk.clone(), o.expert.clone(), o.manager.clone());
+        let mut cases = vec![o.case_id];
+        for summary in ["反映供暖不足", "反映道路破损"] {
+            let saved = o
+                .store
+                .save_intake(&clerk, &intake(&o.store, summary))
+                .unwrap();
+            cases.push(saved.case_id);
+        }
+        // Two approved, one still only registered.
+        for &id in &cases[..2] {
+            let v = o.store.case_detail(id).unwrap().unwrap().version;
+            let done = o
+                .store
+                .take_step(
+                    &expert,
+                    id,
+                    v,
+                    Step::Propose {
+                        handling: Handling::Transfer { unit_id: unit },
+                        opinion: "建议转办".into(),
+                    },
+                )
+                .unwrap();
+            o.store
+                .take_step(
+                    &manager,
+                    id,
+                    done.version,
+                    Step::Approve {
+                        note: String::new(),
+                    },
+                )
+                .unwrap();
+        }
+        let transfer = Step::Transfer {
+            lead_unit: unit,
+            co_units: vec![],
+            assign: false,
+            report_by: None,
+        };
+        let state = |o: &Office, id: i64| o.store.case_detail(id).unwrap().unwrap().row.state;
+        let refused = o
+            .store
+            .take_step_on_each(&manager, &cases, transfer.clone())
+            .unwrap_err();
+        let StoreError::Refusals(refusals) = &refused else {
+            panic!("{refused:?}");
+        };
+        assert_eq!(refusals.len(), 1);
+        let third = o.store.case_detail(cases[2]).unwrap().unwrap().row.number;
+        assert_eq!(refusals[0].number, third);
+        assert_eq!(state(&o, cases[0]), CaseState::Approved, "nothing changed");
+        // Not a receptionist's to do.
+        assert!(matches!(
+            o.store
+                .take_step_on_each(&clerk, &cases[..2], transfer.clone()),
+            Err(StoreError::Denied(_))
+        ));
+        let done = o
+            .store
+            .take_step_on_each(&manager, &cases[..2], transfer)
+            .unwrap();
+        assert_eq!(done.len(), 2);
+        assert_eq!(state(&o, cases[0]), CaseState::Transferred);
+        assert_eq!(state(&o, cases[1]), CaseState::Transferred);
+        assert_eq!(state(&o, cases[2]), CaseState::Registered);
+    }
 }

@@ -4,6 +4,7 @@
 use super::dialogs::Dialog;
 use super::panes::Pane;
 use super::panes::intake::IntakeEvent;
+use crate::domain::query::Filters;
 
 #[derive(Debug, Clone)]
 pub enum AppEvent {
@@ -27,4 +28,8 @@ pub enum AppEvent {
     Intake(IntakeEvent),
     /// Open this case's detail; Esc there goes back to the pane given.
     OpenCase(i64, Pane),
+    /// A list's filters, as chosen in their dialog, for the pane shown.
+    Filters(Filters),
+    /// Something the notifications list asks for.
+    Notice(super::dialogs::notifications::NoticeAction),
 }

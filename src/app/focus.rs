@@ -2,15 +2,18 @@
 //! field; the keymap scopes consulted in order; which conditions hold and what the legend
 //! may offer. Decided here and nowhere else.
 
-use super::App;
 use super::dialogs::Dialog;
-use super::dialogs::form::FormDialog;
+use super::dialogs::form::Form;
 use super::keymap::{self, Binding, Needs, Scope, When};
 use super::panes::Pane;
 use super::panes::supervision::View;
+use super::session::StatusKind;
 use super::text_field::TextKind;
+use super::{App, Outcome};
 use crate::domain::timeline::TimelineItem;
 use crate::domain::workflow;
+use crate::i18n::Msg;
+use crossterm::event::KeyEvent;
 
 impl App {
     fn pane_scope(&self) -> Scope {
@@ -29,6 +32,7 @@ impl App {
         match self.dialogs.top(self.pane) {
             Some(d) => d.text_kind(),
             None if self.pane == Pane::Intake => self.panes.intake.text_kind(),
+            None if self.pane == Pane::Queue => self.panes.queue.text_kind(),
             None => None,
         }
     }
@@ -51,16 +55,17 @@ impl App {
     }
 
     /// The case whose detail is open, if one is.
-    fn open_case(&self) -> Option<&crate::domain::CaseDetail> {
+    pub(super) fn open_case(&self) -> Option<&crate::domain::CaseDetail> {
         (self.pane == Pane::Queue)
             .then(|| self.panes.queue.detail.as_ref().map(|d| &d.case))
             .flatten()
     }
 
     /// The form on top, if a form has the keys.
-    fn top_form(&self) -> Option<&FormDialog> {
+    fn top_form(&self) -> Option<&Form> {
         match self.dialogs.top(self.pane) {
-            Some(Dialog::Form(f)) => Some(f),
+            Some(Dialog::Form(f)) => Some(&f.form),
+            Some(Dialog::RosterForm(f)) => Some(&f.form),
             _ => None,
         }
     }
@@ -84,9 +89,9 @@ impl App {
                     |e| matches!(&e.item, TimelineItem::Incident(i) if i.confirmed_at.is_none()),
                 )
             }),
-            When::FormChoice => self.top_form().is_some_and(FormDialog::focus_is_choice),
-            When::FormPick => self.top_form().is_some_and(FormDialog::focus_is_pick),
-            When::FormPickQueryEmpty => self.top_form().is_some_and(FormDialog::pick_query_empty),
+            When::FormChoice => self.top_form().is_some_and(Form::focus_is_choice),
+            When::FormPick => self.top_form().is_some_and(Form::focus_is_pick),
+            When::FormPickQueryEmpty => self.top_form().is_some_and(Form::pick_query_empty),
             When::SupervisionList => self.supervision_shows(View::List),
             When::SupervisionRow => {
                 self.supervision_shows(View::List)
@@ -98,6 +103,38 @@ impl App {
                 self.dialogs.top(self.pane),
                 Some(Dialog::Materials(m)) if m.text_kind().is_none()
             ),
+            When::QueueMarked => {
+                self.pane == Pane::Queue
+                    && self.panes.queue.detail.is_none()
+                    && self.panes.queue.text_kind().is_none()
+                    && !self.panes.queue.marked.is_empty()
+            }
+            When::QueueSearching | When::QueueBrowsing | When::QueueSearchShown => {
+                let queue = &self.panes.queue;
+                let searching = queue.text_kind().is_some();
+                self.pane == Pane::Queue
+                    && match when {
+                        When::QueueSearching => searching,
+                        When::QueueBrowsing => !searching,
+                        _ => !searching && queue.search.is_some(),
+                    }
+            }
+            When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
+            | When::RosterPerson => {
+                use super::panes::roster::RosterView;
+                let r = &self.panes.roster;
+                self.pane == Pane::Roster
+                    && match when {
+                        When::RosterWeek => r.view == RosterView::Week,
+                        When::RosterSlot => r.selected_slot().is_some(),
+                        When::RosterPatterns => r.view == RosterView::Patterns,
+                        When::RosterPattern => r.selected_pattern().is_some(),
+                        _ => r.selected_slot().is_some() || r.selected_pattern().is_some(),
+                    }
+            }
             other => self.pane == Pane::Intake && self.panes.intake.holds(other),
         }
     }
@@ -130,12 +167,35 @@ impl App {
         self.holds(binding.when) && self.allowed(binding.needs)
     }
 
-    /// The bindings the legend shows now.
+    /// The bindings the legend shows now. While a save waits for the database the form takes
+    /// no keys but the one that gives the save up, and the legend says only that.
     pub fn legend(&self) -> Vec<&'static Binding> {
+        let waiting = self.holds(When::SaveWaiting) && self.dialogs.top(self.pane).is_none();
         self.scopes()
             .into_iter()
             .flat_map(keymap::bindings_of)
             .filter(|b| b.legend && self.available(b))
+            .filter(|b| !waiting || b.when == When::SaveWaiting)
             .collect()
+    }
+
+    /// A step's key pressed where the step does not apply (approving a registered case): say
+    /// so, and at which state the case is, rather than nothing.
+    pub(super) fn say_step_not_now(&mut self, scopes: &[keymap::Scope], key: &KeyEvent) -> Outcome {
+        let Some(binding) = keymap::lookup(scopes, key, |w| {
+            matches!(w, keymap::When::Step(_)) || self.holds(w)
+        }) else {
+            return Outcome::Unchanged;
+        };
+        let (keymap::When::Step(kind), Some(case)) = (binding.when, self.open_case()) else {
+            return Outcome::Unchanged;
+        };
+        let lang = self.session.lang;
+        let message = Msg::StepNotNow {
+            step: crate::i18n::Label::label(&kind, lang).to_string(),
+            state: crate::i18n::Label::label(&case.row.state, lang).to_string(),
+        };
+        self.session.say(StatusKind::Error, message);
+        Outcome::Redraw
     }
 }

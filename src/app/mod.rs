@@ -32,7 +32,6 @@ use panes::roster::RosterPane;
 use panes::supervision::SupervisionPane;
 use panes::{Pane, Panes};
 use session::{DUE_SOON_DEFAULT, Session, StatusKind};
-use std::time::Instant;
 
 /// A context over the app's parts, borrowed field by field so a pane can be borrowed beside it.
 macro_rules! ctx {
@@ -45,10 +44,8 @@ macro_rules! ctx {
         }
     };
 }
-/// How long a write from the screen waits for another process's write: about a frame.
-const SCREEN_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(40);
-/// How long the last draft of an ending session waits.
-const END_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+// After the macro: it uses `ctx!`.
+mod lifecycle;
 
 /// What the loop should do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,8 +65,10 @@ pub struct App {
     quit: bool,
     /// The database's data version when the views were last loaded.
     data_version: i64,
-    /// The newest visitor routed to me that I have been told about.
-    seen_waiting: Option<i64>,
+    /// The newest notification of mine the status line has told of.
+    seen_notice: Option<i64>,
+    /// Outcomes of the notify command not yet written down (the database was busy).
+    deliveries: Vec<effects::Delivered>,
     /// When the newest urgent case I have been told about was flagged.
     seen_urgent: Option<String>,
     /// The account was disabled while the session was open: it ends, writing nothing more.
@@ -78,7 +77,7 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
-        Self::with_effects(store, me, lang, Box::new(SystemEffects))
+        Self::with_effects(store, me, lang, Box::<SystemEffects>::default())
     }
 
     /// An app whose files and printing go through `effects` (tests record them).
@@ -114,9 +113,12 @@ impl App {
         {
             session.intake_rules.office_opened = opened;
         }
+        let unread = store.unread_notifications(session.me.id)?;
+        session.unread = unread.count;
         let mut app = Self {
             data_version: store.data_version()?,
-            seen_waiting: store.waiting_for(session.me.id)?.first().map(|w| w.case_id),
+            seen_notice: Some(unread.newest.as_ref().map_or(0, |n| n.id)),
+            deliveries: vec![],
             seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
             session,
             store,
@@ -140,6 +142,18 @@ impl App {
         {
             app.session
                 .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
+        }
+        if unread.count > 0 && app.session.status.is_none() {
+            let key = keymap::key_for(
+                Command::Global(GlobalCommand::Notifications),
+                app.session.lang,
+            );
+            let text = crate::i18n::notifications::NoticeMsg::Waiting {
+                n: unread.count,
+                key,
+            }
+            .text(app.session.lang);
+            app.session.say_text(StatusKind::Info, text);
         }
         if app.store.draft(app.session.me.id)?.is_some() {
             app.dialogs.push(
@@ -198,7 +212,7 @@ impl App {
         self.refresh_clock();
         let scopes = self.scopes();
         let Some(binding) = keymap::lookup(&scopes, &key, |w| self.holds(w)) else {
-            return Outcome::Unchanged;
+            return self.say_step_not_now(&scopes, &key);
         };
         if !self.allowed(binding.needs) {
             let roles: Vec<&str> = self
@@ -216,6 +230,7 @@ impl App {
             return Outcome::Redraw;
         }
         self.dispatch(binding.command, &key);
+        self.report_prints();
         Outcome::Redraw
     }
 
@@ -229,6 +244,7 @@ impl App {
                 let mut ctx = ctx!(self, events);
                 self.panes.intake.paste(text, &mut ctx)
             }
+            None if self.pane == Pane::Queue => self.panes.queue.paste(text),
             None => false,
         };
         self.run_events(events);
@@ -255,6 +271,8 @@ impl App {
                 } else if self.pane == Pane::Intake {
                     let mut ctx = ctx!(self, events);
                     self.panes.intake.edit(t, key, &mut ctx);
+                } else if self.pane == Pane::Queue {
+                    self.panes.queue.edit(t, key);
                 }
             }
             Command::Intake(c) => {
@@ -269,7 +287,10 @@ impl App {
                 let mut ctx = ctx!(self, events);
                 self.panes.queue.handle_detail(c, &mut ctx);
             }
-            Command::Roster(c) => self.panes.roster.handle(c),
+            Command::Roster(c) => {
+                let mut ctx = ctx!(self, events);
+                self.panes.roster.handle(c, &mut ctx);
+            }
             Command::Supervision(c) => {
                 let mut ctx = ctx!(self, events);
                 self.panes.supervision.handle(c, &mut ctx);
@@ -284,7 +305,9 @@ impl App {
             | Command::Experts(_)
             | Command::Representatives(_)
             | Command::Form(_)
-            | Command::Materials(_) => {
+            | Command::Materials(_)
+            | Command::Filter(_)
+            | Command::Notifications(_) => {
                 let after = match self.dialogs.top_mut(self.pane) {
                     Some(d) => d.handle(command, key, &mut events),
                     None => After::Stay,
@@ -314,11 +337,13 @@ impl App {
                 self.dialogs
                     .push(None, Dialog::Help(HelpDialog::new(entries)));
             }
+            GlobalCommand::Notifications => self.open_notifications(),
         }
     }
 
     /// Carry out what components asked for, including what that in turn asks.
     fn run_events(&mut self, mut events: Vec<AppEvent>) {
+        let any = !events.is_empty();
         while !events.is_empty() {
             let mut next = vec![];
             for event in events {
@@ -339,32 +364,50 @@ impl App {
                         self.panes.intake.on_event(e, &mut ctx);
                     }
                     AppEvent::OpenCase(case_id, back_to) => self.show_case(case_id, back_to),
+                    AppEvent::Filters(filters) => {
+                        let mut ctx = ctx!(self, next);
+                        match self.pane {
+                            Pane::Supervision => {
+                                self.panes.supervision.set_filters(filters, &mut ctx);
+                            }
+                            _ => self.panes.queue.set_filters(filters, &mut ctx),
+                        }
+                    }
+                    AppEvent::Notice(action) => self.on_notice(action),
                 }
             }
             events = next;
+        }
+        // What was committed and concerns someone goes to the notify command, and my own
+        // notifications (a visitor I routed to myself) are counted at once. (Another
+        // session's are found and told by the tick.)
+        self.deliver_notifications();
+        if any {
+            self.refresh_unread_quietly();
         }
     }
 
     /// The form on top was submitted: the pane it belongs to carries it out; on success it
     /// closes, otherwise it stays with the reason and what was typed.
     fn submit_form(&mut self) {
-        let Some(Dialog::Form(form)) = self.dialogs.top(self.pane).cloned() else {
-            return;
-        };
         let mut events = vec![];
         let mut ctx = ctx!(self, events);
-        // The form belongs to the pane it was opened over, which is the one shown.
-        let done = match self.pane {
-            Pane::Supervision => self.panes.supervision.submit(&form, &mut ctx),
-            _ => self.panes.queue.submit(&form, &mut ctx),
+        let done = match self.dialogs.top(self.pane).cloned() {
+            // A form belongs to the pane it was opened over, which is the one shown.
+            Some(Dialog::Form(form)) => match self.pane {
+                Pane::Supervision => self.panes.supervision.submit(&form, &mut ctx),
+                _ => self.panes.queue.submit(&form, &mut ctx),
+            },
+            Some(Dialog::RosterForm(form)) => self.panes.roster.submit(&form, &mut ctx),
+            _ => return,
         };
         match done {
             Ok(()) => self.dialogs.close_top(self.pane),
-            Err(why) => {
-                if let Some(Dialog::Form(f)) = self.dialogs.top_mut(self.pane) {
-                    f.error = Some(why);
-                }
-            }
+            Err(why) => match self.dialogs.top_mut(self.pane) {
+                Some(Dialog::Form(f)) => f.error = Some(why),
+                Some(Dialog::RosterForm(f)) => f.error = Some(why),
+                _ => {}
+            },
         }
         self.run_events(events);
     }
@@ -386,20 +429,11 @@ impl App {
         }
     }
 
-    fn request_quit(&mut self) {
-        if self.panes.intake.form.has_text() {
-            self.dialogs.push(
-                None,
-                Dialog::Question(dialogs::question::QuestionDialog::new(
-                    Question::QuitWithUnsavedForm,
-                )),
-            );
-        } else {
-            self.quit = true;
-        }
-    }
-
     fn show_pane(&mut self, pane: Pane) {
+        // What the status line said belonged to the pane being left.
+        if self.pane != pane {
+            self.session.status = None;
+        }
         self.pane = pane;
         self.reload_current_or_say();
     }
@@ -421,78 +455,6 @@ impl App {
             Pane::Roster => self.panes.roster.reload(&mut ctx),
             Pane::Supervision => self.panes.supervision.reload(&mut ctx),
         }
-    }
-
-    // ---- timers: drafts and saves that wait for a busy database ----
-
-    /// When the loop should wake without input: a draft to write, a save to try again.
-    pub fn next_wakeup(&self) -> Option<Instant> {
-        let intake = &self.panes.intake;
-        let retry = intake.pending_save.as_ref().map(|p| p.retry_at);
-        [intake.draft.due(), retry].into_iter().flatten().min()
-    }
-
-    /// Carry out what is due now of the above.
-    pub fn on_timer(&mut self) -> Outcome {
-        if self
-            .panes
-            .intake
-            .draft
-            .due()
-            .is_some_and(|d| d <= Instant::now())
-        {
-            self.save_draft();
-        }
-        let mut events = vec![];
-        let mut ctx = ctx!(self, events);
-        let retried = self.panes.intake.retry_save(&mut ctx);
-        self.run_events(events);
-        if retried {
-            Outcome::Redraw
-        } else {
-            Outcome::Unchanged
-        }
-    }
-
-    /// When the pending draft should be written, if one is pending.
-    pub fn draft_due(&self) -> Option<Instant> {
-        self.panes.intake.draft.due()
-    }
-
-    /// Write the draft now if the form changed (after the debounce, and when the session ends).
-    /// A busy database only postpones it.
-    pub fn save_draft(&mut self) {
-        match self
-            .panes
-            .intake
-            .save_draft(&mut self.store, self.session.me.id)
-        {
-            Err(e) if !crate::i18n::errors::is_busy(&e) => {
-                let why = crate::i18n::store_error(self.session.lang, &e);
-                self.session
-                    .say(StatusKind::Error, Msg::DraftNotSaved { why });
-            }
-            _ => {}
-        }
-    }
-
-    /// The screen never waits on the database for more than a frame: its writes give up at
-    /// once when another process is writing, and try again later.
-    pub fn wait_briefly_for_writes(&mut self) -> crate::store::Result<()> {
-        self.store.set_busy_timeout(SCREEN_BUSY_TIMEOUT)
-    }
-
-    /// The session is ending: what was typed is kept as a draft, waiting as long as a command
-    /// would for another process's write to finish.
-    pub fn end_session(&mut self) {
-        if self.account_disabled {
-            return;
-        }
-        let _ = self.store.set_busy_timeout(END_BUSY_TIMEOUT);
-        if self.panes.intake.form.has_text() {
-            self.panes.intake.draft.changed();
-        }
-        self.save_draft();
     }
 }
 

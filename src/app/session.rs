@@ -44,6 +44,8 @@ pub struct Session {
     pub page_rows: usize,
     /// The office's rules for intakes (its first day).
     pub intake_rules: IntakeRules,
+    /// The user's unread notifications (the tab bar shows the count).
+    pub unread: u32,
 }
 
 impl Session {
@@ -70,6 +72,7 @@ impl Session {
             status: None,
             page_rows: 15,
             intake_rules: IntakeRules::default(),
+            unread: 0,
         }
     }
 

@@ -24,6 +24,35 @@ pub fn desk(roles: &[Role]) -> (tempfile::TempDir, PathBuf, Store, Staff) {
     (dir, path, store, me)
 }
 
+/// A database as [`desk`] makes it, but with the clock fixed at `now` (office-local) before
+/// the reference data (and its sample roster) is loaded.
+pub fn desk_at(
+    roles: &[Role],
+    now: chrono::NaiveDateTime,
+) -> (tempfile::TempDir, PathBuf, Store, Staff) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path).unwrap();
+    store.pin_now(now);
+    let me = store.bootstrap_admin("clerk", "李接待", roles).unwrap();
+    store
+        .load_reference(&Actor::from(&me), &ReferenceData::builtin(), now.date(), 0)
+        .unwrap();
+    (dir, path, store, me)
+}
+
+/// An app for a staff member with `roles` on a database whose clock stands at `now`.
+pub fn app_at(
+    lang: Lang,
+    roles: &[Role],
+    now: chrono::NaiveDateTime,
+) -> (tempfile::TempDir, PathBuf, App, RecordedEffects) {
+    let (dir, path, store, me) = desk_at(roles, now);
+    let effects = RecordedEffects::default();
+    let app = App::with_effects(store, me, lang, Box::new(effects.clone())).unwrap();
+    (dir, path, app, effects)
+}
+
 /// An app for a receptionist on a fresh database, its files and printing recorded.
 pub fn app(lang: Lang) -> (tempfile::TempDir, App) {
     let (dir, _, app, _) = app_recording(lang, &[Role::Reception]);
@@ -68,6 +97,11 @@ impl App {
 
     pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// Carry out a timer tick as the loop would (another process's change, a notification).
+    pub(crate) fn tick(&mut self) -> super::Outcome {
+        self.on_tick()
     }
 
     pub(crate) fn panes_mut(&mut self) -> &mut Panes {

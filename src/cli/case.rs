@@ -2,7 +2,7 @@
 //! the same rules as the dialogs (the same domain and store functions; the role is the calling
 //! account's). Refusals exit 3 with the reason in words; bad input exits 2 and changes nothing.
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, exit, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, exit, lang_of};
 use crate::domain::calendar::days_left;
 use crate::domain::id_number::mask;
 use crate::domain::text::clean_line;
@@ -369,28 +369,40 @@ fn step_of(cmd: &CaseCommand, store: &Store, today: NaiveDate) -> Result<Step, F
 }
 
 /// The case numbered `number`, refused in words when there is none.
-pub fn find_case(store: &Store, number: &str) -> Result<CaseDetail, Failure> {
+pub fn find_case(store: &Store, number: &str, lang: Lang) -> Result<CaseDetail, Failure> {
     let number = number.trim().to_uppercase();
     store
         .case_id_by_number(&number)?
         .and_then(|id| store.case_detail(id).transpose())
         .transpose()?
-        .ok_or_else(|| Failure::error(format!("no case {}", clean_line(&number))))
+        .ok_or_else(|| {
+            Failure::error(
+                Msg::NoSuchCase {
+                    number: clean_line(&number),
+                }
+                .text(lang),
+            )
+        })
 }
 
 pub fn run(cli: &Cli, cmd: &CaseCommand) -> CliResult {
     let lang = lang_of(cli);
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store(cli, lang)?;
+    // Once the database is open, the office's language (DESIGN §5), not the client's LANG.
+    let lang = super::lang_for(cli, &store);
     let me: Staff = current_staff(&store, lang)?;
-    let case = find_case(&store, cmd.number())?;
+    let case = find_case(&store, cmd.number(), lang)?;
     if let CaseCommand::Show { format, .. } = cmd {
         return show(&case, &store, format == "json", lang);
     }
+    super::writable(&store, lang)?;
     let step = step_of(cmd, &store, store.today())?;
     let kind = step.kind();
     let done = store
         .take_step(&me, case.row.id, case.version, step)
         .map_err(|e| step_failure(e, lang))?;
+    // Saved: whom it concerns hears of it (the notify command, if the office has one).
+    super::notify::deliver(&mut store, &me, lang);
     super::output::line(
         Msg::StepTaken {
             step: kind.label(lang).to_string(),

@@ -64,7 +64,14 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CliResult {
     let mut store = super::open_store(cli, lang)?;
     let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
-    require(&me, Act::RunCheck).map_err(|e| Failure::denied(e.to_string()))?;
+    require(&me, Act::RunCheck)
+        .map_err(|e| Failure::denied(crate::i18n::errors::permission_denied(lang, &e)))?;
+    // The place is checked before anything is recorded: a refused place is said first.
+    let target = args
+        .out
+        .as_deref()
+        .map(super::output::out_target)
+        .transpose()?;
     let day = args.date.unwrap_or_else(|| store.today());
     // A day still to come is looked at, never recorded: the pane shows the last night's run.
     let not_recorded = if store.is_read_only() {
@@ -91,9 +98,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CliResult {
     } else {
         check::text(&report, &recorded, &office, lang)
     };
-    match &args.out {
-        Some(path) => super::doc::write_new(path, &text)?,
-        None => super::output::text(&text)?,
+    match (&args.out, &target) {
+        (Some(path), Some(target)) => {
+            super::output::new_file(path, target, &text)?;
+        }
+        _ => super::output::text(&text)?,
     }
     if !store.is_read_only() {
         store.checkpoint()?;

@@ -1,13 +1,12 @@
 //! `xfdesk doc NUMBER KIND [--out FILE]`: a statutory document of a case, as plain text ready
 //! to print, on standard output or in a new file (never written over one).
 
-use super::{Cli, CliResult, Failure, current_staff, db_path, lang_of};
+use super::{Cli, CliResult, Failure, current_staff, lang_of, output};
 use crate::documents::notices::{self, Office};
 use crate::domain::document::DocumentKind;
 use crate::domain::permission::{Act, require};
 use crate::domain::text::clean_line;
 use crate::i18n::{Label, Msg};
-use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
 pub struct DocArgs {
@@ -26,10 +25,12 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         .kind
         .parse()
         .map_err(|e: String| Failure::error(clean_line(&e)))?;
-    let mut store = Store::open_existing(&db_path(cli, "xfdesk.db")?)?;
+    let mut store = super::open_store_for_writing(cli, lang)?;
+    let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
-    require(&me, Act::IssueDocument).map_err(|e| Failure::denied(e.to_string()))?;
-    let case = super::case::find_case(&store, &args.number)?;
+    require(&me, Act::IssueDocument)
+        .map_err(|e| Failure::denied(crate::i18n::errors::permission_denied(lang, &e)))?;
+    let case = super::case::find_case(&store, &args.number, lang)?;
     let setting = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
     let office = Office {
         name: setting("office_name"),
@@ -37,6 +38,8 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         address: setting("office_address"),
         seal_line: setting("seal_line"),
     };
+    // The place is checked before anything else: a refused place is said first.
+    let target = args.out.as_deref().map(output::out_target).transpose()?;
     let text = notices::render(kind, &case, &office, store.today()).map_err(|e| {
         Failure::denied(
             Msg::DocumentNotYet {
@@ -46,28 +49,12 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
             .text(lang),
         )
     })?;
-    match &args.out {
-        Some(path) => write_new(path, &text)?,
-        None => super::output::line(text.trim_end())?,
+    match (&args.out, &target) {
+        (Some(path), Some(target)) => {
+            output::new_file(path, target, &text)?;
+        }
+        _ => output::line(text.trim_end())?,
     }
     store.record_document(&me, case.row.id, kind)?;
     Ok(0)
-}
-
-/// Write `text` to a new file at `path`, through the boundary's file rules: never over an
-/// existing file or through a symbolic link, and across the setgid boundary only inside the
-/// office's folders.
-pub fn write_new(path: &std::path::Path, text: &str) -> Result<(), Failure> {
-    let shown = || clean_line(&path.display().to_string());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Failure::error(format!("{}: not a file name", shown())))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    crate::os::create_new_file(&dir, &name, text.as_bytes())
-        .map_err(|e| Failure::error(format!("{}: {e}", shown())))?;
-    Ok(())
 }

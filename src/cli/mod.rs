@@ -5,13 +5,16 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod case;
+pub mod cases;
 pub mod check;
 pub mod deadline;
 pub mod demo;
 pub mod doc;
 pub mod init;
+mod notify;
 pub mod output;
 pub mod report;
+pub mod roster;
 pub mod rules;
 pub mod settings;
 pub mod staff;
@@ -74,6 +77,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// The due date under the configured rules and calendars, and how it was counted.
     Deadline(deadline::DeadlineArgs),
+    /// The queue from a script: search, filter and list cases.
+    Cases(cases::CasesArgs),
     /// The official holiday calendar of a year.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
@@ -92,6 +97,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Statistics over the cases received in a period; the yearly report with --year.
     Report(report::ReportArgs),
+    /// The duty roster: publish a week's notice, import a roster file.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
 }
 
 /// An error with the exit code it deserves.
@@ -310,6 +318,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Staff(cmd)) => staff::run(&cli, cmd),
         Some(Command::Audit(cmd)) => audit::run(&cli, cmd),
         Some(Command::Deadline(args)) => deadline::run(&cli, args),
+        Some(Command::Cases(args)) => cases::run(&cli, args),
         Some(Command::Backup(args)) => backup::run(&cli, args),
         Some(Command::Calendar(cmd)) => calendar::run(&cli, cmd),
         Some(Command::Rules(cmd)) => rules::run(&cli, cmd),
@@ -318,6 +327,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Doc(args)) => doc::run(&cli, args),
         Some(Command::Check(args)) => check::run(&cli, args),
         Some(Command::Report(args)) => report::run(&cli, args),
+        Some(Command::Roster(cmd)) => roster::run(&cli, cmd),
     };
     match result {
         Ok(code) => code,

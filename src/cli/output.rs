@@ -44,3 +44,30 @@ macro_rules! say {
         $crate::cli::output::line(format_args!($($arg)*))?
     };
 }
+
+/// Where `--out FILE` will go, checked before any work: across the setgid boundary only
+/// directly in the receipt directory (`Boundary::document_target`). The directory and the
+/// plain file name.
+pub fn out_target(path: &std::path::Path) -> Result<(std::path::PathBuf, String), Failure> {
+    crate::os::boundary()
+        .document_target(path)
+        .map_err(super::boundary_failure)
+}
+
+/// Write `text` to the new file `--out` named (checked by [`out_target`]): never over an
+/// existing file, never through a symbolic link. The path written, cleaned for the terminal.
+pub fn new_file(
+    path: &std::path::Path,
+    (dir, name): &(std::path::PathBuf, String),
+    text: &str,
+) -> Result<String, Failure> {
+    let shown = crate::domain::text::clean_line(&path.display().to_string());
+    if name.is_empty() {
+        return Err(Failure::error(format!("{shown}: not a file name")));
+    }
+    let written = crate::os::create_new_file(dir, name, text.as_bytes())
+        .map_err(|e| Failure::error(format!("{shown}: {e}")))?;
+    Ok(crate::domain::text::clean_line(
+        &written.display().to_string(),
+    ))
+}

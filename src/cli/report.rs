@@ -43,7 +43,8 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
     let store = super::open_store(cli, lang)?;
     let lang = super::lang_for(cli, &store);
     let me = current_staff(&store, lang)?;
-    require(&me, Act::ReadStatistics).map_err(|e| Failure::denied(e.to_string()))?;
+    require(&me, Act::ReadStatistics)
+        .map_err(|e| Failure::denied(crate::i18n::errors::permission_denied(lang, &e)))?;
     let today = store.today();
     let period = match args.year {
         Some(y) => Period::year(y),

@@ -2,7 +2,7 @@
 //! counting conventions, the office's language. Every value is checked against its bounds.
 
 use super::{Cli, CliResult, Failure, current_staff, lang_of};
-use crate::domain::settings::{SETTINGS, check_setting};
+use crate::domain::settings::{SETTINGS, check_setting_on};
 use crate::domain::text::clean_line;
 use crate::say;
 
@@ -28,13 +28,16 @@ pub fn run(cli: &Cli, cmd: &SettingsCommand) -> CliResult {
         }
         SettingsCommand::Set { key, value } => {
             super::writable(&store, lang)?;
-            if key == "receipt_dir" && crate::os::boundary().confined {
+            // On a shared server the system configuration says where files go.
+            if matches!(key.as_str(), "receipt_dir" | "document_dir")
+                && crate::os::boundary().confined
+            {
                 return Err(Failure::denied(crate::i18n::cli::receipt_dir_is_system(
-                    lang,
+                    lang, key,
                 )));
             }
             // Checked here for a message in the user's language; the store checks again.
-            check_setting(key, value)
+            check_setting_on(key, value, store.today())
                 .map_err(|e| Failure::error(crate::i18n::cli::setting_refused(lang, &e)))?;
             let stored = store.set_setting(&me, key, value)?;
             say!("{key} = {}", clean_line(&stored));

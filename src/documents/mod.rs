@@ -9,3 +9,4 @@ pub mod notice;
 pub mod notices;
 pub mod receipt;
 pub mod report;
+pub mod roster_notice;

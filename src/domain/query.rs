@@ -315,6 +315,9 @@ pub struct ListedCase {
     pub cursor: Cursor,
     /// Letters and visits on the case; more than one means the person came back.
     pub contacts: u32,
+    /// The petitioner's ID number as lists show it (`110101********123X`); the whole number
+    /// never leaves the store in a list.
+    pub id_number_masked: Option<String>,
 }
 
 #[cfg(test)]

@@ -33,9 +33,18 @@ pub struct RuleDef {
 pub struct ExpertDef {
     pub login: String,
     pub name: String,
+    /// `leader` or `cadre` (the default).
+    #[serde(default)]
+    pub rank: Option<String>,
+    /// 职务.
+    #[serde(default)]
+    pub title: String,
+    /// In petition work since (seniority).
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
     pub room: String,
     pub specialties: Vec<String>,
-    /// `mon-am` … `fri-pm`.
+    /// Weekly: `mon-am` … `sun-pm`.
     pub slots: Vec<String>,
 }
 
@@ -246,6 +255,9 @@ mod tests {
             }
             for sp in &e.specialties {
                 assert!(data.categories.iter().any(|c| &c.code == sp), "{sp}");
+            }
+            if let Some(rank) = &e.rank {
+                assert!(crate::domain::roster::Rank::parse(rank).is_some(), "{rank}");
             }
         }
         let y2026 = data.calendars.iter().find(|c| c.year == 2026).unwrap();

@@ -65,6 +65,10 @@ pub const SETTINGS: &[SettingDef] = &[
         key: "inactivity_days",
         meaning: "days without a step or contact after which the nightly check names an open case (1-365)",
     },
+    SettingDef {
+        key: "notify_command",
+        meaning: "a program (absolute path) given each notification as JSON on stdin, e.g. an SMS gateway; empty: none",
+    },
 ];
 
 /// The longest the nightly check waits before it names a case nobody has worked on.
@@ -104,6 +108,10 @@ pub enum SettingError {
     NotDate {
         key: &'static str,
     },
+    /// A date after today where only a past day makes sense (the office's first day).
+    InFuture {
+        key: &'static str,
+    },
     /// Letters, digits, `_`, `-`, `.` and `@` only, and not starting with `-` (which `lp`
     /// would read as an option).
     BadPrinter,
@@ -117,6 +125,10 @@ pub enum SettingError {
         key: &'static str,
         min: u32,
         max: u32,
+    },
+    /// A path with `.` or `..` in it, or ending in `/`: a program is named plainly.
+    NotPlainPath {
+        key: &'static str,
     },
 }
 
@@ -140,7 +152,10 @@ impl std::fmt::Display for SettingError {
                     "{key} must be an absolute path, or empty for the default"
                 )
             }
-            SettingError::NotDate { key } => write!(f, "{key} must be a date, YYYY-MM-DD"),
+            SettingError::NotDate { key } => {
+                write!(f, "{key} must be a date, YYYY-MM-DD, or empty for none")
+            }
+            SettingError::InFuture { key } => write!(f, "{key} cannot be after today"),
             SettingError::BadPrinter => f.write_str(
                 "receipt_printer is a printer name: letters, digits, _ - . @, not starting with -",
             ),
@@ -152,11 +167,34 @@ impl std::fmt::Display for SettingError {
             SettingError::Days { key, min, max } => {
                 write!(f, "{key} must be a whole number of days, {min} to {max}")
             }
+            SettingError::NotPlainPath { key } => write!(
+                f,
+                "{key} must name a program plainly: an absolute path without . or .. parts"
+            ),
         }
     }
 }
 
 impl std::error::Error for SettingError {}
+
+/// [`check_setting`], with what depends on the day: the office's first day cannot be after
+/// `today` (a date in the future would refuse every receipt).
+pub fn check_setting_on(
+    key: &str,
+    value: &str,
+    today: chrono::NaiveDate,
+) -> Result<String, SettingError> {
+    let value = check_setting(key, value)?;
+    if key == "office_opened"
+        && let Ok(day) = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+        && day > today
+    {
+        return Err(SettingError::InFuture {
+            key: "office_opened",
+        });
+    }
+    Ok(value)
+}
 
 /// The definition of a known setting.
 pub fn setting(key: &str) -> Option<&'static SettingDef> {
@@ -213,6 +251,8 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
             }
         }
         "seal_line" => bounded(MAX_NAME_CHARS, true)?,
+        // Empty: no first day (the default bound applies).
+        "office_opened" if value.is_empty() => {}
         "office_opened" => {
             return chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                 .map(|d| d.format("%Y-%m-%d").to_string())
@@ -243,6 +283,18 @@ pub fn check_setting(key: &str, value: &str) -> Result<String, SettingError> {
                 }),
             };
         }
+        "notify_command" => {
+            bounded(MAX_PATH_CHARS, true)?;
+            if value.is_empty() {
+                return Ok(value);
+            }
+            if !value.starts_with('/') {
+                return Err(SettingError::NotAbsolute { key });
+            }
+            if value.ends_with('/') || value.split('/').any(|part| part == "." || part == "..") {
+                return Err(SettingError::NotPlainPath { key });
+            }
+        }
         "count_start_day" | "roll_forward" => {
             if value != "true" && value != "false" {
                 return Err(SettingError::NotTrueOrFalse { key });
@@ -264,6 +316,7 @@ mod tests {
             let good = match def.key {
                 "office_lang" => "zh",
                 "receipt_dir" | "document_dir" => "/srv/xfdesk/receipts",
+                "notify_command" => "/usr/local/bin/sms-gateway",
                 "office_opened" => "2019-03-01",
                 "receipt_printer" => "front-desk",
                 "office_tz" => "Asia/Shanghai",
@@ -332,7 +385,23 @@ mod tests {
                 "{bad}"
             );
         }
+        assert_eq!(
+            check_setting("notify_command", "sms-gateway"),
+            Err(SettingError::NotAbsolute {
+                key: "notify_command"
+            })
+        );
+        for bad in ["/usr/local/../bin/sh", "/usr/./bin/x", "/usr/local/bin/"] {
+            assert_eq!(
+                check_setting("notify_command", bad),
+                Err(SettingError::NotPlainPath {
+                    key: "notify_command"
+                }),
+                "{bad}"
+            );
+        }
         assert_eq!(check_setting("inactivity_days", " 045 ").unwrap(), "45");
+        assert_eq!(check_setting("notify_command", " ").unwrap(), "");
         assert!(matches!(
             check_setting("colour", "red"),
             Err(SettingError::Unknown { .. })

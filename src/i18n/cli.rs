@@ -3,7 +3,8 @@
 use super::Lang;
 use crate::domain::calendar::{CountError, MAX_RULE_DAYS, RuleError};
 use crate::domain::settings::{SETTINGS, SettingError};
-use crate::store::{AuditReport, OpenRefusal};
+use crate::domain::text::clean_line;
+use crate::store::{AuditReport, BreakReason, OpenRefusal};
 
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
@@ -32,7 +33,8 @@ pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
         }
         SettingError::BadPhone => "office_phone 只能含数字、空格、-、+、括号和逗号".into(),
         SettingError::NotAbsolute { key } => format!("{key} 须为绝对路径（留空则用默认位置）"),
-        SettingError::NotDate { key } => format!("{key} 须为日期，格式 YYYY-MM-DD"),
+        SettingError::NotDate { key } => format!("{key} 须为日期，格式 YYYY-MM-DD，或留空"),
+        SettingError::InFuture { key } => format!("{key} 不能晚于今天"),
         SettingError::BadPrinter => {
             "receipt_printer 是打印机名：字母、数字、_ - . @，且不能以 - 开头".into()
         }
@@ -40,6 +42,9 @@ pub fn setting_refused(lang: Lang, e: &SettingError) -> String {
         SettingError::NotTrueOrFalse { key } => format!("{key} 只能是 true 或 false"),
         SettingError::NotLanguage => "office_lang 只能是 zh 或 en".into(),
         SettingError::Days { key, min, max } => format!("{key} 须为整数天数，{min} 至 {max}"),
+        SettingError::NotPlainPath { key } => {
+            format!("{key} 须直接写出程序的绝对路径，不含 . 或 .. 部分")
+        }
     }
 }
 
@@ -152,11 +157,94 @@ pub fn audit_intact(lang: Lang, r: &AuditReport) -> String {
 }
 
 /// `audit verify` found the chain broken at an entry.
-pub fn audit_broken(lang: Lang, id: i64, reason: &str) -> String {
+pub fn audit_broken(lang: Lang, id: i64, reason: &BreakReason) -> String {
     match lang {
-        Lang::Zh => format!("审计链在第 {id} 条处断裂：{reason}"),
-        Lang::En => format!("audit chain broken at entry {id}: {reason}"),
+        Lang::Zh => format!("审计链在第 {id} 条处断裂：{}", break_reason_zh(reason)),
+        Lang::En => clean_line(&format!("audit chain broken at entry {id}: {reason}")),
     }
+}
+
+fn break_reason_zh(reason: &BreakReason) -> String {
+    use BreakReason::*;
+    let c = |s: &str| clean_line(s);
+    match reason {
+        KeyUnavailable { why } => format!("审计密钥不可用（{}），无法核对", c(why)),
+        DigestUnreadable { path, error } => {
+            format!("检查点文件 {} 无法读取：{}", c(path), c(error))
+        }
+        DigestLineAltered { line, path, why } => {
+            let why = if why.contains("MAC") {
+                "已被改动（签名与审计密钥不符）".to_string()
+            } else {
+                format!("内容不对（{}）", c(why))
+            };
+            format!("检查点文件 {} 第 {line} 行{why}", c(path))
+        }
+        KeptLineRejected { .. } => {
+            "所给检查点行与本机构的审计密钥不符：密钥已被更换，或该行不属于本机构".into()
+        }
+        EntriesMissingBefore { from, to } if from == to => format!("其前第 {from} 条缺失"),
+        EntriesMissingBefore { from, to } => format!("其前第 {from} 至 {to} 条缺失"),
+        LinkBroken => "与前一条的链接不符".into(),
+        SchemeMismatch { scheme, keyed_from } => {
+            format!("标为 {}，但第 {keyed_from} 条起应带密钥签名", c(scheme))
+        }
+        ContentsChanged => "写入后内容被改动".into(),
+        CheckpointRewritten { at, reason } => format!(
+            "与 {}（{}）的检查点不符：此前的链已被改写",
+            c(at),
+            c(reason)
+        ),
+        CheckpointCount { at, counted, found } => {
+            format!("{} 的检查点记到此处共 {counted} 条，现有 {found} 条", c(at))
+        }
+        CheckpointNamesMissing { at, reason } => {
+            format!("{}（{}）的检查点记有此条，但它已缺失", c(at), c(reason))
+        }
+        TailMissing {
+            from,
+            at,
+            reason,
+            count,
+            last_id,
+        } => format!(
+            "第 {from} 条及其后各条缺失：{}（{}）的检查点记到第 {last_id} 条共 {count} 条",
+            c(at),
+            c(reason)
+        ),
+        AllMissing => "全部条目缺失：数据库有工作人员，审计日志却为空".into(),
+        DigestMissing { path } => {
+            format!("检查点文件 {} 缺失或为空，无法据以核对", c(path))
+        }
+    }
+}
+
+/// What `audit verify` warns of on an intact chain: checkpoint lines cut short, and a
+/// checkpoint file the service group could rewrite.
+pub fn audit_warnings(lang: Lang, r: &AuditReport, digest: &str) -> Vec<String> {
+    let digest = clean_line(digest);
+    let mut out = Vec::new();
+    for line in &r.torn_lines {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "提示：检查点文件 {digest} 第 {line} 行不完整（写入中断，如磁盘已满），已跳过；其余各行已核对"
+            ),
+            Lang::En => format!(
+                "note: line {line} of the checkpoint file {digest} is incomplete (a write cut short, e.g. a full disk); skipped, the rest checked"
+            ),
+        });
+    }
+    if r.digest_append_only == Some(false) {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "警告：检查点文件 {digest} 不是只追加的：持有服务组者可连同检查点一起改写审计链。请以 root 执行 chattr +a {digest}，并把每晚 xfdesk audit checkpoint 打印的行另行保存（如 cron 邮件），核对时加 --checkpoints-from 文件"
+            ),
+            Lang::En => format!(
+                "warning: the checkpoint file {digest} is not append-only: whoever holds the service group can rewrite the chain together with its checkpoints. As root, run chattr +a {digest}, and keep the line the nightly xfdesk audit checkpoint prints elsewhere (mailed by cron); verify with --checkpoints-from FILE"
+            ),
+        });
+    }
+    out
 }
 
 /// A backup written.
@@ -206,18 +294,21 @@ pub fn init_needs_root(lang: Lang) -> String {
 /// `--demo` or `demo` making a database across the setgid boundary.
 pub fn no_demo_here(lang: Lang) -> String {
     match lang {
-        Lang::Zh => "这是为办公室安装的 xfdesk，不能在此创建演示数据库；请在自己的账号下用未安装的副本试用 --demo".into(),
-        Lang::En => "this xfdesk is installed for the office and makes no demo database; try --demo with a copy of your own".into(),
+        Lang::Zh => "这是为办公室安装的 xfdesk：演示数据不会进入办公室的数据库；请在自己的账号下用未安装的副本试用 --demo".into(),
+        Lang::En => "this xfdesk is installed for the office: demo data never goes into the office's database; try --demo with a copy of your own".into(),
     }
 }
 
 /// `settings set receipt_dir` across the setgid boundary.
-pub fn receipt_dir_is_system(lang: Lang) -> String {
+pub fn receipt_dir_is_system(lang: Lang, key: &str) -> String {
+    let key = clean_line(key);
     match lang {
-        Lang::Zh => "在共用服务器上，回执目录由 /etc/xfdesk.toml 的 receipt_dir 决定".into(),
-        Lang::En => {
-            "on a shared server receipts go where receipt_dir in /etc/xfdesk.toml says".into()
-        }
+        Lang::Zh => format!(
+            "在共用服务器上不能设置 {key}：回执和文书都写入 /etc/xfdesk.toml 的 receipt_dir"
+        ),
+        Lang::En => format!(
+            "{key} cannot be set on a shared server: receipts and documents go where receipt_dir in /etc/xfdesk.toml says"
+        ),
     }
 }
 

@@ -280,8 +280,57 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         },
         StoreError::Step(e) => step_error(lang, e),
         StoreError::Notice(e) => super::supervision::notice_error(lang, e),
+        StoreError::Refusals(refusals) => {
+            let each: Vec<String> = refusals
+                .iter()
+                .map(|r| match lang {
+                    Lang::Zh => format!("{}（{}）", r.number, store_error(lang, &r.error)),
+                    Lang::En => format!("{} ({})", r.number, store_error(lang, &r.error)),
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{} 件不能办理，全部未改动：{}",
+                    refusals.len(),
+                    each.join("；")
+                ),
+                Lang::En => format!(
+                    "{} cases refused, nothing changed: {}",
+                    refusals.len(),
+                    each.join("; ")
+                ),
+            }
+        }
         StoreError::NotFound(s) | StoreError::Invalid(s) | StoreError::Audit(s) => s.clone(),
+        StoreError::Roster(e) => super::roster::roster_error(lang, e),
+        StoreError::RosterImport(e) => super::roster::import_error(lang, e),
         StoreError::Refused { path, why } => super::cli::open_refused(lang, path, why),
         StoreError::ReadOnly(path) => super::cli::read_only(lang, path),
+    }
+}
+
+/// Why a document did not reach the printer.
+pub fn print_error(lang: Lang, e: &crate::app::effects::PrintError) -> String {
+    use crate::app::effects::PrintError;
+    use crate::domain::text::clean_line;
+    match (e, lang) {
+        (PrintError::NotStarted(why), Lang::Zh) => {
+            format!("打印程序无法启动（{}）", clean_line(why))
+        }
+        (PrintError::NotStarted(why), Lang::En) => {
+            format!("the printing program could not start ({})", clean_line(why))
+        }
+        (PrintError::TimedOut { seconds }, Lang::Zh) => {
+            format!("打印程序 {seconds} 秒未完成，已停止，请检查打印机")
+        }
+        (PrintError::TimedOut { seconds }, Lang::En) => {
+            format!(
+                "the printing program did not finish within {seconds} s and was stopped; check the printer"
+            )
+        }
+        (PrintError::Refused(said), Lang::Zh) => format!("打印程序报错：{}", clean_line(said)),
+        (PrintError::Refused(said), Lang::En) => {
+            format!("the printing program said: {}", clean_line(said))
+        }
     }
 }

@@ -5,15 +5,15 @@
 use super::Lang;
 
 macro_rules! messages {
-    ($( $(#[$doc:meta])* $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $zh:literal, $en:literal; )*) => {
+    ($enum:ident; $( $(#[$doc:meta])* $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $zh:literal, $en:literal; )*) => {
         /// A message, with its values, to be put in words in either language.
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Msg { $( $(#[$doc])* $name $({ $($field: $ty),* })?, )* }
+        pub enum $enum { $( $(#[$doc])* $name $({ $($field: $ty),* })?, )* }
 
-        impl Msg {
+        impl $enum {
             pub fn text(&self, lang: Lang) -> String {
                 match self {
-                    $( Msg::$name $({ $($field),* })? => match lang {
+                    $( $enum::$name $({ $($field),* })? => match lang {
                         Lang::Zh => format!($zh),
                         Lang::En => format!($en),
                     }, )*
@@ -26,8 +26,10 @@ macro_rules! messages {
         }
     };
 }
+pub(crate) use messages;
 
 messages! {
+    Msg;
     // Start-up and the session.
     CalendarMissing { year: i32 } => "提示：尚无 {year} 年官方节假日安排，期限仅按周末计算",
         "note: no official calendar for {year}; deadlines count weekends alone";
@@ -50,6 +52,8 @@ messages! {
     DraftRestored { at: String } => "已恢复 {at} 的草稿", "draft of {at} restored";
     DraftUnreadable { why: String } => "草稿无法读取：{why}", "draft unreadable: {why}";
     DraftNotSaved { why: String } => "草稿未能保存：{why}", "draft not saved: {why}";
+    AskQuitLosingForm { why: String } => "所填内容无法留作草稿（{why}）。退出将丢失这些内容，仍要退出吗？",
+        "what was typed cannot be kept as a draft ({why}). Quitting loses it: quit anyway?";
     NoCategoryMatches => "没有匹配的问题类别", "no category matches";
     NoUnitMatches => "没有匹配的单位", "no unit matches";
     RepresentativesNeedCollective => "集体访才需要填写代表：先把“集体访”选为“是”",
@@ -80,8 +84,8 @@ messages! {
     TooManyCopies => "该回执已打印过太多份", "this receipt has been printed too many times";
     ReceiptFailed { why: String } => "回执未生成：{why}", "receipt failed: {why}";
     ReceiptWritten { path: String } => "回执已写入 {path}", "receipt written to {path}";
-    ReceiptPrinted { path: String } => "回执已写入 {path}，并已送打印",
-        "receipt written to {path} and sent to the printer";
+    ReceiptPrinted { path: String } => "回执已写入 {path}，正在送打印机",
+        "receipt written to {path}, going to the printer";
     RepeatOn { number: String } => "重复信访：{number}", "repeat on {number}";
     RoutedTo { expert: String, room: String } => "分派：{expert} {room}", "routed: {expert} {room}";
     RepresentativesCount { n: usize, key: String } => "{n}人 {key}", "{n} {key}";
@@ -116,6 +120,9 @@ messages! {
 
     // The steps of a case.
     StepTitle { step: String, number: String } => "{step}：{number}", "{step}: {number}";
+    BulkTitle { step: String, count: usize } => "批量{step}：已选 {count} 件", "{step} for {count} marked cases";
+    BulkDone { step: String, count: usize } => "已对 {count} 件案件{step}", "{step} done on {count} cases";
+    Marked { count: usize } => "已选 {count} 件", "{count} marked";
     OpinionLine { handling: String, opinion: String } => "拟办意见：{handling}。{opinion}",
         "Proposed: {handling}. {opinion}";
     ReturnsTo { state: String } => "将退回至“{state}”", "goes back to \"{state}\"";
@@ -131,8 +138,11 @@ messages! {
     NoDocumentYet => "此案件尚无可出具的文书", "no document can be issued for this case yet";
     DocumentTitle { number: String } => "出具文书：{number}", "Issue a document: {number}";
     DocumentWritten { document: String, path: String } => "{document}已写入 {path}", "{document} written to {path}";
-    DocumentPrinted { document: String, path: String } => "{document}已写入 {path}，并已送打印",
-        "{document} written to {path} and sent to the printer";
+    DocumentPrinted { document: String, path: String } => "{document}已写入 {path}，正在送打印机",
+        "{document} written to {path}, going to the printer";
+    Printed { file: String } => "{file} 已送打印机", "{file} sent to the printer";
+    NotPrinted { file: String, why: String } => "{file} 未能打印（文件已写好）：{why}",
+        "{file} not printed (the file is written): {why}";
     MaterialTitle { number: String } => "登记材料：{number}", "Record a material: {number}";
     MaterialRecorded => "材料已登记", "material recorded";
     IncidentTitle { number: String } => "记录现场情况：{number}", "Record an incident: {number}";
@@ -146,13 +156,28 @@ messages! {
     Recused { names: String } => "回避：{names}", "recused: {names}";
     DaysLeft { days: i64 } => "剩 {days} 天", "{days} days left";
     DaysOverdue { days: i64 } => "超期 {days} 天", "{days} days overdue";
+    WindowPassed { days: i64 } => "已过 {days} 天", "ended {days} days ago";
 
     DocumentNotYet { document: String, step: String } => "尚不能出具{document}：此案件还没有“{step}”",
         "no {document} yet: the case has had no {step}";
     ReviewRequested => "请求复查", "review requested";
 
     // The queue and a case's detail.
-    QueueTitle { total: u64 } => "案件（共 {total} 件，最新在前）", "Cases ({total} in all, newest first)";
+    QueueTitle { total: u64, order: String } => "案件（共 {total} 件，{order}）", "Cases ({total} in all, {order})";
+    QueueFound { total: u64, order: String } => "案件：找到 {total} 件，{order}", "Cases: {total} found, {order}";
+    SearchHint { key: String } => "按 {key} 输入：编号、姓名、身份证号、电话、拼音首字母或事由中的词",
+        "{key} to search: number, name, ID number, phone, pinyin initials or words";
+    SearchShown { text: String, clear: String } => "{text}（{clear} 清除）", "{text} ({clear} clears)";
+    FiltersHint { key: String } => "（{key} 更改）", "({key} to change)";
+    NothingToSearchFor => "没有可搜索的内容：请输入编号、姓名、证件号、电话或文字", "nothing to search for: type a number, a name, an ID number, a phone or words";
+    UnknownChoice { what: String, given: String, known: String } => "没有这个{what}：{given}（可用：{known}）",
+        "no such {what}: {given} (known: {known})";
+    CasesListed { shown: usize, total: u64 } => "列出 {shown} 件，共找到 {total} 件", "{shown} listed of {total} found";
+    StepNotNow { step: String, state: String } => "现在不能{step}：案件处于“{state}”",
+        "{step} does not apply now: the case is {state}";
+    NoSuchCase { number: String } => "没有编号为 {number} 的案件", "no case numbered {number}";
+    DaysLeftShort { n: i64 } => "剩{n}天", "{n}d left";
+    DaysOver { n: i64 } => "超{n}天", "{n}d over";
     NoCasesYet { key: String } => "还没有案件。按 {key} 登记。", "No cases yet. Press {key} to register one.";
     IdRevealed => "已显示完整身份证号，此操作已记入操作日志", "ID number shown whole; this is in the audit log";
     NoIdOnRecord => "此信访人没有身份证号", "no ID number on record";

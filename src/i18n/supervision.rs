@@ -81,21 +81,7 @@ catalog! {
     NoticeRecorded { number: String, cases: usize } => "通报 {number} 已记录（{cases} 件案件）", "notice {number} recorded ({cases} cases)";
     NoticeWritten { number: String, path: String } => "通报 {number} 已写入 {path}", "notice {number} written to {path}";
     NoticePrinted { number: String, path: String } => "通报 {number} 已写入 {path} 并送打印", "notice {number} written to {path} and sent to the printer";
-    FilterTitle => "筛选在办案件", "Filter the open cases";
-    FilterHint { key: String } => "按 {key} 应用筛选", "{key} applies the filter";
-    FieldUrgency => "期限", "Deadline";
-    All => "全部", "all";
-    OverdueOnly => "超期", "overdue";
-    DueSoonOnly => "临期", "due soon";
-    FieldUnit => "责任单位（可空）", "Unit (optional)";
-    FieldCategory => "问题类别（可空）", "Category (optional)";
-    FieldChannel => "渠道", "Channel";
-    FieldContacts => "信访次数", "Contacts";
-    FirstOnly => "初信初访", "first contact";
-    Repeated => "重复信访", "repeat contacts";
     FieldWhose => "范围", "Whose";
-    Mine => "我的", "mine";
-    Supervised => "督办中", "under supervision";
 
     // The nightly check's findings in the pane.
     FindingsTitle { date: String, at: String, by: String, total: u64, overdue: u64 } =>
@@ -126,8 +112,6 @@ catalog! {
         "Today's check was recorded at {at} ({by}); this run recorded nothing more.";
     CheckFuture => "所查日期尚未到来：本次结果仅供参考，未记录。", "That day has not come yet: this run was looked at and not recorded.";
     CheckReadOnly => "数据库只读：本次结果未记录。", "The database is read-only here: this run was not recorded.";
-    Yes => "是", "yes";
-    No => "否", "no";
 
     // The ladder on a case.
     LadderLine { supervisor: String, steps: String } => "督办人 {supervisor}{steps}", "supervisor {supervisor}{steps}";

@@ -4,26 +4,33 @@
 use super::Lang;
 
 macro_rules! texts {
-    ($( $(#[$doc:meta])* $name:ident => $zh:literal, $en:literal; )*) => {
+    ($enum:ident $( + $ext:ident($ety:ty) )*; $( $(#[$doc:meta])* $name:ident => $zh:literal, $en:literal; )*) => {
         /// A fixed text of the screen.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text { $( $(#[$doc])* $name, )* }
+        pub enum $enum {
+            $( $(#[$doc])* $name, )*
+            $( /// A text of another catalog.
+               $ext($ety), )*
+        }
 
-        impl Text {
+        impl $enum {
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $( (Text::$name, Lang::Zh) => $zh, (Text::$name, Lang::En) => $en, )*
+                    $( ($enum::$name, Lang::Zh) => $zh, ($enum::$name, Lang::En) => $en, )*
+                    $( ($enum::$ext(t), lang) => t.get(lang), )*
                 }
             }
 
-            /// Every text: (name, Chinese, English).
+            /// Every text of this catalog: (name, Chinese, English).
             pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str)] =
                 &[ $( (stringify!($name), $zh, $en), )* ];
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    Text + Roster(super::roster::RosterText) + Notice(super::notifications::NoticeText);
     // Before and after the screen.
     NotUtf8 => "xfdesk：终端编码不是 UTF-8，界面会显示成乱码。请把终端改为 UTF-8 后重新登录：\r\n  Xshell：文件 → 属性 → 终端 → 编码，选 Unicode (UTF-8)\r\n  SecureCRT：选项 → 会话选项 → 外观 → 字符编码，选 UTF-8\r\n",
         "xfdesk: this terminal does not decode UTF-8, so the screen would be garbled.\r\nSwitch the client to UTF-8 and log in again:\r\n  Xshell: File > Properties > Terminal > Encoding: Unicode (UTF-8)\r\n  SecureCRT: Options > Session Options > Appearance > Character encoding: UTF-8\r\n";
@@ -61,6 +68,11 @@ texts! {
     KeyChoiceDigit => "直接选择该项", "choose that option";
     KeyRemoveLastUnit => "删去最后一个单位", "remove the last unit";
     KeyClearForm => "清空表单", "clear the form";
+    KeyMark => "标记/取消标记（批量办理）", "mark or unmark (for a bulk step)";
+    KeyBulkTransfer => "批量转办", "transfer the marked";
+    KeyBulkAssign => "批量改派首办", "reassign the marked";
+    KeyClearMarks => "取消全部标记", "unmark all";
+    KeyGiveUpSave => "放弃保存（表单保留）", "give the save up (the form stays)";
     KeyHistory => "既往", "history";
     KeyRepresentatives => "代表", "representatives";
     KeyRoute => "分派", "route";
@@ -96,6 +108,17 @@ texts! {
     KeyNewest => "最新", "newest";
     KeyDetails => "详情", "details";
     KeyBack => "返回", "back";
+    KeySearch => "搜索", "search";
+    KeyClearSearch => "清除搜索", "clear search";
+    KeyFilters => "筛选", "filters";
+    KeySort => "排序", "order";
+    KeyPrevFilter => "上一项", "previous filter";
+    KeyNextFilter => "下一项", "next filter";
+    KeyPrevValue => "上一个值", "previous value";
+    KeyNextValue => "下一个值", "next value";
+    KeyApplyFilters => "按此筛选", "apply";
+    KeyClearFilters => "全部清除", "clear all";
+    KeyCancel => "取消", "cancel";
     KeyRevealId => "显示完整身份证号（留痕）", "show the whole ID number (audited)";
     KeyScrollUp => "上滚", "scroll up";
     KeyScrollDown => "下滚", "scroll down";
@@ -124,7 +147,6 @@ texts! {
     KeyRemoveLastPick => "删去最后一个", "remove the last";
     KeyToggle => "切换", "toggle";
     KeyFormEnter => "选定/下一项", "pick, next field";
-    KeyCancel => "取消", "cancel";
     KeyHelp => "帮助", "help";
     KeyHelpOutsideText => "帮助（不在输入框时）", "help (outside text fields)";
     KeyQuit => "退出", "quit";
@@ -168,12 +190,37 @@ texts! {
     // The queue and a case's detail.
     ColNumber => "编号", "Number";
     ColReceived => "收到", "Received";
+    ColReceivedShort => "收到", "Date";
+    ColDaysLeft => "剩余天数", "Days left";
     ColPetitioner => "信访人", "Name";
     ColCategory => "类别", "Category";
     ColState => "状态", "State";
     ColDue => "期限", "Due";
     ColSummary => "事由", "Summary";
     Anonymous => "匿名", "anonymous";
+    SearchLabel => "搜索", "Search";
+    FiltersLabel => "筛选", "Filters";
+    FiltersNone => "无", "none";
+    NoCaseMatches => "没有符合条件的案件。", "No case matches.";
+    OrderReceived => "最新在前", "newest first";
+    OrderDeadline => "按期限", "by deadline";
+    OrderUpdated => "最近更新在前", "last updated first";
+    DueToday => "今天", "today";
+    FilterTitle => "筛选案件", "Filter cases";
+    FilterState => "状态", "State";
+    FilterUnit => "责任单位", "Unit";
+    FilterCategory => "问题类别", "Category";
+    FilterChannel => "渠道", "Channel";
+    FilterDue => "期限", "Deadline";
+    FilterContacts => "初访/重复", "Contacts";
+    FilterMine => "我的案件", "Mine";
+    FilterSupervised => "督办", "Supervised";
+    FilterAll => "全部", "all";
+    FilterOpen => "在办", "open";
+    FilterFirstOnly => "仅初信初访", "first contact only";
+    FilterRepeated => "有重复信访", "repeat contacts";
+    FilterMineOn => "我的案件（首办或分派给我）", "mine (first handler or routed to me)";
+    FilterSupervisedOn => "督办中", "under supervision";
     LabelPetitioner => "信访人", "Petitioner";
     LabelReceived => "收到", "Received";
     LabelCategoryKind => "类别/性质", "Category";

@@ -43,6 +43,8 @@ const KEPT: &[&str] = &[
 /// backup_dir = "/srv/xfdesk/backups"    # where `xfdesk backup` may write (absent: no backups)
 /// receipt_dir = "/srv/xfdesk/receipts"  # where receipts are written (default: receipts/ beside db)
 /// lp = "/usr/bin/lp"                    # the printing program, by absolute path (the default)
+/// notify_command = "/usr/local/bin/sms" # the notify command (absent: none; the database's
+///                                       # `notify_command` setting is not followed here)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +56,8 @@ pub struct SystemConfig {
     pub receipt_dir: Option<PathBuf>,
     #[serde(default = "default_lp")]
     pub lp: PathBuf,
+    #[serde(default)]
+    pub notify_command: Option<PathBuf>,
 }
 
 fn default_lp() -> PathBuf {
@@ -196,6 +200,7 @@ pub fn load_system_config(path: &Path, owner: Owner) -> Result<SystemConfig, Con
         ("backup_dir", config.backup_dir.as_ref()),
         ("receipt_dir", config.receipt_dir.as_ref()),
         ("lp", Some(&config.lp)),
+        ("notify_command", config.notify_command.as_ref()),
     ] {
         if let Some(p) = p
             && !p.is_absolute()
@@ -441,6 +446,37 @@ impl Boundary {
         }
     }
 
+    /// Where a document asked for with `doc --out FILE` goes. Confined: only directly in the
+    /// receipt directory (a member of staff may not name files in the database's or the
+    /// backups' directory, where a file of theirs could block a backup or shadow the
+    /// database's own). Returns the directory and the plain file name.
+    pub fn document_target(&self, file: &Path) -> Result<(PathBuf, String), BoundaryError> {
+        let dir = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if self.confined {
+            let Some(receipts) = self.config()?.map(SystemConfig::receipt_dir) else {
+                return Err(BoundaryError::OutsideService { dir });
+            };
+            let same = match (
+                std::fs::canonicalize(&dir),
+                std::fs::canonicalize(&receipts),
+            ) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            };
+            if !same {
+                return Err(BoundaryError::OutsideService { dir });
+            }
+        }
+        Ok((dir, name))
+    }
+
     /// The directory documents (notices, sheets) are written to: confined, the configuration's
     /// receipt directory, for the same reason as receipts; otherwise the setting, else
     /// `documents/` beside the database.
@@ -457,6 +493,22 @@ impl Boundary {
         } else {
             PathBuf::from(setting)
         }
+    }
+
+    /// The notify command: confined, the configuration's `notify_command` (an administrator
+    /// of the database must not choose a program every member of staff then runs as
+    /// themselves); otherwise the office's `notify_command` setting. None: no command.
+    pub fn notify_command(&self, setting: &str) -> Option<PathBuf> {
+        if self.confined {
+            return match self.config() {
+                Ok(Some(c)) => c.notify_command.clone(),
+                _ => None,
+            };
+        }
+        let setting = setting.trim();
+        (!setting.is_empty())
+            .then(|| PathBuf::from(setting))
+            .filter(|p| p.is_absolute())
     }
 
     /// The printing program: the configuration's `lp` when confined, else `/usr/bin/lp`.
@@ -560,7 +612,13 @@ mod tests {
             backup_dir: Some(backups.clone()),
             receipt_dir: None,
             lp: default_lp(),
+            notify_command: Some(PathBuf::from("/usr/local/bin/sms")),
         });
+        // The configuration's notify command, never the database's setting.
+        assert_eq!(
+            b.notify_command("/home/admin/evil"),
+            Some(PathBuf::from("/usr/local/bin/sms"))
+        );
         assert_eq!(
             b.database(None).unwrap(),
             Some(srv.path().join("office.db"))
@@ -576,8 +634,10 @@ mod tests {
                 backup_dir: None,
                 receipt_dir: None,
                 lp: default_lp(),
+                notify_command: None,
             })
         };
+        assert_eq!(by_env.notify_command("/usr/local/bin/sms"), None);
         assert_eq!(
             by_env.database(None),
             Err(BoundaryError::DatabaseChosen { by_env: true })
@@ -614,6 +674,12 @@ mod tests {
             confined: false,
             config: None,
         };
+        assert_eq!(
+            b.notify_command("/usr/local/bin/sms"),
+            Some(PathBuf::from("/usr/local/bin/sms"))
+        );
+        assert_eq!(b.notify_command(""), None);
+        assert_eq!(b.notify_command("sms"), None);
         assert_eq!(
             b.database(Some(Path::new("/tmp/x.db"))).unwrap(),
             Some(PathBuf::from("/tmp/x.db"))

@@ -7,10 +7,13 @@
 
 pub mod boundary;
 pub mod files;
+pub mod notify;
 pub mod process;
 
 pub use boundary::{Boundary, SystemConfig, boundary, enter as enter_boundary};
-pub use files::{append_line, create_new_file, create_new_file_with_mode, reserve_new_file};
+pub use files::{
+    append_line, create_new_file, create_new_file_with_mode, read_callers_file, reserve_new_file,
+};
 pub use process::{Output, OutsideError, run_outside_program};
 
 use std::ffi::CStr;

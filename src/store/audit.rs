@@ -49,7 +49,124 @@ impl From<&crate::domain::Staff> for Actor {
 pub struct AuditBreak {
     /// The entry: the first one altered, or the first one missing.
     pub id: i64,
-    pub reason: String,
+    pub reason: BreakReason,
+}
+
+/// Why the chain does not verify. `Display` gives the English words; `i18n::cli` the Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BreakReason {
+    /// The key the chain is signed with cannot be read (`why` as the file system said).
+    KeyUnavailable {
+        why: String,
+    },
+    DigestUnreadable {
+        path: String,
+        error: String,
+    },
+    /// A whole line of the checkpoint file whose fields or MAC are not as written.
+    DigestLineAltered {
+        line: usize,
+        path: String,
+        why: String,
+    },
+    /// A checkpoint line kept elsewhere that is not this office's (or the key was replaced).
+    KeptLineRejected {
+        why: String,
+    },
+    EntriesMissingBefore {
+        from: i64,
+        to: i64,
+    },
+    LinkBroken,
+    SchemeMismatch {
+        scheme: String,
+        keyed_from: i64,
+    },
+    ContentsChanged,
+    CheckpointRewritten {
+        at: String,
+        reason: String,
+    },
+    CheckpointCount {
+        at: String,
+        counted: i64,
+        found: i64,
+    },
+    CheckpointNamesMissing {
+        at: String,
+        reason: String,
+    },
+    TailMissing {
+        from: i64,
+        at: String,
+        reason: String,
+        count: i64,
+        last_id: i64,
+    },
+    AllMissing,
+    DigestMissing {
+        path: String,
+    },
+}
+
+impl std::fmt::Display for BreakReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use BreakReason::*;
+        match self {
+            KeyUnavailable { why } => write!(f, "{why}: the chain cannot be checked without it"),
+            DigestUnreadable { path, error } => {
+                write!(f, "the checkpoint file {path} cannot be read: {error}")
+            }
+            DigestLineAltered { line, path, why } => {
+                write!(f, "line {line} of the checkpoint file {path} {why}")
+            }
+            KeptLineRejected { why } => write!(
+                f,
+                "the checkpoint line given {why}: the key was replaced, or the line is not this office's"
+            ),
+            EntriesMissingBefore { from, to } if from == to => {
+                write!(f, "entry {from} before it is missing")
+            }
+            EntriesMissingBefore { from, to } => {
+                write!(f, "entries {from} to {to} before it are missing")
+            }
+            LinkBroken => f.write_str("its link to the entry before does not match"),
+            SchemeMismatch { scheme, keyed_from } => write!(
+                f,
+                "it says it is {scheme}, but entries from {keyed_from} on are keyed"
+            ),
+            ContentsChanged => f.write_str("its contents were changed after it was written"),
+            CheckpointRewritten { at, reason } => write!(
+                f,
+                "it differs from the checkpoint of {at} ({reason}): the chain up to it was rewritten"
+            ),
+            CheckpointCount { at, counted, found } => write!(
+                f,
+                "the checkpoint of {at} counted {counted} entries up to it, there are {found}"
+            ),
+            CheckpointNamesMissing { at, reason } => write!(
+                f,
+                "the checkpoint of {at} ({reason}) names it, but it is missing"
+            ),
+            TailMissing {
+                from,
+                at,
+                reason,
+                count,
+                last_id,
+            } => write!(
+                f,
+                "entry {from} and those after it are missing: the checkpoint of {at} ({reason}) recorded {count} entries up to entry {last_id}"
+            ),
+            AllMissing => f.write_str(
+                "every entry is missing: the database has staff but its audit log is empty",
+            ),
+            DigestMissing { path } => write!(
+                f,
+                "the checkpoint file {path} is missing or empty: the chain cannot be checked against it"
+            ),
+        }
+    }
 }
 
 /// What an intact chain holds.
@@ -61,6 +178,13 @@ pub struct AuditReport {
     /// Checkpoints checked against the chain.
     pub checkpoints: usize,
     pub last_checkpoint: Option<Checkpoint>,
+    /// Lines of the checkpoint file that are not whole checkpoints (a write cut short by a
+    /// full disk or a size limit), by line number: skipped, the rest checked.
+    pub torn_lines: Vec<usize>,
+    /// Whether the checkpoint file is append-only (`chattr +a`); None when it cannot be told.
+    /// Without it, whoever holds the service group can rewrite the chain and its checkpoints
+    /// together: only lines kept elsewhere (mailed) catch that.
+    pub digest_append_only: Option<bool>,
 }
 
 /// One anchor of the chain, as appended to the digest file.
@@ -94,25 +218,57 @@ impl Checkpoint {
     }
 
     /// Read one digest line, checking its MAC.
-    fn parse(line: &str, key: &AuditKey) -> std::result::Result<Checkpoint, &'static str> {
+    fn parse(line: &str, key: &AuditKey) -> std::result::Result<Checkpoint, CheckpointError> {
         let fields: Vec<&str> = line.split(' ').collect();
         let [tag, at, last_id, last_hash, count, reason, mac] = fields[..] else {
-            return Err("is not a checkpoint line");
+            return Err(CheckpointError::Incomplete);
         };
-        if tag != CHECKPOINT_TAG {
-            return Err("is not a checkpoint line");
+        // A line cut short ends in a partial MAC (or earlier): not the 64 hex digits.
+        if tag != CHECKPOINT_TAG || mac.len() != 64 || !mac.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(CheckpointError::Incomplete);
         }
         let cp = Checkpoint {
             at: at.to_string(),
-            last_id: last_id.parse().map_err(|_| "has no entry number")?,
+            last_id: last_id
+                .parse()
+                .map_err(|_| CheckpointError::Altered("has no entry number"))?,
             last_hash: last_hash.to_string(),
-            count: count.parse().map_err(|_| "has no count")?,
+            count: count
+                .parse()
+                .map_err(|_| CheckpointError::Altered("has no count"))?,
             reason: reason.to_string(),
         };
         if !key.verify_mac(&[cp.signed_part().as_bytes()], mac) {
-            return Err("was altered (its MAC does not match the audit key)");
+            return Err(CheckpointError::Altered(
+                "was altered (its MAC does not match the audit key)",
+            ));
         }
         Ok(cp)
+    }
+}
+
+/// The checkpoint file as read: its checkpoints, and the numbers of the lines cut short.
+#[derive(Debug, Default)]
+pub(crate) struct DigestRead {
+    pub(crate) checkpoints: Vec<Checkpoint>,
+    pub(crate) torn_lines: Vec<usize>,
+}
+
+/// Why a digest line is not a checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CheckpointError {
+    /// Not a whole line: a write cut short.
+    Incomplete,
+    /// Whole, but not as it was written.
+    Altered(&'static str),
+}
+
+impl std::fmt::Display for CheckpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckpointError::Incomplete => f.write_str("is not a whole checkpoint line"),
+            CheckpointError::Altered(why) => f.write_str(why),
+        }
     }
 }
 
@@ -363,6 +519,8 @@ impl AuditFiles {
 pub(crate) struct Tx<'c> {
     pub(crate) tx: Transaction<'c>,
     pub(crate) audit: &'c AuditFiles,
+    /// Notifications recorded in this transaction, handed on once it commits.
+    pub(crate) outbox: std::cell::RefCell<Vec<crate::domain::notification::NotificationEvent>>,
 }
 
 impl<'c> std::ops::Deref for Tx<'c> {
@@ -501,25 +659,59 @@ impl Store {
     /// keyed entry on), then every checkpoint in the digest file against it. The first entry
     /// missing or altered is named.
     pub fn verify_audit(&self) -> Result<std::result::Result<AuditReport, AuditBreak>> {
-        let keyed = self.schema_version >= 5;
+        self.verify_audit_against(&[])
+    }
+
+    /// [`Store::verify_audit`], also against checkpoint lines kept elsewhere (mailed by cron,
+    /// printed): each must carry this office's MAC and match the chain. They catch a chain
+    /// rewritten together with its key and checkpoint file by someone holding the service group.
+    pub fn verify_audit_against(
+        &self,
+        kept_lines: &[String],
+    ) -> Result<std::result::Result<AuditReport, AuditBreak>> {
+        // Whether entries are keyed is not read from the schema version alone: lowering it
+        // would turn the key and every checkpoint off. Any sign of a keyed chain counts.
+        let keyed = self.schema_version >= 5
+            || self.audit.any_present()
+            || self.audit_has_scheme_column()?
+            || self.application_id()? == super::APPLICATION_ID;
         let key = match (&self.audit.key, keyed) {
             (Ok(k), true) => Some(k),
             (Err(e), true) => {
                 return Ok(Err(AuditBreak {
                     id: 1,
-                    reason: format!("{e}: the chain cannot be checked without it"),
+                    reason: BreakReason::KeyUnavailable { why: e.clone() },
                 }));
             }
             (_, false) => None,
         };
-        let checkpoints = match key {
+        let DigestRead {
+            mut checkpoints,
+            torn_lines,
+        } = match key {
             Some(key) => match self.read_checkpoints(key)? {
-                Ok(cps) => cps,
+                Ok(read) => read,
                 Err(b) => return Ok(Err(b)),
             },
-            None => vec![],
+            None => DigestRead::default(),
         };
-        let sql = if keyed {
+        if let Some(key) = key {
+            for line in kept_lines {
+                match Checkpoint::parse(line.trim(), key) {
+                    Ok(cp) => checkpoints.push(cp),
+                    Err(why) => {
+                        return Ok(Err(AuditBreak {
+                            id: key.keyed_from,
+                            reason: BreakReason::KeptLineRejected {
+                                why: why.to_string(),
+                            },
+                        }));
+                    }
+                }
+            }
+        }
+        let has_scheme = self.audit_has_scheme_column()?;
+        let sql = if has_scheme {
             "SELECT id, at, staff_id, login, action, entity, entity_id, detail, prev_hash, hash, scheme
              FROM audit ORDER BY id"
         } else {
@@ -551,60 +743,55 @@ impl Store {
             let hash: String = r.get(9)?;
             let scheme: String = r.get(10)?;
             let id = entry.id;
-            let broken = |reason: String| Ok(Err(AuditBreak { id, reason }));
+            let broken = |reason: BreakReason| Ok(Err(AuditBreak { id, reason }));
             if id != last_id + 1 {
-                let reason = if id - 1 == last_id + 1 {
-                    format!("entry {} before it is missing", last_id + 1)
-                } else {
-                    format!(
-                        "entries {} to {} before it are missing",
-                        last_id + 1,
-                        id - 1
-                    )
-                };
                 return Ok(Err(AuditBreak {
                     id: last_id + 1,
-                    reason,
+                    reason: BreakReason::EntriesMissingBefore {
+                        from: last_id + 1,
+                        to: id - 1,
+                    },
                 }));
             }
             if prev_hash != prev {
-                return broken("its link to the entry before does not match".into());
+                return broken(BreakReason::LinkBroken);
             }
             let should_be_keyed = key.is_some_and(|k| id >= k.keyed_from);
             let expected_scheme = if should_be_keyed { KEYED } else { PLAIN };
             if scheme != expected_scheme {
-                return broken(format!(
-                    "it says it is {scheme}, but entries from {} on are keyed",
-                    key.map_or(0, |k| k.keyed_from)
-                ));
+                return broken(BreakReason::SchemeMismatch {
+                    scheme,
+                    keyed_from: key.map_or(0, |k| k.keyed_from),
+                });
             }
             let signer = if should_be_keyed { key } else { None };
             if entry.hash(&prev_hash, signer) != hash {
-                return broken("its contents were changed after it was written".into());
+                return broken(BreakReason::ContentsChanged);
             }
             count += 1;
             while let Some(&cp) = sorted.get(next_cp).filter(|c| c.last_id == id) {
                 if cp.last_hash != hash {
-                    return broken(format!(
-                        "it differs from the checkpoint of {} ({}): the chain up to it was rewritten",
-                        cp.at, cp.reason
-                    ));
+                    return broken(BreakReason::CheckpointRewritten {
+                        at: cp.at.clone(),
+                        reason: cp.reason.clone(),
+                    });
                 }
                 if cp.count != count {
-                    return broken(format!(
-                        "the checkpoint of {} counted {} entries up to it, there are {count}",
-                        cp.at, cp.count
-                    ));
+                    return broken(BreakReason::CheckpointCount {
+                        at: cp.at.clone(),
+                        counted: cp.count,
+                        found: count,
+                    });
                 }
                 next_cp += 1;
             }
             if let Some(&cp) = sorted.get(next_cp).filter(|c| c.last_id < id) {
                 return Ok(Err(AuditBreak {
                     id: cp.last_id,
-                    reason: format!(
-                        "the checkpoint of {} ({}) names it, but it is missing",
-                        cp.at, cp.reason
-                    ),
+                    reason: BreakReason::CheckpointNamesMissing {
+                        at: cp.at.clone(),
+                        reason: cp.reason.clone(),
+                    },
                 }));
             }
             prev = hash;
@@ -613,14 +800,13 @@ impl Store {
         if let Some(cp) = sorted.iter().skip(next_cp).find(|c| c.last_id > last_id) {
             return Ok(Err(AuditBreak {
                 id: last_id + 1,
-                reason: format!(
-                    "entry {} and those after it are missing: the checkpoint of {} ({}) recorded {} entries up to entry {}",
-                    last_id + 1,
-                    cp.at,
-                    cp.reason,
-                    cp.count,
-                    cp.last_id
-                ),
+                reason: BreakReason::TailMissing {
+                    from: last_id + 1,
+                    at: cp.at.clone(),
+                    reason: cp.reason.clone(),
+                    count: cp.count,
+                    last_id: cp.last_id,
+                },
             }));
         }
         if let Some(key) = key {
@@ -631,18 +817,15 @@ impl Store {
                 // Every database writes an entry when its first admin is made.
                 return Ok(Err(AuditBreak {
                     id: 1,
-                    reason:
-                        "every entry is missing: the database has staff but its audit log is empty"
-                            .into(),
+                    reason: BreakReason::AllMissing,
                 }));
             }
             if count > 0 && checkpoints.is_empty() {
                 return Ok(Err(AuditBreak {
                     id: key.keyed_from.min(last_id),
-                    reason: format!(
-                        "the checkpoint file {} is missing or empty: the chain cannot be checked against it",
-                        self.audit.digest_path.display()
-                    ),
+                    reason: BreakReason::DigestMissing {
+                        path: self.audit.digest_path.display().to_string(),
+                    },
                 }));
             }
         }
@@ -651,51 +834,93 @@ impl Store {
             keyed_from: key.map(|k| k.keyed_from),
             checkpoints: checkpoints.len(),
             last_checkpoint: checkpoints.into_iter().max_by_key(|c| c.last_id),
+            torn_lines,
+            digest_append_only: crate::os::files::is_append_only(&self.audit.digest_path),
         }))
     }
 
-    /// Every checkpoint of the digest file, each line's MAC checked.
+    fn audit_has_scheme_column(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM pragma_table_info('audit') WHERE name = 'scheme')",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn application_id(&self) -> Result<i32> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?)
+    }
+
+    /// Every checkpoint of the digest file, each line's MAC checked, and the numbers of the
+    /// lines that are not whole checkpoints. A line cut short by a failed write is skipped; if a
+    /// later checkpoint was appended onto it (before appends ended such a line first), the
+    /// checkpoint is read from where its tag starts. A whole line whose MAC does not match
+    /// was altered, and breaks the chain.
     pub(crate) fn read_checkpoints(
         &self,
         key: &AuditKey,
-    ) -> Result<std::result::Result<Vec<Checkpoint>, AuditBreak>> {
+    ) -> Result<std::result::Result<DigestRead, AuditBreak>> {
         let text = match std::fs::read_to_string(&self.audit.digest_path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ok(vec![])),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Ok(DigestRead::default()));
+            }
             Err(e) => {
                 return Ok(Err(AuditBreak {
                     id: key.keyed_from,
-                    reason: format!(
-                        "the checkpoint file {} cannot be read: {e}",
-                        self.audit.digest_path.display()
-                    ),
+                    reason: BreakReason::DigestUnreadable {
+                        path: self.audit.digest_path.display().to_string(),
+                        error: e.to_string(),
+                    },
                 }));
             }
         };
         let mut out = vec![];
+        let mut torn = vec![];
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            match Checkpoint::parse(line, key) {
+            let whole = match line.rfind(CHECKPOINT_TAG) {
+                Some(0) => line,
+                Some(at) => {
+                    torn.push(n + 1);
+                    line.get(at..).unwrap_or(line)
+                }
+                None => {
+                    torn.push(n + 1);
+                    continue;
+                }
+            };
+            match Checkpoint::parse(whole, key) {
                 Ok(cp) => out.push(cp),
-                Err(why) => {
-                    let id = line
+                Err(CheckpointError::Incomplete) => {
+                    if !torn.contains(&(n + 1)) {
+                        torn.push(n + 1);
+                    }
+                }
+                Err(CheckpointError::Altered(why)) => {
+                    let id = whole
                         .split(' ')
                         .nth(2)
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(key.keyed_from);
                     return Ok(Err(AuditBreak {
                         id,
-                        reason: format!(
-                            "line {} of the checkpoint file {} {why}",
-                            n + 1,
-                            self.audit.digest_path.display()
-                        ),
+                        reason: BreakReason::DigestLineAltered {
+                            line: n + 1,
+                            path: self.audit.digest_path.display().to_string(),
+                            why: why.to_string(),
+                        },
                     }));
                 }
             }
         }
-        Ok(Ok(out))
+        Ok(Ok(DigestRead {
+            checkpoints: out,
+            torn_lines: torn,
+        }))
     }
 }

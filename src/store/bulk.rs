@@ -26,6 +26,8 @@ pub struct BulkCase<'a> {
     pub unit_id: Option<i64>,
     pub expert_id: Option<i64>,
     pub state: CaseState,
+    /// The channel of the first contact.
+    pub channel: Channel,
     pub summary: &'a str,
     pub account: &'a str,
     pub received_at: NaiveDateTime,
@@ -103,6 +105,7 @@ impl BulkSink<'_> {
             c.staff_id,
             c.leader_id,
             c.supervisor_id,
+            c.channel.code(),
         ])?)
     }
 
@@ -264,9 +267,10 @@ impl Store {
                 case: tx.prepare_cached(
                     "INSERT INTO cases (number, petitioner_id, kind, category_id, unit_id, expert_id,
                         state, summary, account, received_at, accept_due, handle_due, due,
-                        version, updated_at, updated_by, first_handler_id, leader_id, supervisor_id)
+                        version, updated_at, updated_by, first_handler_id, leader_id, supervisor_id,
+                        channel)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15,
-                        ?15, ?16, ?17)",
+                        ?15, ?16, ?17, ?18)",
                 )?,
                 contact: tx.prepare_cached(
                     "INSERT INTO contacts (case_id, petitioner_id, channel, received_at, is_repeat,

@@ -14,10 +14,8 @@ use crate::domain::lookup::{
     ContactKind, LookupKey, PersonHistory, PetitionerKeys, PriorCase, check_repeat, name_initials,
 };
 use crate::domain::permission::{Act, require};
-use crate::domain::{
-    ExpertOnDuty, NewIntake, RoutedTo, SavedCase, Sex, Staff, UrgentCase, WaitingVisitor,
-};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use crate::domain::{NewIntake, RoutedTo, SavedCase, Sex, Staff, UrgentCase, WaitingVisitor};
+use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 /// A petitioner row: id, ID number, name, sex, phone, address, work unit.
@@ -177,8 +175,9 @@ fn save_contact(
     Ok(contact_id)
 }
 
-/// The expert's name and room today, for telling the visitor where to go.
-fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<RoutedTo> {
+/// The expert's name and the room they receive in now (or that day), for telling the visitor
+/// where to go.
+fn expert_room(tx: &Transaction<'_>, expert_id: i64, now: NaiveDateTime) -> Result<RoutedTo> {
     let name: String = tx
         .query_row(
             "SELECT name FROM staff WHERE id = ?1 AND active = 1",
@@ -187,17 +186,37 @@ fn expert_room(tx: &Transaction<'_>, expert_id: i64, day: NaiveDate) -> Result<R
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound("the chosen expert is not active staff".into()))?;
-    let room: Option<String> = tx
-        .query_row(
-            "SELECT room FROM duty_slots WHERE staff_id = ?1 AND day = ?2 ORDER BY half LIMIT 1",
-            params![expert_id, fmt_date(day)],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let room = super::roster::room_of(tx, expert_id, crate::domain::roster::HalfDay::of(now))?;
     Ok(RoutedTo {
         expert_name: name,
         room: room.unwrap_or_default(),
     })
+}
+
+/// The expert a visitor was routed to hears of it: their notification says which case and
+/// which room. Even an expert who routed the visitor themselves gets it: it is the visitor
+/// waiting in their list.
+fn tell_expert(
+    tx: &super::audit::Tx<'_>,
+    actor: &Staff,
+    now: NaiveDateTime,
+    case_id: i64,
+    expert_id: i64,
+    room: &str,
+) -> Result<()> {
+    super::notifications::record(
+        tx,
+        actor,
+        now,
+        &crate::domain::notification::NewNotification {
+            to_staff: expert_id,
+            kind: crate::domain::notification::NotificationKind::Routed,
+            case_id: Some(case_id),
+            note: String::new(),
+            place: room.to_string(),
+        },
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -215,12 +234,15 @@ impl Store {
             }
             let petitioner_id = save_petitioner(tx, intake, &now_text)?;
             let routed_to = match intake.expert_id {
-                Some(e) => Some(expert_room(tx, e, intake.received_at.date())?),
+                Some(e) => Some(expert_room(tx, e, now)?),
                 None => None,
             };
             match intake.contact {
                 ContactKind::FirstContact => {
                     let saved = new_case(tx, actor, intake, petitioner_id, &now_text, now)?;
+                    if let (Some(expert), Some(to)) = (intake.expert_id, &routed_to) {
+                        tell_expert(tx, actor, now, saved.case_id, expert, &to.room)?;
+                    }
                     Ok(SavedCase { routed_to, ..saved })
                 }
                 ContactKind::RepeatOf(case_id) => {
@@ -255,6 +277,9 @@ impl Store {
                              WHERE id = ?1",
                             params![case_id, expert, now_text, actor.id],
                         )?;
+                        if let Some(to) = &routed_to {
+                            tell_expert(tx, actor, now, case_id, expert, &to.room)?;
+                        }
                     }
                     let detail = serde_json::json!({
                         "number": number,
@@ -353,43 +378,6 @@ impl Store {
                 },
             )
             .collect()
-    }
-
-    /// Experts on duty in the half-day of `at`, those covering `category_id` first, then by
-    /// how few visitors wait for them.
-    /// Experts who stepped aside from `case_id` (回避, Art. 28) are not offered.
-    pub fn experts_on_duty(
-        &self,
-        at: NaiveDateTime,
-        category_id: Option<i64>,
-        case_id: Option<i64>,
-    ) -> Result<Vec<ExpertOnDuty>> {
-        use chrono::Timelike;
-        let half = if at.hour() >= 12 { "pm" } else { "am" };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.staff_id, s.name, d.room,
-                (SELECT count(*) FROM cases c WHERE c.expert_id = d.staff_id AND c.state = 'with_expert'),
-                EXISTS(SELECT 1 FROM staff_specialties sp WHERE sp.staff_id = d.staff_id AND sp.category_id = ?3)
-             FROM duty_slots d JOIN staff s ON s.id = d.staff_id
-             WHERE d.day = ?1 AND d.half = ?2 AND s.active = 1
-               AND NOT EXISTS (SELECT 1 FROM recusals r WHERE r.case_id = ?4 AND r.staff_id = d.staff_id)",
-        )?;
-        let mut experts: Vec<ExpertOnDuty> = stmt
-            .query_map(
-                params![fmt_date(at.date()), half, category_id, case_id],
-                |r| {
-                    Ok(ExpertOnDuty {
-                        staff_id: r.get(0)?,
-                        name: r.get(1)?,
-                        room: r.get(2)?,
-                        waiting: r.get(3)?,
-                        covers: r.get(4)?,
-                    })
-                },
-            )?
-            .collect::<std::result::Result<_, _>>()?;
-        experts.sort_by_key(|e| (!e.covers, e.waiting, e.staff_id));
-        Ok(experts)
     }
 
     /// Visitors routed to `expert_id` and still waiting, newest first.
@@ -512,11 +500,24 @@ impl Store {
                 params![staff_id, now, body],
             )?;
             Ok(())
+        })?;
+        self.clear_spooled_drafts(staff_id);
+        Ok(())
+    }
+
+    /// The draft left by this staff member, if any: the newer of the one in the database and
+    /// one spooled to a file when the database could not take it.
+    pub fn draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
+        let stored = self.stored_draft(staff_id)?;
+        let spooled = self.spooled_draft(staff_id);
+        Ok(match (stored, spooled) {
+            (Some(a), Some(b)) if b.saved_at > a.saved_at => Some(b),
+            (None, Some(b)) => Some(b),
+            (a, _) => a,
         })
     }
 
-    /// The draft left by this staff member, if any.
-    pub fn draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
+    fn stored_draft(&self, staff_id: i64) -> Result<Option<StoredDraft>> {
         Ok(self
             .conn
             .query_row(
@@ -537,7 +538,9 @@ impl Store {
             active_staff(tx, staff_id)?;
             tx.execute("DELETE FROM drafts WHERE staff_id = ?1", [staff_id])?;
             Ok(())
-        })
+        })?;
+        self.clear_spooled_drafts(staff_id);
+        Ok(())
     }
 
     /// Up to `n` petitioners spread over the table, for benchmarks.

@@ -6,22 +6,26 @@ pub mod bulk;
 mod cases;
 mod clocks;
 mod intake;
+pub(crate) mod notifications;
 mod open;
 mod records;
 mod reference;
 mod report;
 mod roster;
+mod roster_demo;
 mod schema;
 mod search;
+mod spool;
 mod staff;
 mod supervision;
 mod workflow;
 
 pub use crate::domain::reference::CalendarYear;
-pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, Checkpoint};
+pub use audit::{Actor, AuditBreak, AuditEntry, AuditKey, AuditReport, BreakReason, Checkpoint};
 pub use clocks::{CalendarDay, CalendarImport};
 pub use open::{APPLICATION_ID, OpenRefusal};
 pub use reference::ReferenceData;
+pub use roster::{ImportDone, RosterChanged};
 pub use supervision::{CheckRun, RecordedFinding};
 pub use workflow::StepDone;
 
@@ -75,8 +79,14 @@ pub enum StoreError {
     Step(crate::domain::workflow::StepError),
     /// An accountability notice refused.
     Notice(crate::domain::supervision::notice::NoticeError),
+    /// A step on several cases at once refused for some of them: nothing was changed.
+    Refusals(Vec<CaseRefusal>),
     NotFound(String),
     Invalid(String),
+    /// A change to the roster refused by the domain's checks.
+    Roster(crate::domain::roster::RosterError),
+    /// A roster file refused, naming the line; nothing of it was kept.
+    RosterImport(crate::domain::roster::import::ImportError),
     /// The path is not an xfdesk database; nothing was changed.
     #[error("{path}: {why}")]
     Refused {
@@ -92,6 +102,13 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One case of a selection that refused a step, and why.
+#[derive(Debug)]
+pub struct CaseRefusal {
+    pub number: String,
+    pub error: Box<StoreError>,
+}
 
 /// A backup taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +132,9 @@ pub struct Store {
     office_tz: chrono_tz::Tz,
     /// A fixed "now" for tests and reproducible runs; None is the real clock.
     pinned_now: Option<NaiveDateTime>,
+    /// Notifications committed by this connection and not yet handed to the notify command
+    /// (`take_notification_events`).
+    outbox: Vec<crate::domain::notification::NotificationEvent>,
 }
 
 impl Store {
@@ -254,6 +274,7 @@ impl Store {
             audit,
             office_tz,
             pinned_now: None,
+            outbox: vec![],
         };
         if made
             && store
@@ -319,9 +340,13 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             audit: &self.audit,
+            outbox: std::cell::RefCell::default(),
         };
         let value = f(&tx)?;
+        let events = tx.outbox.take();
         tx.tx.commit()?;
+        // Only what was committed is told to the outside world.
+        self.outbox.extend(events);
         Ok(value)
     }
 
@@ -362,7 +387,7 @@ impl Store {
         value: &str,
     ) -> Result<String> {
         crate::domain::permission::require(actor, crate::domain::permission::Act::Administer)?;
-        let value = &crate::domain::settings::check_setting(key, value)
+        let value = &crate::domain::settings::check_setting_on(key, value, self.today())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let now = self.now();
         self.write_anchored("setting.set", |tx| {
@@ -413,8 +438,20 @@ impl Store {
     ) -> Result<Backup> {
         use crate::domain::permission::Act;
         let target = dir.join(file_name);
+        let shown = crate::domain::text::clean_line(&target.display().to_string());
         let now = self.now();
-        self.write(|tx| {
+        let key = self.audit.key()?.clone();
+        let io =
+            |what: &str, e: std::io::Error| StoreError::Invalid(format!("{what} {shown}: {e}"));
+        // The file is made first, so that the audit never records a copy that could not even
+        // be started (a bad name, a file already there, a directory it may not write).
+        let path = crate::os::reserve_new_file(dir, file_name, crate::os::files::PRIVATE_MODE)
+            .map_err(|e| io("cannot create", e))?;
+        let remove = || {
+            let _ = crate::os::files::remove_in(dir, file_name);
+        };
+        // The entry goes in before the copy is taken, so that the copy's own chain holds it.
+        let recorded = self.write(|tx| {
             staff::acting(tx, actor, Act::TakeBackup)?;
             audit::append(
                 tx,
@@ -423,20 +460,31 @@ impl Store {
                 "backup",
                 "database",
                 None,
-                &format!("a copy of the whole database to {}", target.display()),
+                &format!("a copy of the whole database to {shown}"),
             )
-        })?;
-        let key = self.audit.key()?.clone();
-        let io = |what: &str, e: std::io::Error| {
-            StoreError::Invalid(format!("{what} {}: {e}", target.display()))
-        };
-        let path = crate::os::reserve_new_file(dir, file_name, crate::os::files::PRIVATE_MODE)
-            .map_err(|e| io("cannot create", e))?;
+        });
+        if let Err(e) = recorded {
+            remove();
+            return Err(e);
+        }
         let target_text = path
             .to_str()
             .ok_or_else(|| StoreError::Invalid("the backup path is not valid UTF-8".into()))?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target_text]) {
-            let _ = std::fs::remove_file(&path);
+            remove();
+            // The entry above said a copy was being made: say it was not.
+            let later = self.now();
+            let _ = self.write(|tx| {
+                audit::append(
+                    tx,
+                    &actor.into(),
+                    later,
+                    "backup.failed",
+                    "database",
+                    None,
+                    &crate::domain::text::clean_line(&format!("the copy to {shown} failed: {e}")),
+                )
+            });
             return Err(e.into());
         }
         let copy = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -461,12 +509,13 @@ impl Store {
         // The copy's own key and checkpoints: those of the live digest its chain reaches, and
         // this one.
         let mut lines: Vec<String> = match self.read_checkpoints(&key)? {
-            Ok(cps) => cps
+            Ok(read) => read
+                .checkpoints
                 .into_iter()
                 .filter(|c| c.last_id <= last_id)
                 .map(|c| c.line(&key))
                 .collect(),
-            Err(b) => return Err(StoreError::Audit(b.reason)),
+            Err(b) => return Err(StoreError::Audit(b.reason.to_string())),
         };
         if !lines.contains(&cp.line(&key)) {
             lines.push(cp.line(&key));

@@ -11,8 +11,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::params;
 
 impl Store {
-    /// Load categories, units, rules, calendars and the sample roster (duty slots for `weeks`
-    /// weeks from the Monday of `today`'s week). Existing rows keep their ids; names update.
+    /// Load categories, units, rules, calendars and the sample roster (its experts' profiles,
+    /// and weekly patterns for `weeks` weeks from the Monday of `today`'s week, 0 for good;
+    /// an expert on duty now for each of its specialties). Existing rows keep their ids;
+    /// names update.
     pub fn load_reference(
         &mut self,
         actor: &Actor,
@@ -55,6 +57,7 @@ impl Store {
                 [],
             )?;
             let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            let until = (weeks > 0).then(|| monday + Duration::days(i64::from(weeks * 7) - 1));
             for e in &data.roster {
                 let existing: Option<i64> = tx
                     .query_row("SELECT id FROM staff WHERE login = ?1", [&e.login], |r| r.get(0))
@@ -70,21 +73,38 @@ impl Store {
                         params![staff_id, code],
                     )?;
                 }
-                for week in 0..weeks {
-                    for slot in &e.slots {
-                        let Some((weekday, afternoon)) = parse_slot(slot) else {
-                            continue;
-                        };
-                        let day = monday
-                            + Duration::days(i64::from(week * 7 + weekday.num_days_from_monday()));
-                        tx.execute(
-                            "INSERT OR IGNORE INTO duty_slots (staff_id, day, half, room)
-                             VALUES (?1, ?2, ?3, ?4)",
-                            params![staff_id, fmt_date(day), if afternoon { "pm" } else { "am" }, e.room],
-                        )?;
-                    }
+                // What the office recorded of someone stays as it is.
+                tx.execute(
+                    "INSERT OR IGNORE INTO expert_profiles (staff_id, rank, title, since)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        staff_id,
+                        e.rank.as_deref().unwrap_or("cadre"),
+                        e.title,
+                        e.since.map(fmt_date)
+                    ],
+                )?;
+                for slot in &e.slots {
+                    let Some((weekday, afternoon)) = parse_slot(slot) else {
+                        continue;
+                    };
+                    tx.execute(
+                        "INSERT INTO duty_patterns (staff_id, weekday, half, room, from_day, until_day)
+                         SELECT ?1, ?2, ?3, ?4, ?5, ?6
+                         WHERE NOT EXISTS (SELECT 1 FROM duty_patterns
+                            WHERE staff_id = ?1 AND weekday = ?2 AND half = ?3)",
+                        params![
+                            staff_id,
+                            weekday.number_from_monday(),
+                            if afternoon { "pm" } else { "am" },
+                            e.room,
+                            fmt_date(monday),
+                            until.map(fmt_date)
+                        ],
+                    )?;
                 }
             }
+            super::roster_demo::cover_now(tx, data, now)?;
             let years: Vec<String> = data.calendars.iter().map(|c| c.year.to_string()).collect();
             audit::append(
                 tx,

@@ -15,6 +15,7 @@
 //! filter, by the search, or by the list's order.
 
 use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use crate::domain::id_number::mask;
 use crate::domain::query::{
     CaseQuery, ContactsFilter, Cursor, DueFilter, ListedCase, NumberQuery, Search, Sort,
     StateFilter,
@@ -421,6 +422,7 @@ impl Stretch {
 /// table and SQLite no join order to get wrong.
 const ROW_SELECT: &str = "SELECT c.id, c.number, c.received_at,
         coalesce((SELECT p.name FROM petitioners p WHERE p.id = c.petitioner_id), ''),
+        (SELECT p.id_number FROM petitioners p WHERE p.id = c.petitioner_id),
         (SELECT cat.name_zh FROM categories cat WHERE cat.id = c.category_id),
         c.state, c.due, c.summary, c.updated_at, c.contact_count
     FROM cases c";
@@ -431,6 +433,7 @@ struct RawListed {
     number: String,
     received: String,
     name: String,
+    id_number: Option<String>,
     category: Option<String>,
     state: String,
     due: Option<String>,
@@ -445,12 +448,13 @@ fn raw_listed(r: &Row<'_>) -> rusqlite::Result<RawListed> {
         number: r.get(1)?,
         received: r.get(2)?,
         name: r.get(3)?,
-        category: r.get(4)?,
-        state: r.get(5)?,
-        due: r.get(6)?,
-        summary: r.get(7)?,
-        updated: r.get(8)?,
-        contacts: r.get(9)?,
+        id_number: r.get(4)?,
+        category: r.get(5)?,
+        state: r.get(6)?,
+        due: r.get(7)?,
+        summary: r.get(8)?,
+        updated: r.get(9)?,
+        contacts: r.get(10)?,
     })
 }
 
@@ -481,6 +485,7 @@ fn listed(raw: RawListed, sort: Sort) -> Result<ListedCase> {
         },
         cursor,
         contacts: u32::try_from(raw.contacts).unwrap_or(0),
+        id_number_masked: raw.id_number.as_deref().map(mask),
     })
 }
 

@@ -4,7 +4,9 @@
 
 use super::audit::{self, Actor};
 use super::clocks::{calendar_in, counting_of, one_running_clock, refresh_case_due, rule_by_name};
-use super::{Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp};
+use super::{
+    CaseRefusal, Result, Store, StoreError, fmt_date, fmt_ts, parse_date, parse_timestamp,
+};
 use crate::domain::Staff;
 use crate::domain::calendar::{ClockSpec, Suspension, check_extension, check_suspension, count};
 use crate::domain::case::{CaseState, MatterKind};
@@ -61,8 +63,8 @@ struct Detail {
 }
 
 /// The columns and detail a step is recorded with.
-struct Record {
-    text: String,
+pub(crate) struct Record {
+    pub(crate) text: String,
     handling: Option<HandlingKind>,
     unit_id: Option<i64>,
     rating: Option<&'static str>,
@@ -71,7 +73,7 @@ struct Record {
     detail: Detail,
 }
 
-fn record_of(step: &Step) -> Record {
+pub(crate) fn record_of(step: &Step) -> Record {
     let mut r = Record {
         text: String::new(),
         handling: None,
@@ -404,6 +406,115 @@ fn fresh_actor(tx: &Transaction<'_>, actor: &Staff) -> Result<Staff> {
     }
 }
 
+/// One step on one case inside the caller's transaction: the case as it is now (and, with
+/// `version`, as the actor saw it), the actor's account as it is now, the domain's check, the
+/// record, the state, the clocks, the audit entry.
+fn step_in(
+    tx: &audit::Tx<'_>,
+    actor: &Staff,
+    case_id: i64,
+    version: Option<i64>,
+    step: &Step,
+    now: NaiveDateTime,
+    max_extension: u32,
+) -> Result<StepDone> {
+    let today = now.date();
+    let head = case_head(tx, case_id)?;
+    // A supervision step is a record beside the case's handling: it neither waits for nor
+    // changes the case's version, and it is not its handlers' activity.
+    let overlay = step.kind().is_supervision();
+    if !overlay && version.is_some_and(|v| v != head.version) {
+        return Err(StoreError::Stale {
+            by: head.updated_by.unwrap_or_else(|| "?".into()),
+            at: head.updated_at,
+        });
+    }
+    let actor = fresh_actor(tx, actor)?;
+    let facts = case_facts(tx, case_id)?;
+    let last_day = match &step {
+        Step::Reopen { .. } => reopen_last_day(tx, case_id, facts.round)?,
+        _ => None,
+    };
+    let plan: Plan =
+        workflow::check(&actor, step, &facts, today, last_day).map_err(StoreError::Step)?;
+    let to = plan.to.unwrap_or(head.state);
+    let round = match &step {
+        Step::Reopen { level, .. } => level.round().max(facts.round + 1),
+        _ => facts.round,
+    };
+    let step_id = insert_step(
+        tx,
+        &StepRow {
+            case_id,
+            step,
+            round,
+            from: head.state,
+            to: plan.to,
+            at: now,
+            staff_id: actor.id,
+        },
+    )?;
+    let record_text = record_of(step).text;
+    side_effects(
+        tx,
+        &actor,
+        case_id,
+        step_id,
+        step,
+        &facts,
+        now,
+        max_extension,
+    )?;
+    if overlay {
+        super::supervision::after_supervision_step(
+            tx, &actor, case_id, step, step_id, &facts, now,
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
+                updated_by = ?4
+             WHERE id = ?5 AND version = ?6",
+            params![
+                to.code(),
+                round,
+                fmt_ts(now),
+                actor.id,
+                case_id,
+                head.version
+            ],
+        )?;
+    }
+    apply_clocks(tx, case_id, &plan.clocks, today)?;
+    tell_those_concerned(tx, &actor, case_id, step_id, step, head.state, now)?;
+    audit::append(
+        tx,
+        &Actor::from(&actor),
+        now,
+        &format!("case.{}", step.kind().code()),
+        "case",
+        Some(case_id),
+        &serde_json::json!({
+            "number": head.number,
+            "from": head.state.code(),
+            "to": to.code(),
+            "step_id": step_id,
+            "text": record_text,
+        })
+        .to_string(),
+    )?;
+    Ok(StepDone {
+        case_id,
+        number: head.number,
+        state: to,
+        version: if overlay {
+            head.version
+        } else {
+            head.version + 1
+        },
+        step_id,
+    })
+}
+
 /// The last day a review request could come: the request window's clock, counted from the
 /// reply.
 fn reopen_last_day(tx: &Transaction<'_>, case_id: i64, round: u8) -> Result<Option<NaiveDate>> {
@@ -510,96 +621,49 @@ impl Store {
     ) -> Result<StepDone> {
         let step = step.cleaned();
         let now = self.now();
-        let today = now.date();
         let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);
-        // A supervision step is a record beside the case's handling: it neither waits for
-        // nor changes the case's version, and it is not its handlers' activity.
-        let overlay = step.kind().is_supervision();
+        self.write(|tx| step_in(tx, actor, case_id, Some(version), &step, now, max_extension))
+    }
+
+    /// 批量: the same step on each of `case_ids` (a manager's marked selection), as the cases
+    /// are now, in one transaction: all of them, or — if the step does not apply to some, or
+    /// someone may not take it — none, with every case that refused and why.
+    pub fn take_step_on_each(
+        &mut self,
+        actor: &Staff,
+        case_ids: &[i64],
+        step: Step,
+    ) -> Result<Vec<StepDone>> {
+        require(actor, Act::BulkAct)?;
+        let step = step.cleaned();
+        let now = self.now();
+        let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);
         self.write(|tx| {
-            let head = case_head(tx, case_id)?;
-            if head.version != version && !overlay {
-                return Err(StoreError::Stale {
-                    by: head.updated_by.unwrap_or_else(|| "?".into()),
-                    at: head.updated_at,
-                });
+            let mut done = Vec::with_capacity(case_ids.len());
+            let mut refused = Vec::new();
+            for &case_id in case_ids {
+                match step_in(tx, actor, case_id, None, &step, now, max_extension) {
+                    Ok(d) => done.push(d),
+                    Err(
+                        e @ (StoreError::Step(_)
+                        | StoreError::Denied(_)
+                        | StoreError::Transition(_)
+                        | StoreError::Invalid(_)
+                        | StoreError::NotFound(_)),
+                    ) => refused.push(CaseRefusal {
+                        number: case_head(tx, case_id)
+                            .map(|h| h.number)
+                            .unwrap_or_else(|_| case_id.to_string()),
+                        error: Box::new(e),
+                    }),
+                    Err(other) => return Err(other),
+                }
             }
-            let actor = fresh_actor(tx, actor)?;
-            let facts = case_facts(tx, case_id)?;
-            let last_day = match &step {
-                Step::Reopen { .. } => reopen_last_day(tx, case_id, facts.round)?,
-                _ => None,
-            };
-            let plan: Plan = workflow::check(&actor, &step, &facts, today, last_day)
-                .map_err(StoreError::Step)?;
-            let to = plan.to.unwrap_or(head.state);
-            let round = match &step {
-                Step::Reopen { level, .. } => level.round().max(facts.round + 1),
-                _ => facts.round,
-            };
-            let step_id = insert_step(
-                tx,
-                &StepRow {
-                    case_id,
-                    step: &step,
-                    round,
-                    from: head.state,
-                    to: plan.to,
-                    at: now,
-                    staff_id: actor.id,
-                },
-            )?;
-            let record_text = record_of(&step).text;
-            side_effects(
-                tx,
-                &actor,
-                case_id,
-                step_id,
-                &step,
-                &facts,
-                now,
-                max_extension,
-            )?;
-            if overlay {
-                super::supervision::after_supervision_step(
-                    tx,
-                    &actor,
-                    case_id,
-                    step_id,
-                    step.kind(),
-                    &facts,
-                )?;
+            if refused.is_empty() {
+                Ok(done)
             } else {
-                tx.execute(
-                    "UPDATE cases SET state = ?1, round = ?2, version = version + 1, updated_at = ?3,
-                        updated_by = ?4
-                     WHERE id = ?5 AND version = ?6",
-                    params![to.code(), round, fmt_ts(now), actor.id, case_id, version],
-                )?;
+                Err(StoreError::Refusals(refused))
             }
-            apply_clocks(tx, case_id, &plan.clocks, today)?;
-            audit::append(
-                tx,
-                &Actor::from(&actor),
-                now,
-                &format!("case.{}", step.kind().code()),
-                "case",
-                Some(case_id),
-                &serde_json::json!({
-                    "number": head.number,
-                    "from": head.state.code(),
-                    "to": to.code(),
-                    "step_id": step_id,
-                    "text": record_text,
-                })
-                .to_string(),
-            )?;
-            Ok(StepDone {
-                case_id,
-                number: head.number,
-                state: to,
-                version: if overlay { head.version } else { version + 1 },
-                step_id,
-            })
         })
     }
 
@@ -704,6 +768,79 @@ impl Store {
             .query_map([case_id], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?)
     }
+}
+
+/// Who hears of a step: a transfer, everyone the case concerns (its first handler, its
+/// expert, the leader in charge); a return, whoever did the work that comes back (the one
+/// whose step brought the case to the state it leaves, else its first handler). Never the
+/// actor, who knows.
+fn tell_those_concerned(
+    tx: &audit::Tx<'_>,
+    actor: &Staff,
+    case_id: i64,
+    step_id: i64,
+    step: &Step,
+    left: CaseState,
+    now: NaiveDateTime,
+) -> Result<()> {
+    use super::notifications::{record, record_for_case};
+    use crate::domain::notification::{NewNotification, NotificationKind};
+    match step {
+        Step::Transfer { lead_unit, .. } => {
+            let unit: String = tx
+                .query_row("SELECT name FROM units WHERE id = ?1", [lead_unit], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or_default();
+            record_for_case(
+                tx,
+                actor,
+                now,
+                case_id,
+                NotificationKind::Transfer,
+                "",
+                &unit,
+            )?;
+        }
+        Step::Return { reason } => {
+            let author: Option<i64> = tx
+                .query_row(
+                    "SELECT staff_id FROM case_steps
+                     WHERE case_id = ?1 AND to_state = ?2 AND id < ?3 ORDER BY id DESC LIMIT 1",
+                    params![case_id, left.code(), step_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let to = match author {
+                Some(id) => Some(id),
+                None => tx
+                    .query_row(
+                        "SELECT first_handler_id FROM cases WHERE id = ?1",
+                        [case_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .flatten(),
+            };
+            if let Some(to_staff) = to.filter(|id| *id != actor.id) {
+                record(
+                    tx,
+                    actor,
+                    now,
+                    &NewNotification {
+                        to_staff,
+                        kind: NotificationKind::Return,
+                        case_id: Some(case_id),
+                        note: reason.clone(),
+                        place: String::new(),
+                    },
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// What a step changes beyond its record and the state.

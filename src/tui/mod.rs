@@ -64,24 +64,50 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// The signals the loop acts on. Each also writes a byte to a pipe the loop sleeps on: a
+/// signal that arrives while the loop is drawing (not inside poll) would otherwise wait for the
+/// next key or timer — a resize left the screen drawn at the old size until a key was pressed.
 struct Signals {
     hangup: Arc<AtomicBool>,
     terminate: Arc<AtomicBool>,
+    resized: Arc<AtomicBool>,
+    wake: std::os::unix::net::UnixStream,
 }
 
 impl Signals {
     fn register() -> io::Result<Self> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
         let hangup = Arc::new(AtomicBool::new(false));
         let terminate = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGQUIT,
-        ] {
+        let resized = Arc::new(AtomicBool::new(false));
+        let (wake, wake_writer) = std::os::unix::net::UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        signal_hook::flag::register(SIGHUP, Arc::clone(&hangup))?;
+        for sig in [SIGTERM, SIGINT, SIGQUIT] {
             signal_hook::flag::register(sig, Arc::clone(&terminate))?;
         }
-        Ok(Self { hangup, terminate })
+        signal_hook::flag::register(SIGWINCH, Arc::clone(&resized))?;
+        for sig in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGWINCH] {
+            signal_hook::low_level::pipe::register(sig, wake_writer.try_clone()?)?;
+        }
+        Ok(Self {
+            hangup,
+            terminate,
+            resized,
+            wake,
+        })
+    }
+
+    /// Whether the terminal was resized since the last call.
+    fn take_resize(&self) -> bool {
+        self.resized.swap(false, Ordering::Relaxed)
+    }
+
+    /// Empty the wake-up pipe (its bytes only say "look at the flags").
+    fn drain(&self) {
+        use std::io::Read;
+        let mut buf = [0u8; 64];
+        while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
     }
 
     fn pending(&self) -> Option<Ending> {
@@ -102,15 +128,24 @@ enum Wake {
     Gone,
 }
 
-/// Sleep on the terminal's file descriptor. POLLHUP/POLLERR mean the terminal is gone.
-fn wait_for_input(timeout: Duration) -> Wake {
-    let mut fds = [libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    }];
-    // SAFETY: one valid pollfd for the duration of the call.
-    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, timeout.as_millis() as libc::c_int) };
+/// Sleep on the terminal's file descriptor and the signals' wake-up pipe. POLLHUP/POLLERR on
+/// the terminal mean it is gone.
+fn wait_for_input(timeout: Duration, signals: &Signals) -> Wake {
+    use std::os::fd::AsRawFd;
+    let mut fds = [
+        libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: signals.wake.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+    ];
+    // SAFETY: two valid pollfds for the duration of the call.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout.as_millis() as libc::c_int) };
     if n < 0 {
         return if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
             Wake::Interrupted
@@ -120,6 +155,12 @@ fn wait_for_input(timeout: Duration) -> Wake {
     }
     if n == 0 {
         return Wake::Timeout;
+    }
+    if fds[1].revents != 0 {
+        signals.drain();
+        if fds[0].revents == 0 {
+            return Wake::Interrupted;
+        }
     }
     let r = fds[0].revents;
     if r & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
@@ -216,6 +257,24 @@ fn draw(
     Ok(())
 }
 
+/// Take the terminal's present size: forget what the backend believed about the screen (a
+/// terminal that shrank and grew again kept none of it), resize the buffers, which clears the
+/// screen and draws everything next time, and page lists by the new height.
+fn resize(
+    terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>,
+    app: &mut App,
+) -> anyhow::Result<()> {
+    let (w, h) = crossterm::terminal::size()?;
+    terminal.backend_mut().set_width(w);
+    terminal.backend_mut().forget();
+    terminal.autoresize()?;
+    // autoresize clears only when the size differs from the last one it saw; a quick 1×1 and
+    // back can look like no change, with the screen erased in between.
+    terminal.clear()?;
+    app.set_page_rows(ui::list_rows_for_height(h))?;
+    Ok(())
+}
+
 fn event_loop(
     app: &mut App,
     terminal: &mut Terminal<LeanBackend<BufWriter<Stdout>>>,
@@ -235,6 +294,10 @@ fn event_loop(
         if let Some(end) = signals.pending() {
             return Ok(end);
         }
+        if signals.take_resize() {
+            resize(terminal, app)?;
+            dirty = true;
+        }
         if dirty {
             if draw(terminal, app, theme).is_err() {
                 return Ok(Ending::TerminalGone);
@@ -247,7 +310,7 @@ fn event_loop(
         if let Some(due) = app.next_wakeup() {
             timeout = timeout.min(due.saturating_duration_since(now));
         }
-        match wait_for_input(timeout) {
+        match wait_for_input(timeout, signals) {
             Wake::Gone => return Ok(Ending::TerminalGone),
             Wake::Timeout => {
                 if app.on_timer() == Outcome::Redraw {
@@ -279,11 +342,9 @@ fn event_loop(
             let outcome = match event {
                 Event::Key(key) => app.on_key(key),
                 Event::Paste(text) => app.on_paste(&text),
-                Event::Resize(w, h) => {
-                    terminal.backend_mut().set_width(w);
-                    terminal.backend_mut().forget();
-                    terminal.autoresize()?;
-                    app.set_page_rows(ui::list_rows_for_height(h))?;
+                // The size is read again: of several resizes queued, the last one counts.
+                Event::Resize(..) => {
+                    resize(terminal, app)?;
                     Outcome::Redraw
                 }
                 _ => Outcome::Unchanged,

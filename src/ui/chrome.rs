@@ -34,6 +34,21 @@ pub fn draw_tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         };
         spans.push(Span::styled(label, style));
     }
+    let unread = app.session().unread;
+    if unread > 0 {
+        // Unread notifications, a key away: the count, with the key that lists them.
+        let key = keymap::key_for(
+            keymap::Command::Global(keymap::GlobalCommand::Notifications),
+            lang,
+        );
+        spans.push(Span::styled(
+            format!(
+                " {key} {} {unread} ",
+                crate::i18n::notifications::NoticeText::Title.get(lang)
+            ),
+            theme.error(),
+        ));
+    }
     let me = &app.session().me;
     let roles: Vec<&str> = me.roles.iter().map(|r| r.label(lang)).collect();
     let user = format!("{} ({}) ", clean_line(&me.name), roles.join(","));

@@ -107,7 +107,25 @@ impl Tui {
         Self::launch(&args, env, cols, rows, lang, None)
     }
 
+    /// Start `program args…` (e.g. `setpriv … xfdesk …`, to run as another account) in the
+    /// terminal, as `start` starts the binary.
+    pub fn start_program(program: &Path, args: &[String], cols: u16, rows: u16, lang: &str) -> Tui {
+        Self::launch_program(program, args, &[], cols, rows, lang, None)
+    }
+
     fn launch(
+        args: &[String],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        column: Option<u16>,
+    ) -> Tui {
+        Self::launch_program(&bin(), args, env, cols, rows, lang, column)
+    }
+
+    fn launch_program(
+        program: &Path,
         args: &[String],
         env: &[(&str, &str)],
         cols: u16,
@@ -124,7 +142,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(bin());
+        let mut cmd = CommandBuilder::new(program);
         for a in args {
             cmd.arg(a);
         }
@@ -233,11 +251,17 @@ impl Tui {
         panic!("screen never showed {text:?}:\n{}", self.screen());
     }
 
+    /// Write to the terminal, a piece at a time: the lock on the writer is let go between
+    /// pieces, so that the reader can answer the program's queries (ESC[6n) while a large
+    /// paste is still going in — holding it through a 100 KB write could leave each side
+    /// waiting on the other under a loaded machine.
     pub fn send(&mut self, bytes: &[u8]) {
-        let mut guard = self.writer.lock().unwrap();
-        let w = guard.as_mut().expect("terminal open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
+        for piece in bytes.chunks(512) {
+            let mut guard = self.writer.lock().unwrap();
+            let w = guard.as_mut().expect("terminal open");
+            w.write_all(piece).unwrap();
+            w.flush().unwrap();
+        }
     }
 
     /// Type text as a person would: one character at a time.
@@ -276,6 +300,25 @@ impl Tui {
             std::thread::sleep(Duration::from_millis(20));
         }
         None
+    }
+
+    /// Resize the terminal, as a window dragged smaller or larger does (the program gets
+    /// SIGWINCH), and the screen model with it.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        if let Some(master) = &self.master {
+            master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .unwrap();
+        }
+        self.screen.lock().unwrap().screen_mut().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
     }
 
     /// Close the terminal from the far end, as a dropped SSH connection does.
@@ -342,4 +385,37 @@ pub fn legacy_copy(dir: &Path) -> PathBuf {
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .unwrap();
     db
+}
+
+/// A case registered by the calling account, through the library (there is no intake command).
+pub fn registered_case(db: &std::path::Path, kind: xfdesk::domain::MatterKind) -> String {
+    use xfdesk::domain::intake::{IntakeInput, validate_intake};
+    let mut store = xfdesk::store::Store::open(db).unwrap();
+    let me = store
+        .staff_by_login(&xfdesk::os::current_login().unwrap())
+        .unwrap()
+        .unwrap();
+    let now = store.now();
+    let cat = store.categories().unwrap()[0].id;
+    let units = store.units().unwrap();
+    let saved = store
+        .save_intake(
+            &me,
+            &validate_intake(
+                &IntakeInput {
+                    id_number: "11010519491231002X".into(),
+                    name: "张三".into(),
+                    phone: "13800138000".into(),
+                    category_id: Some(cat),
+                    kind,
+                    unit_ids: vec![units[1].id],
+                    summary: "拖欠工资三个月".into(),
+                    ..IntakeInput::blank(now)
+                },
+                now,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    saved.number
 }

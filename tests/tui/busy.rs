@@ -38,8 +38,11 @@ fn a_writer_holding_the_lock_freezes_nothing_and_the_save_completes_after_it() {
     tui.send(TAB);
     tui.type_text("征地补偿款未到位");
     tui.send(CTRL_S);
-    // The save says it waits, and keeps the form.
+    // The save says it waits, and keeps the form; the legend offers only giving it up.
     tui.wait_for_within("数据库正忙", Duration::from_secs(5));
+    tui.wait_for("放弃保存");
+    let legend = tui.screen().lines().last().unwrap_or_default().to_string();
+    assert!(!legend.contains("^S"), "{legend}");
     assert!(
         tui.screen().contains("征地补偿款未到位"),
         "{}",

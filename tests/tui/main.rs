@@ -9,6 +9,8 @@ mod busy;
 mod intake;
 mod printing;
 mod queue;
+mod roster;
+mod search;
 mod session;
 mod supervision;
 mod terminal;

@@ -68,7 +68,7 @@ fn a_receipt_goes_to_the_configured_folder_and_its_text_to_the_printer_on_stdin(
     tui.send(CTRL_S);
     tui.wait_for("已保存 XF-");
     tui.send(b"\x1b[20~"); // F9: the receipt
-    tui.wait_for("并已送打印");
+    tui.wait_for("已送打印机");
     tui.send(CTRL_Q);
     assert_eq!(tui.wait_exit(Duration::from_secs(5)), Some(0));
 
@@ -91,4 +91,61 @@ fn a_receipt_goes_to_the_configured_folder_and_its_text_to_the_printer_on_stdin(
     let env = std::fs::read_to_string(printed.with_extension("env")).unwrap();
     assert!(!env.contains("SECRET_FROM_CALLER"), "{env}");
     assert!(!env.contains("XFDESK_SYSTEM_CONFIG"), "{env}");
+}
+
+#[test]
+fn a_printer_that_hangs_never_holds_the_screen_and_is_reported_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let set = xfdesk(&db, &["settings", "set", "receipt_printer", "front-desk"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let receipts = dir.path().join("receipts-here");
+    std::fs::create_dir(&receipts).unwrap();
+    let lp = dir.path().join("lp");
+    std::fs::write(&lp, "#!/bin/sh\ncat > /dev/null\nsleep 60\n").unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = dir.path().join("xfdesk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "db = \"{}\"\nreceipt_dir = \"{}\"\nlp = \"{}\"\n",
+            db.display(),
+            receipts.display(),
+            lp.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut tui = Tui::start_with_env(
+        &[],
+        &[("XFDESK_SYSTEM_CONFIG", config.to_str().unwrap())],
+        80,
+        24,
+        "zh_CN.UTF-8",
+    );
+    tui.wait_for("身份证号");
+    tui.send(ENTER);
+    tui.type_text("张三");
+    for _ in 0..9 {
+        tui.send(TAB);
+    }
+    tui.type_text("zd");
+    tui.wait_for("zdcq");
+    tui.send(ENTER);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.type_text("征地补偿款未到位");
+    tui.send(CTRL_S);
+    tui.wait_for("已保存 XF-");
+    tui.send(b"\x1b[20~"); // F9: the receipt, to a printer that never answers
+    tui.wait_for("正在送打印机");
+    // The screen goes on at once: the next visitor's name is typed while the printer hangs.
+    tui.send(ENTER);
+    tui.type_text("李四");
+    tui.wait_for_within("李四", Duration::from_secs(2));
+    // After its time, the printing program is stopped and the desk is told, in words.
+    tui.wait_for_within("未能打印", Duration::from_secs(20));
+    assert!(tui.screen().contains("秒未完成"), "{}", tui.screen());
+    assert_eq!(std::fs::read_dir(&receipts).unwrap().count(), 1);
 }

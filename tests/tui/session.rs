@@ -215,3 +215,45 @@ fn a_hang_up_while_typing_keeps_the_draft_and_the_next_start_offers_it_back() {
     assert!(screen.contains("王小明"), "{screen}");
     assert!(screen.contains("城关镇东街村12号"), "{screen}");
 }
+
+#[test]
+fn a_session_ending_while_another_process_holds_the_lock_keeps_its_draft_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let (master, mut child) = start_on_own_pty(&db, true, false);
+    read_until(&master, "身份证号");
+    // Another process begins a write and holds the lock.
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch(
+            "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('lock-test', 'x');",
+        )
+        .unwrap();
+    // (A name short enough to show whole: a longer one scrolls in its field.)
+    write_to(&master, "\r锁中李四".as_bytes());
+    read_until(&master, "锁中李四");
+    // The connection drops while the lock is held: the draft cannot reach the database.
+    drop(master);
+    let status = wait_child(&mut child, Duration::from_secs(20)).expect("ended on hang-up");
+    assert_eq!(status.code(), Some(129));
+    let spool = dir.path().join("office.db.drafts");
+    let spooled = std::fs::read_dir(&spool).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(spooled, 1, "one draft kept beside the database");
+    drop(writer);
+    // The next start offers it back.
+    let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    tui.wait_for("恢复吗");
+    tui.send(b"y");
+    tui.wait_for("锁中李四");
+    // Quitting keeps it in the database now, and the file goes.
+    tui.send(CTRL_Q);
+    tui.wait_for("退出吗");
+    tui.send(b"y");
+    assert_eq!(tui.wait_exit(Duration::from_secs(10)), Some(0));
+    assert_eq!(std::fs::read_dir(&spool).unwrap().count(), 0);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let body: String = conn
+        .query_row("SELECT body FROM drafts", [], |r| r.get(0))
+        .unwrap();
+    assert!(body.contains("锁中李四"), "{body}");
+}

@@ -45,3 +45,38 @@ fn a_terminal_that_is_not_utf8_is_told_how_to_switch_instead_of_getting_a_garble
     );
     assert!(!text.contains("身份证号"), "no form was drawn");
 }
+
+#[test]
+fn a_resize_redraws_at_the_new_size_without_a_key_even_after_shrinking_to_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised_db(dir.path());
+    let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
+    tui.wait_for("身份证号");
+    tui.type_text("张三");
+    tui.settle();
+    // Shrunk to one cell and back at once, as a window manager may do.
+    tui.resize(1, 1);
+    tui.resize(80, 24);
+    tui.wait_for("诉求及事实");
+    tui.wait_for("F12 帮助");
+    assert!(tui.screen().contains("张三"), "{}", tui.screen());
+    // Larger: the frame follows the new width, with no key pressed.
+    tui.resize(120, 40);
+    tui.wait_for_within("│", Duration::from_secs(5));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let screen = tui.screen();
+        let framed = screen.lines().nth(1).is_some_and(|l| {
+            use unicode_width::UnicodeWidthStr;
+            l.trim_end().width() == 120 && l.trim_end().ends_with('┐')
+        });
+        if framed {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not redrawn at 120 columns:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

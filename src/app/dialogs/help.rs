@@ -56,7 +56,7 @@ pub fn entries(scopes: &[Scope], available: impl Fn(&Binding) -> bool) -> Vec<He
                 && let Some(e) = out.get_mut(i)
                 && e.does == b.does
             {
-                // A key bound once per condition (Enter in two views) is named once.
+                // A key bound under two conditions is listed once.
                 if !e.keys.contains(&b.keys) {
                     e.keys.push(b.keys);
                 }

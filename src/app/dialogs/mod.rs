@@ -2,15 +2,17 @@
 //! its state and its update; `ui::dialogs` draws each. A dialog never reaches into the panes:
 //! it talks back through `AppEvent`s. Which dialog has the keys is decided here, in `top`.
 
-pub mod case_filter;
 pub mod experts;
+pub mod filter;
 pub mod form;
 pub mod help;
 pub mod history;
 pub mod materials;
 pub mod notice;
+pub mod notifications;
 pub mod question;
 pub mod representatives;
+pub mod roster;
 pub mod steps;
 
 use super::event::AppEvent;
@@ -29,6 +31,11 @@ pub enum Dialog {
     /// A step of the workflow, or a record on a case, as a form.
     Form(form::FormDialog),
     Materials(materials::MaterialsDialog),
+    Filter(filter::FilterDialog),
+    /// A change to the duty roster, as a form.
+    RosterForm(roster::RosterDialog),
+    /// The user's notifications.
+    Notifications(notifications::NotificationsDialog),
 }
 
 /// Whether a dialog stays open after a key.
@@ -49,6 +56,9 @@ impl Dialog {
             Dialog::Representatives(_) => Scope::Representatives,
             Dialog::Form(_) => Scope::Form,
             Dialog::Materials(_) => Scope::Materials,
+            Dialog::Filter(_) => Scope::Filter,
+            Dialog::RosterForm(_) => Scope::Form,
+            Dialog::Notifications(_) => Scope::Notifications,
         }
     }
 
@@ -63,6 +73,7 @@ impl Dialog {
             Dialog::Representatives(_) => Some(TextKind::SingleLine),
             Dialog::Form(f) => f.text_kind(),
             Dialog::Materials(m) => m.text_kind(),
+            Dialog::RosterForm(f) => f.text_kind(),
             _ => None,
         }
     }
@@ -82,6 +93,9 @@ impl Dialog {
             (Dialog::Representatives(d), Command::Representatives(c)) => d.handle(c, events),
             (Dialog::Form(d), Command::Form(c)) => d.handle(c, key, events),
             (Dialog::Materials(d), Command::Materials(c)) => d.handle(c, events),
+            (Dialog::Filter(d), Command::Filter(c)) => d.handle(c, events),
+            (Dialog::RosterForm(d), Command::Form(c)) => d.handle(c, key, events),
+            (Dialog::Notifications(d), Command::Notifications(c)) => d.handle(c, events),
             _ => After::Stay,
         }
     }
@@ -97,6 +111,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.edit(command, key, events),
             Dialog::Form(d) => d.edit(command, key),
             Dialog::Materials(d) => d.edit(command, key, events),
+            Dialog::RosterForm(d) => d.edit(command, key),
             _ => false,
         }
     }
@@ -106,6 +121,7 @@ impl Dialog {
             Dialog::Representatives(d) => d.paste(text, events),
             Dialog::Form(d) => d.paste(text),
             Dialog::Materials(d) => d.paste(text, events),
+            Dialog::RosterForm(d) => d.paste(text),
             _ => false,
         }
     }

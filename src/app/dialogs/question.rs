@@ -15,6 +15,10 @@ pub enum QuestionCommand {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     QuitWithUnsavedForm,
+    /// The typed form could not be kept as a draft (why): quitting loses it.
+    QuitLosingForm {
+        why: String,
+    },
     ClearForm,
     /// A draft left by an earlier session (hang-up, crash) waits: bring it back?
     RestoreDraft,
@@ -37,6 +41,9 @@ impl Question {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Question::QuitWithUnsavedForm => Text::AskQuitWithUnsavedForm.get(lang).to_string(),
+            Question::QuitLosingForm { why } => {
+                Msg::AskQuitLosingForm { why: why.clone() }.text(lang)
+            }
             Question::ClearForm => Text::AskClearForm.get(lang).to_string(),
             Question::RestoreDraft => Text::AskRestoreDraft.get(lang).to_string(),
             Question::LongAgoReceipt { days } => Msg::AskLongAgoReceipt { days: *days }.text(lang),
@@ -52,7 +59,9 @@ impl Question {
     /// What an answer sets going.
     fn answered(&self, yes: bool) -> Option<AppEvent> {
         match (self, yes) {
-            (Question::QuitWithUnsavedForm, true) => Some(AppEvent::QuitNow),
+            (Question::QuitWithUnsavedForm | Question::QuitLosingForm { .. }, true) => {
+                Some(AppEvent::QuitNow)
+            }
             (Question::ClearForm, true) => Some(AppEvent::Intake(IntakeEvent::Clear)),
             (Question::RestoreDraft, true) => Some(AppEvent::Intake(IntakeEvent::RestoreDraft)),
             (Question::RestoreDraft, false) => Some(AppEvent::Intake(IntakeEvent::DiscardDraft)),
@@ -68,6 +77,7 @@ impl Question {
             }
             (
                 Question::QuitWithUnsavedForm
+                | Question::QuitLosingForm { .. }
                 | Question::ClearForm
                 | Question::DiscardForm
                 | Question::LongAgoReceipt { .. },

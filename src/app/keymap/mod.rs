@@ -10,10 +10,12 @@ pub use keys::Keys;
 pub use table::KEYMAP;
 
 use super::dialogs::experts::ExpertsCommand;
+use super::dialogs::filter::FilterCommand;
 use super::dialogs::form::FormCommand;
 use super::dialogs::help::HelpCommand;
 use super::dialogs::history::HistoryCommand;
 use super::dialogs::materials::MaterialsCommand;
+use super::dialogs::notifications::NotificationsCommand;
 use super::dialogs::question::QuestionCommand;
 use super::dialogs::representatives::RepresentativesCommand;
 use super::panes::Pane;
@@ -33,6 +35,8 @@ pub enum GlobalCommand {
     Quit,
     ShowPane(Pane),
     Help,
+    /// The user's notifications.
+    Notifications,
 }
 
 /// What a key asks for, addressed to the component that carries it out.
@@ -54,6 +58,8 @@ pub enum Command {
     Representatives(RepresentativesCommand),
     Form(FormCommand),
     Materials(MaterialsCommand),
+    Filter(FilterCommand),
+    Notifications(NotificationsCommand),
 }
 
 /// Where a binding applies: the component that receives its command.
@@ -74,10 +80,12 @@ pub enum Scope {
     Representatives,
     Form,
     Materials,
+    Filter,
+    Notifications,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Global,
         Scope::Text,
         Scope::Intake,
@@ -93,6 +101,8 @@ impl Scope {
         Scope::Representatives,
         Scope::Form,
         Scope::Materials,
+        Scope::Filter,
+        Scope::Notifications,
     ];
 }
 
@@ -114,6 +124,8 @@ impl Command {
             Command::Representatives(_) => Scope::Representatives,
             Command::Form(_) => Scope::Form,
             Command::Materials(_) => Scope::Materials,
+            Command::Filter(_) => Scope::Filter,
+            Command::Notifications(_) => Scope::Notifications,
         }
     }
 }
@@ -138,6 +150,9 @@ pub enum When {
     HistoryFound,
     /// A case was saved in this session: it has a receipt.
     CaseSaved,
+    /// A save of the intake form waits for another process's write: the form is held as it
+    /// is, and only giving the save up is offered.
+    SaveWaiting,
     /// A case's detail is open and this step applies to it as it is.
     Step(StepKind),
     /// A case's detail is open.
@@ -160,6 +175,24 @@ pub enum When {
     SupervisionFindings,
     /// … or the notices.
     SupervisionNotices,
+    /// The queue's search field has the keys …
+    QueueSearching,
+    /// … or its list has them.
+    QueueBrowsing,
+    /// The queue's list has the keys and shows a search: Esc clears it.
+    QueueSearchShown,
+    /// The queue's list has the keys and cases are marked for a bulk step.
+    QueueMarked,
+    /// The roster shows a week …
+    RosterWeek,
+    /// … with a slot selected.
+    RosterSlot,
+    /// The roster shows the weekly patterns …
+    RosterPatterns,
+    /// … with one selected.
+    RosterPattern,
+    /// A slot or a pattern is selected: a person.
+    RosterPerson,
 }
 
 /// The roles a binding needs.
@@ -209,11 +242,14 @@ pub fn lookup(
 /// The names of the keys bound to `command` ("→/空格"), for hints that name keys. Every
 /// command a hint names is bound, which a test checks.
 pub fn key_for(command: Command, lang: Lang) -> String {
-    let names: Vec<String> = KEYMAP
-        .iter()
-        .filter(|b| b.command == command)
-        .map(|b| b.keys.name(lang))
-        .collect();
+    let mut names: Vec<String> = vec![];
+    for b in KEYMAP.iter().filter(|b| b.command == command) {
+        let name = b.keys.name(lang);
+        // A key bound under two conditions (one shown on the bottom line) is named once.
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.join("/")
 }
 

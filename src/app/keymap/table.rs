@@ -2,10 +2,12 @@
 
 use super::{Binding, Command, GlobalCommand, Keys, Needs, When};
 use crate::app::dialogs::experts::ExpertsCommand;
+use crate::app::dialogs::filter::FilterCommand;
 use crate::app::dialogs::form::FormCommand;
 use crate::app::dialogs::help::HelpCommand;
 use crate::app::dialogs::history::HistoryCommand;
 use crate::app::dialogs::materials::MaterialsCommand;
+use crate::app::dialogs::notifications::NotificationsCommand;
 use crate::app::dialogs::question::QuestionCommand;
 use crate::app::dialogs::representatives::RepresentativesCommand;
 use crate::app::panes::Pane;
@@ -17,6 +19,8 @@ use crate::app::text_field::TextCommand;
 use crate::domain::permission::Act;
 use crate::domain::workflow::StepKind;
 use crate::i18n::Text;
+use crate::i18n::notifications::NoticeText;
+use crate::i18n::roster::RosterText;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -113,6 +117,7 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Char(' '), NONE, C::Intake(IntakeCommand::ChoiceNext), T::KeyNextChoice).when(When::ChoiceFocused),
     pattern(Keys::Digit, C::Intake(IntakeCommand::ChoiceDigit), T::KeyChoiceDigit).when(When::ChoiceFocused),
     key(K::Backspace, NONE, C::Intake(IntakeCommand::RemoveLastUnit), T::KeyRemoveLastUnit).when(When::UnitsQueryEmpty),
+    key(K::Esc, NONE, C::Intake(IntakeCommand::Clear), T::KeyGiveUpSave).legend().when(When::SaveWaiting),
     key(K::Esc, NONE, C::Intake(IntakeCommand::Clear), T::KeyClearForm),
     key(K::F(5), NONE, C::Intake(IntakeCommand::OpenHistory), T::KeyHistory).legend().when(When::HistoryFound),
     key(K::F(6), NONE, C::Intake(IntakeCommand::OpenRepresentatives), T::KeyRepresentatives).legend().when(When::Collective),
@@ -172,15 +177,37 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Enter, NONE, C::Experts(ExpertsCommand::Choose), T::KeyRouteToggle).legend(),
     key(K::Esc, NONE, C::Experts(ExpertsCommand::Close), T::KeyClose).legend(),
 
-    // The queue.
+    // The queue: its list, the search field at its top, its filters and order. On the
+    // bottom line what finds a case comes first; paging is in help (the arrows page too).
+    key(K::Char('/'), NONE, C::Queue(QueueCommand::StartSearch), T::KeySearch).legend().when(When::QueueBrowsing),
+    key(K::Char('f'), NONE, C::Queue(QueueCommand::Filters), T::KeyFilters).legend().when(When::QueueBrowsing),
+    key(K::Char('s'), NONE, C::Queue(QueueCommand::Sort), T::KeySort).legend().when(When::QueueBrowsing),
+    key(K::Enter, NONE, C::Queue(QueueCommand::Open), T::KeyDetails).legend().when(When::QueueBrowsing),
+    key(K::Enter, NONE, C::Queue(QueueCommand::RunSearch), T::KeySearch).legend().when(When::QueueSearching),
+    key(K::Esc, NONE, C::Queue(QueueCommand::ClearSearch), T::KeyClearSearch).legend().when(When::QueueSearching),
+    key(K::Esc, NONE, C::Queue(QueueCommand::ClearSearch), T::KeyClearSearch).legend().when(When::QueueSearchShown),
     key(K::Up, NONE, C::Queue(QueueCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Queue(QueueCommand::Down), T::KeyDown),
-    key(K::Char('k'), NONE, C::Queue(QueueCommand::Up), T::KeyUp),
-    key(K::Char('j'), NONE, C::Queue(QueueCommand::Down), T::KeyDown),
-    key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp).legend(),
-    key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown).legend(),
-    key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest),
-    key(K::Enter, NONE, C::Queue(QueueCommand::Open), T::KeyDetails).legend(),
+    key(K::Char('k'), NONE, C::Queue(QueueCommand::Up), T::KeyUp).when(When::QueueBrowsing),
+    key(K::Char('j'), NONE, C::Queue(QueueCommand::Down), T::KeyDown).when(When::QueueBrowsing),
+    key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp),
+    key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown),
+    key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest).when(When::QueueBrowsing),
+    // 批量: a manager marks cases and takes one step on all of them.
+    key(K::Char(' '), NONE, C::Queue(QueueCommand::Mark), T::KeyMark).when(When::QueueBrowsing).needs(Act::BulkAct),
+    key(K::Char('t'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Transfer)), T::KeyBulkTransfer).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('g'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Assign)), T::KeyBulkAssign).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('u'), NONE, C::Queue(QueueCommand::ClearMarks), T::KeyClearMarks).legend().when(When::QueueMarked),
+
+    // The queue's filters (f).
+    key(K::Up, NONE, C::Filter(FilterCommand::Up), T::KeyPrevFilter),
+    key(K::Down, NONE, C::Filter(FilterCommand::Down), T::KeyNextFilter),
+    key(K::Left, NONE, C::Filter(FilterCommand::Prev), T::KeyPrevValue),
+    key(K::Right, NONE, C::Filter(FilterCommand::Next), T::KeyNextValue),
+    key(K::Char(' '), NONE, C::Filter(FilterCommand::Next), T::KeyNextValue),
+    key(K::Enter, NONE, C::Filter(FilterCommand::Apply), T::KeyApplyFilters).legend(),
+    key(K::Delete, NONE, C::Filter(FilterCommand::Reset), T::KeyClearFilters).legend(),
+    key(K::Esc, NONE, C::Filter(FilterCommand::Cancel), T::KeyCancel).legend(),
 
     // One case's detail.
     key(K::Esc, NONE, C::Detail(DetailCommand::Close), T::KeyBack).legend(),
@@ -226,9 +253,39 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Enter, NONE, C::Form(FormCommand::Enter), T::KeyFormEnter).when(When::NotMultiLine),
     key(K::Esc, NONE, C::Form(FormCommand::Cancel), T::KeyCancel).legend(),
 
-    // The roster.
+    // The roster (值班): weeks and weekly patterns, and managers' changes. Within the week, the
+    // keys act on the highlighted slot.
     key(K::Up, NONE, C::Roster(RosterCommand::Up), T::KeyUp),
     key(K::Down, NONE, C::Roster(RosterCommand::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Roster(RosterCommand::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Roster(RosterCommand::Down), T::KeyDown),
+    key(K::Left, NONE, C::Roster(RosterCommand::PrevWeek), T::Roster(RosterText::KeyPrevWeek)).legend().when(When::RosterWeek),
+    key(K::Right, NONE, C::Roster(RosterCommand::NextWeek), T::Roster(RosterText::KeyNextWeek)).legend().when(When::RosterWeek),
+    key(K::PageUp, NONE, C::Roster(RosterCommand::PrevWeek), T::Roster(RosterText::KeyPrevWeek)).when(When::RosterWeek),
+    key(K::PageDown, NONE, C::Roster(RosterCommand::NextWeek), T::Roster(RosterText::KeyNextWeek)).when(When::RosterWeek),
+    key(K::Home, NONE, C::Roster(RosterCommand::ThisWeek), T::Roster(RosterText::KeyThisWeek)).when(When::RosterWeek),
+    key(K::Char('a'), NONE, C::Roster(RosterCommand::Add), T::Roster(RosterText::KeyAddSlot)).legend().when(When::RosterWeek).needs(Act::EditRoster),
+    key(K::Char('m'), NONE, C::Roster(RosterCommand::Move), T::Roster(RosterText::KeyMoveSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('s'), NONE, C::Roster(RosterCommand::Swap), T::Roster(RosterText::KeySwapSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('t'), NONE, C::Roster(RosterCommand::Substitute), T::Roster(RosterText::KeySubstitute)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('d'), NONE, C::Roster(RosterCommand::Remove), T::Roster(RosterText::KeyRemoveSlot)).legend().when(When::RosterSlot).needs(Act::EditRoster),
+    key(K::Char('e'), NONE, C::Roster(RosterCommand::Profile), T::Roster(RosterText::KeySpecialties)).when(When::RosterPerson).needs(Act::EditRoster),
+    key(K::Char('w'), NONE, C::Roster(RosterCommand::TogglePatterns), T::Roster(RosterText::KeyPatterns)).legend().when(When::RosterWeek),
+    key(K::Char('w'), NONE, C::Roster(RosterCommand::TogglePatterns), T::Roster(RosterText::KeyWeekView)).legend().when(When::RosterPatterns),
+    key(K::Char('a'), NONE, C::Roster(RosterCommand::AddPattern), T::Roster(RosterText::KeyAddPattern)).legend().when(When::RosterPatterns).needs(Act::EditRoster),
+    key(K::Char('d'), NONE, C::Roster(RosterCommand::EndPattern), T::Roster(RosterText::KeyEndPattern)).legend().when(When::RosterPattern).needs(Act::EditRoster),
+
+    // Notifications (^N from anywhere): the list, newest first, unread marked.
+    key(K::Up, NONE, C::Notifications(NotificationsCommand::Up), T::KeyUp),
+    key(K::Down, NONE, C::Notifications(NotificationsCommand::Down), T::KeyDown),
+    key(K::Char('k'), NONE, C::Notifications(NotificationsCommand::Up), T::KeyUp),
+    key(K::Char('j'), NONE, C::Notifications(NotificationsCommand::Down), T::KeyDown),
+    key(K::Enter, NONE, C::Notifications(NotificationsCommand::Open), T::Notice(NoticeText::KeyOpen)).legend(),
+    key(K::Char(' '), NONE, C::Notifications(NotificationsCommand::MarkRead), T::Notice(NoticeText::KeyMarkRead)).legend(),
+    key(K::Char('a'), NONE, C::Notifications(NotificationsCommand::MarkAllRead), T::Notice(NoticeText::KeyMarkAllRead)).legend(),
+    key(K::Esc, NONE, C::Notifications(NotificationsCommand::Close), T::KeyClose).legend(),
+    key(K::Char('n'), CTRL, C::Notifications(NotificationsCommand::Close), T::KeyClose),
+    key(K::Char('n'), CTRL, C::Global(GlobalCommand::Notifications), T::Notice(NoticeText::KeyNotifications)),
 
     // The supervision pane: open cases by urgency and the ladder on the highlighted one,
     // notices, what the nightly check found, the way to the statistics. The most used first:

@@ -45,7 +45,9 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
         }) => None,
         Err(e) => return Err(super::store_failure(lang, e)),
     };
-    if existing.is_none() && crate::os::boundary().confined {
+    // Synthetic cases never go into the office's own database, which is the only one a
+    // confined process may open; nor is a new one made there.
+    if crate::os::boundary().confined {
         return Err(Failure::denied(crate::i18n::cli::no_demo_here(lang)));
     }
     let mut store = if let Some(store) = existing {
@@ -326,6 +328,7 @@ pub fn fill(store: &mut Store, cases: u64, seed: u64) -> Result<(), Failure> {
                     unit_id: life.unit_id,
                     expert_id,
                     state: life.state,
+                    channel,
                     summary: &summary,
                     account: &account,
                     received_at: received,

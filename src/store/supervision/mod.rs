@@ -9,12 +9,14 @@ mod runs;
 
 pub use runs::{CheckRun, RecordedFinding};
 
+use super::audit::Tx;
 use super::{Result, Store, parse_timestamp};
 use crate::domain::Staff;
+use crate::domain::notification::{NewNotification, NotificationKind};
 use crate::domain::query::{CaseQuery, Cursor, DueFilter, ListedCase, StateFilter};
 use crate::domain::supervision::{Ladder, SupervisedCase, UrgencyCounts};
-use crate::domain::workflow::{CaseFacts, StepKind};
-use chrono::NaiveDate;
+use crate::domain::workflow::{CaseFacts, Step, StepKind};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// What a case has had of the ladder, whether an extension request waits for a manager, and
@@ -69,28 +71,52 @@ pub(crate) fn ladder_of(conn: &Connection, case_id: i64) -> Result<(Ladder, bool
 /// What happened on a case under supervision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum SupervisionWhat {
-    /// A supervision step (urged, put under supervision, …), with its record's id.
-    Step { kind: StepKind, step_id: i64 },
+    /// A supervision step (urged, put under supervision, …), with what its record says.
+    Step { kind: StepKind, record: String },
     /// A notice (通报) named the case.
     Notice { number: String },
 }
 
-/// A supervision event that concerns someone: what happened, on which case, who did it, and
-/// whom it concerns (`domain::supervision::concerned`).
+/// A supervision event that concerns someone: what happened, on which case, and whom it
+/// concerns (`domain::supervision::concerned`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SupervisionEvent {
     pub what: SupervisionWhat,
     pub case_id: i64,
-    pub by: i64,
     pub to_staff: Vec<i64>,
 }
 
-/// Tell the people concerned of a supervision step, inside the step's own transaction.
-///
-/// The call site for the office's notifications (the notifications list and the
-/// `notify_command`): today it records nothing beyond the step's own record, which every
-/// session's timeline already shows; the notifications work fills it in.
-pub(crate) fn notify_supervision_event(_tx: &Connection, _event: &SupervisionEvent) -> Result<()> {
+/// Tell the people concerned of a supervision event, inside its own transaction: an urging
+/// as an urging, every other rung of the ladder and a notice naming the case as supervision.
+/// The office's notify command hears of them after the commit, with every other notification.
+pub(crate) fn notify_supervision_event(
+    tx: &Tx<'_>,
+    by: &Staff,
+    at: NaiveDateTime,
+    event: &SupervisionEvent,
+) -> Result<()> {
+    let (kind, note) = match &event.what {
+        SupervisionWhat::Step {
+            kind: StepKind::Urge,
+            record,
+        } => (NotificationKind::Urge, record.clone()),
+        SupervisionWhat::Step { record, .. } => (NotificationKind::Supervise, record.clone()),
+        SupervisionWhat::Notice { number } => (NotificationKind::Supervise, number.clone()),
+    };
+    for to_staff in &event.to_staff {
+        super::notifications::record(
+            tx,
+            by,
+            at,
+            &NewNotification {
+                to_staff: *to_staff,
+                kind,
+                case_id: Some(event.case_id),
+                note: note.clone(),
+                place: String::new(),
+            },
+        )?;
+    }
     Ok(())
 }
 
@@ -98,12 +124,13 @@ pub(crate) fn notify_supervision_event(_tx: &Connection, _event: &SupervisionEve
 /// case is with now (so statistics keep it there if the case moves on), and those concerned
 /// are told.
 pub(crate) fn after_supervision_step(
-    tx: &Connection,
+    tx: &Tx<'_>,
     actor: &Staff,
     case_id: i64,
+    step: &Step,
     step_id: i64,
-    kind: StepKind,
     facts: &CaseFacts,
+    now: NaiveDateTime,
 ) -> Result<()> {
     tx.execute(
         "UPDATE case_steps SET unit_id = (SELECT unit_id FROM cases WHERE id = ?1)
@@ -118,12 +145,17 @@ pub(crate) fn after_supervision_step(
         )
         .optional()?
         .flatten();
+    let kind = step.kind();
     notify_supervision_event(
         tx,
+        actor,
+        now,
         &SupervisionEvent {
-            what: SupervisionWhat::Step { kind, step_id },
+            what: SupervisionWhat::Step {
+                kind,
+                record: super::workflow::record_of(step).text,
+            },
             case_id,
-            by: actor.id,
             to_staff: crate::domain::supervision::concerned(
                 kind,
                 actor.id,

@@ -142,12 +142,13 @@ impl Store {
                 to_staff.dedup();
                 notify_supervision_event(
                     tx,
+                    &fresh,
+                    now,
                     &SupervisionEvent {
                         what: SupervisionWhat::Notice {
                             number: number.clone(),
                         },
                         case_id: *case_id,
-                        by: fresh.id,
                         to_staff,
                     },
                 )?;

@@ -7,7 +7,7 @@ use super::super::widgets::text::draw_text;
 use super::super::widgets::{centered, cols, fit, pad, width};
 use super::key_hint;
 use crate::app::App;
-use crate::app::dialogs::form::{Field, FieldKind, FormDialog};
+use crate::app::dialogs::form::{Field, FieldKind, Form};
 use crate::app::keymap::Scope;
 use crate::domain::text::clean_line;
 use crate::i18n::Text;
@@ -33,7 +33,7 @@ fn rows_of(field: &Field) -> u16 {
 pub fn draw(
     frame: &mut Frame<'_>,
     body: Rect,
-    form: &FormDialog,
+    form: &Form,
     app: &App,
     theme: &Theme,
 ) -> Option<Position> {
@@ -51,7 +51,11 @@ pub fn draw(
         .iter()
         .map(|c| cols(width(c).div_ceil(inner_w.max(1))))
         .sum();
-    let h = (context_rows + field_rows + 4).min(body.height);
+    // Why the last submission was refused takes as many lines as it needs (up to three).
+    let error_rows: u16 = form.error.as_ref().map_or(1, |e| {
+        cols(width(&clean_line(e)).div_ceil(inner_w.max(1))).clamp(1, 3)
+    });
+    let h = (context_rows + field_rows + 3 + error_rows).min(body.height);
     let area = centered(body, w, h);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -93,7 +97,7 @@ pub fn draw(
             continue;
         };
         let rows = rows_of(field);
-        if y + rows > bottom.saturating_sub(2) {
+        if y + rows > bottom.saturating_sub(1 + error_rows) {
             break;
         }
         let focused = i == form.focus;
@@ -166,12 +170,17 @@ pub fn draw(
         y += rows;
     }
     if let Some(error) = &form.error {
+        let rows = error_rows.min(bottom.saturating_sub(inner.y + 1));
+        // Wrapped by display width, a character at a time: Chinese has no spaces to break at,
+        // and a word-wrap would break after the one space there is ("2 件…").
+        let lines: Vec<Line<'_>> =
+            super::super::widgets::wrap_indented(&clean_line(error), usize::from(inner.width), 0)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.error()))
+                .collect();
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                fit(&clean_line(error), usize::from(inner.width)),
-                theme.error(),
-            )),
-            Rect::new(inner.x, bottom.saturating_sub(2), inner.width, 1),
+            Paragraph::new(lines),
+            Rect::new(inner.x, bottom.saturating_sub(1 + rows), inner.width, rows),
         );
     }
     frame.render_widget(

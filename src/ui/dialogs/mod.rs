@@ -1,10 +1,12 @@
 //! Each dialog's drawing, mirroring `app::dialogs`.
 
 mod experts;
+pub(crate) mod filter;
 mod form;
 mod help;
 mod history;
 mod materials;
+mod notifications;
 mod question;
 mod representatives;
 
@@ -29,9 +31,12 @@ pub fn draw(
         Dialog::Question(d) => question::draw(frame, body, d, app, theme),
         Dialog::History(d) => history::draw(frame, body, d, app, theme),
         Dialog::Experts(d) => experts::draw(frame, body, d, app, theme),
+        Dialog::Filter(d) => filter::draw(frame, body, d, app, theme),
         Dialog::Representatives(d) => return representatives::draw(frame, body, d, app, theme),
-        Dialog::Form(d) => return form::draw(frame, body, d, app, theme),
+        Dialog::Form(d) => return form::draw(frame, body, &d.form, app, theme),
         Dialog::Materials(d) => return materials::draw(frame, body, d, app, theme),
+        Dialog::RosterForm(d) => return form::draw(frame, body, &d.form, app, theme),
+        Dialog::Notifications(d) => notifications::draw(frame, body, d, app, theme),
     }
     None
 }

@@ -15,10 +15,7 @@ use ratatui::layout::{Position, Rect};
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     match app.pane() {
         Pane::Intake => intake::draw(frame, area, app, theme),
-        Pane::Queue => {
-            queue::draw(frame, area, app, theme);
-            None
-        }
+        Pane::Queue => queue::draw(frame, area, app, theme),
         Pane::Roster => {
             roster::draw(frame, area, app, theme);
             None

@@ -20,6 +20,14 @@ pub fn draw_text(
     frame.render_widget(text, area);
     let sc = text.screen_cursor();
     let (top, left) = text.scroll_offset();
+    // A line scrolled sideways (a long name) says so at its left edge: without a mark, a
+    // Chinese character cut in half there shows as a blank, as if it were not typed.
+    if left > 0
+        && area.height == 1
+        && let Some(cell) = frame.buffer_mut().cell_mut((area.x, area.y))
+    {
+        cell.set_symbol("‹");
+    }
     let col = u16::try_from(sc.col)
         .unwrap_or(u16::MAX)
         .saturating_sub(left)

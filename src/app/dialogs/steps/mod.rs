@@ -4,6 +4,7 @@
 mod accountability;
 mod approve;
 mod assign;
+pub mod bulk;
 mod close;
 mod extend;
 mod extension_request;

@@ -114,6 +114,7 @@ impl IntakePane {
             When::Collective => f.collective,
             When::HistoryFound => !self.history.is_empty(),
             When::CaseSaved => self.last_saved.is_some(),
+            When::SaveWaiting => self.pending_save.is_some(),
             When::Always | When::NotMultiLine | When::MultiLine => true,
             // The case detail's and the forms' conditions are not the intake's.
             When::Step(_)
@@ -126,7 +127,16 @@ impl IntakePane {
             | When::SupervisionList
             | When::SupervisionRow
             | When::SupervisionFindings
-            | When::SupervisionNotices => false,
+            | When::SupervisionNotices
+            | When::QueueSearching
+            | When::QueueBrowsing
+            | When::QueueSearchShown
+            | When::QueueMarked => false,
+            When::RosterWeek
+            | When::RosterSlot
+            | When::RosterPatterns
+            | When::RosterPattern
+            | When::RosterPerson => false,
         }
     }
 

@@ -6,11 +6,10 @@ use crate::app::context::Ctx;
 use crate::app::dialogs::Dialog;
 use crate::app::dialogs::form::{Field, FormDialog, FormPurpose, ValueProblem};
 use crate::app::dialogs::steps::{self, StepContext};
-use crate::app::effects::{FileError, write_copy};
 use crate::app::event::AppEvent;
 use crate::app::panes::Pane;
 use crate::app::session::StatusKind;
-use crate::documents::notices::{self, Office};
+use crate::documents::notices;
 use crate::domain::CaseDetail;
 use crate::domain::contact::NewMaterial;
 use crate::domain::document::DocumentKind;
@@ -220,6 +219,9 @@ impl super::QueuePane {
         ctx: &mut Ctx<'_>,
     ) -> std::result::Result<(), String> {
         let lang = ctx.session.lang;
+        if let FormPurpose::Bulk { kind, cases } = &form.purpose {
+            return self.submit_bulk(*kind, cases, form, ctx);
+        }
         let Some(view) = &self.detail else {
             return Err(Msg::CaseNotFound.text(lang));
         };
@@ -292,8 +294,10 @@ impl super::QueuePane {
                     .map_err(|e| i18n::store_error(lang, &e))?;
                 ctx.say(StatusKind::Success, message);
             }
+            // Taken above, before a case's detail is needed.
+            FormPurpose::Bulk { .. } => {}
             // The supervision pane's own forms never reach a case's detail.
-            FormPurpose::Notice | FormPurpose::CaseFilter => {
+            FormPurpose::Notice => {
                 return Err(Msg::CaseNotFound.text(lang));
             }
         }
@@ -310,17 +314,6 @@ fn open(form: FormDialog, ctx: &mut Ctx<'_>) {
     ));
 }
 
-/// The office's details for documents, from the settings.
-pub fn office(ctx: &Ctx<'_>) -> Office {
-    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
-    Office {
-        name: setting("office_name"),
-        phone: setting("office_phone"),
-        address: setting("office_address"),
-        seal_line: setting("seal_line"),
-    }
-}
-
 /// Write a document to a file beside the database (or the setting's folder), and to the
 /// printer when one is set.
 fn issue_document(
@@ -329,28 +322,12 @@ fn issue_document(
     ctx: &mut Ctx<'_>,
 ) -> std::result::Result<Msg, String> {
     let lang = ctx.session.lang;
-    let text = notices::render(kind, case, &office(ctx), ctx.session.today())
+    let text = notices::render(kind, case, &ctx.office(), ctx.session.today())
         .map_err(|_| Msg::NoDocumentYet.text(lang))?;
-    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
-    let dir = crate::os::boundary().document_dir(ctx.store.path(), &setting("document_dir"));
-    let printer = setting("receipt_printer");
     let stem = format!("{}-{}", case.row.number, kind.code());
-    let file = match write_copy(ctx.effects, &dir, &stem, &text) {
-        Ok(path) => path,
-        Err(FileError::Exists) => return Err(Msg::TooManyCopies.text(lang)),
-        Err(FileError::Failed(why)) => return Err(why),
-    };
-    let path = file.display().to_string();
-    if printer.is_empty() {
-        Ok(Msg::DocumentWritten {
-            document: kind.label(lang).to_string(),
-            path,
-        })
-    } else {
-        ctx.effects.print(&printer, &file, &text)?;
-        Ok(Msg::DocumentPrinted {
-            document: kind.label(lang).to_string(),
-            path,
-        })
-    }
+    let document = kind.label(lang).to_string();
+    Ok(match ctx.publish(&stem, &text)? {
+        (path, false) => Msg::DocumentWritten { document, path },
+        (path, true) => Msg::DocumentPrinted { document, path },
+    })
 }

@@ -1,14 +1,30 @@
-//! The queue (案件): every case, newest first, a page at a time by keyset (a million cases page
-//! as fast as ten), and the detail of one.
+//! The queue (案件): every case the user may see, searched (`/`), filtered (`f`) and sorted
+//! (`s`), a page at a time by keyset (a million cases page as fast as ten), and the detail of
+//! one.
 
+mod bulk;
 mod detail;
+mod list;
+
+pub use bulk::MarkedCase;
 
 pub use detail::{DetailCommand, DetailView};
 
-use super::step;
+use super::{Pane, step};
 use crate::app::context::Ctx;
-use crate::domain::{CaseRow, PageKey};
+use crate::app::dialogs::Dialog;
+use crate::app::dialogs::filter::{FilterDialog, FilterLine};
+use crate::app::event::AppEvent;
+use crate::app::session::StatusKind;
+use crate::app::text_field::{self, TextCommand, TextKind, line_field, text_of};
+use crate::domain::query::{CaseQuery, Cursor, DueWindow, Filters, ListedCase, Search, Sort};
+use crate::i18n::Msg;
 use crate::store::Result;
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+/// Lines the queue shows between its title and its column headings: the search, the filters.
+pub const ABOVE_LINES: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueueCommand {
@@ -18,42 +34,90 @@ pub enum QueueCommand {
     PageDown,
     Newest,
     Open,
+    /// `/`: put the keys in the search field.
+    StartSearch,
+    /// Enter in the search field: list what it finds.
+    RunSearch,
+    /// Esc: empty the search field and list everything the filters allow.
+    ClearSearch,
+    /// Choose the filters in a dialog.
+    Filters,
+    /// The next order: newest, deadline, last updated.
+    Sort,
+    /// Space: mark the highlighted case for a bulk step, or unmark it.
+    Mark,
+    /// Forget every mark.
+    ClearMarks,
+    /// A step on every marked case (a manager's): transfer, or a new first handler.
+    Bulk(crate::domain::workflow::StepKind),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct QueuePane {
-    pub rows: Vec<CaseRow>,
+    pub rows: Vec<ListedCase>,
     pub selected: usize,
-    /// The row just before this page (None: the page starts at the newest case).
-    pub page_after: Option<PageKey>,
+    /// Where the page starts: the cursor of the row just before it (None: the page starts
+    /// the list).
+    pub page_after: Option<Cursor>,
+    /// How many cases the search and filters find.
     pub total: u64,
     pub detail: Option<DetailView>,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// The search field at the top of the list.
+    pub search_field: TextArea<'static>,
+    /// The search field has the keys.
+    pub searching: bool,
+    /// The search the list shows (run with Enter; None lists everything).
+    pub search: Option<Search>,
+    /// Cases marked for a bulk step, in the order they were marked.
+    pub marked: Vec<MarkedCase>,
+}
+
+impl Default for QueuePane {
+    fn default() -> Self {
+        Self {
+            rows: vec![],
+            selected: 0,
+            page_after: None,
+            total: 0,
+            detail: None,
+            filters: Filters::default(),
+            sort: Sort::default(),
+            search_field: line_field(),
+            searching: false,
+            search: None,
+            marked: vec![],
+        }
+    }
 }
 
 impl QueuePane {
-    /// Load the page again (and the open case); true if what it shows changed.
-    pub fn reload(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
-        let limit = page_limit(ctx);
-        let mut rows = ctx.store.queue_page(self.page_after, limit)?;
-        if rows.is_empty() && self.page_after.is_some() {
-            self.page_after = None;
-            rows = ctx.store.queue_page(None, limit)?;
+    /// What the list asks the store for now (who asks, and today, come from the session).
+    pub fn query(&self, ctx: &Ctx<'_>) -> CaseQuery {
+        CaseQuery {
+            search: self.search.clone(),
+            filters: self.filters,
+            sort: self.sort,
+            me: ctx.session.me.id,
+            window: DueWindow {
+                today: ctx.session.today(),
+                soon_until: ctx.session.due_soon_until(),
+            },
         }
-        let total = ctx.store.case_count()?;
-        let mut changed = rows != self.rows || total != self.total;
-        self.rows = rows;
-        self.total = total;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        if let Some(d) = &mut self.detail {
-            changed |= d.reload(ctx)?;
-        }
-        Ok(changed)
     }
 
-    /// Back to the newest case, as after a save.
-    pub fn to_newest(&mut self) {
-        self.page_after = None;
-        self.selected = 0;
+    /// Whether the list is narrowed by a search or a filter.
+    pub fn narrowed(&self) -> bool {
+        self.search.is_some() || !self.filters.is_empty()
+    }
+
+    pub fn selected_row(&self) -> Option<&ListedCase> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn text_kind(&self) -> Option<TextKind> {
+        (self.searching && self.detail.is_none()).then_some(TextKind::SingleLine)
     }
 
     pub fn handle(&mut self, command: QueueCommand, ctx: &mut Ctx<'_>) {
@@ -70,15 +134,84 @@ impl QueuePane {
                     self.selected = 0;
                 }
             }),
-            QueueCommand::Newest => {
-                self.to_newest();
-                self.reload(ctx).map(|_| ())
-            }
+            QueueCommand::Newest => self.relist(ctx),
             QueueCommand::Open => self.open(ctx),
+            QueueCommand::StartSearch => {
+                self.searching = true;
+                Ok(())
+            }
+            QueueCommand::RunSearch => self.run_search(ctx),
+            QueueCommand::ClearSearch => {
+                self.search_field = line_field();
+                self.searching = false;
+                self.search = None;
+                self.relist(ctx)
+            }
+            QueueCommand::Filters => {
+                let dialog = FilterDialog::new(
+                    self.filters,
+                    &FilterLine::ALL,
+                    &ctx.session.units,
+                    &ctx.session.categories,
+                );
+                ctx.emit(AppEvent::Open(
+                    Some(Pane::Queue),
+                    Box::new(Dialog::Filter(dialog)),
+                ));
+                Ok(())
+            }
+            QueueCommand::Sort => {
+                self.sort = self.sort.next();
+                self.relist(ctx)
+            }
+            QueueCommand::Mark => {
+                self.toggle_mark(ctx);
+                Ok(())
+            }
+            QueueCommand::ClearMarks => {
+                self.clear_marks();
+                Ok(())
+            }
+            QueueCommand::Bulk(kind) => self.open_bulk(kind, ctx),
         };
         if let Err(e) = result {
             ctx.fail(&e);
         }
+    }
+
+    /// The filters chosen in their dialog: the list starts again under them.
+    pub fn set_filters(&mut self, filters: Filters, ctx: &mut Ctx<'_>) {
+        self.filters = filters;
+        if let Err(e) = self.relist(ctx) {
+            ctx.fail(&e);
+        }
+    }
+
+    /// Edit the search field; true when the screen changed.
+    pub fn edit(&mut self, command: TextCommand, key: &KeyEvent) -> bool {
+        text_field::edit(&mut self.search_field, command, key);
+        true
+    }
+
+    /// A paste into the search field, cleaned, on one line.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.searching && text_field::paste(&mut self.search_field, text, TextKind::SingleLine)
+    }
+
+    fn run_search(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        let typed = text_of(&self.search_field);
+        self.searching = false;
+        self.search = Search::parse(&typed, ctx.session.today());
+        if self.search.is_none() && !typed.trim().is_empty() {
+            ctx.say(StatusKind::Info, Msg::NothingToSearchFor);
+        }
+        self.relist(ctx)
+    }
+
+    /// Back to the start of the list under the current search, filters and order.
+    fn relist(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        self.to_newest();
+        self.reload(ctx).map(|_| ())
     }
 
     fn step(&mut self, down: bool, ctx: &mut Ctx<'_>) -> Result<()> {
@@ -97,51 +230,11 @@ impl QueuePane {
         Ok(())
     }
 
-    /// Load the page after the last row; false if there is none.
-    fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
-        let Some(last) = self.rows.last() else {
-            return Ok(false);
-        };
-        let key = last.page_key();
-        let rows = ctx.store.queue_page(Some(key), page_limit(ctx))?;
-        if rows.is_empty() {
-            return Ok(false);
-        }
-        self.rows = rows;
-        self.page_after = Some(key);
-        Ok(true)
-    }
-
-    /// Load the page before the first row; false if this is the first page.
-    fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
-        let Some(first) = self.rows.first() else {
-            return Ok(false);
-        };
-        let rows = ctx
-            .store
-            .queue_page_before(first.page_key(), page_limit(ctx))?;
-        let Some(newest) = rows.first() else {
-            return Ok(false);
-        };
-        // The page now starts at its newest row; the row before that (if any) is the anchor.
-        self.page_after = ctx
-            .store
-            .queue_page_before(newest.page_key(), 1)?
-            .first()
-            .map(CaseRow::page_key);
-        self.rows = rows;
-        Ok(true)
-    }
-
     fn open(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
         let Some(row) = self.rows.get(self.selected) else {
             return Ok(());
         };
-        self.detail = ctx.store.case_detail(row.id)?.map(DetailView::new);
+        self.detail = ctx.store.case_detail(row.row.id)?.map(DetailView::new);
         Ok(())
     }
-}
-
-fn page_limit(ctx: &Ctx<'_>) -> u32 {
-    u32::try_from(ctx.session.page_rows).unwrap_or(u32::MAX)
 }

@@ -4,9 +4,10 @@
 
 use super::SupervisionPane;
 use crate::app::context::Ctx;
+use crate::app::dialogs::filter::{FilterDialog, FilterLine};
 use crate::app::dialogs::form::{FormDialog, FormPurpose, ValueProblem};
 use crate::app::dialogs::steps::{self, StepContext};
-use crate::app::dialogs::{Dialog, case_filter, notice};
+use crate::app::dialogs::{Dialog, notice};
 use crate::app::event::AppEvent;
 use crate::app::panes::Pane;
 use crate::app::session::StatusKind;
@@ -94,14 +95,28 @@ impl SupervisionPane {
         Ok(())
     }
 
+    /// The list's filters: the queue's own dialog, without the state (the list keeps to
+    /// open cases).
     pub(super) fn open_filter(&mut self, ctx: &mut Ctx<'_>) {
-        let form = case_filter::dialog(
-            ctx.session.lang,
-            &self.list.filters,
+        let dialog = FilterDialog::new(
+            self.list.filters,
+            &FilterLine::OPEN_CASES,
             &ctx.session.units,
             &ctx.session.categories,
         );
-        open(form, ctx);
+        ctx.emit(AppEvent::Open(
+            Some(Pane::Supervision),
+            Box::new(Dialog::Filter(dialog)),
+        ));
+    }
+
+    /// List under the filters chosen, from the first page.
+    pub fn set_filters(&mut self, filters: crate::domain::query::Filters, ctx: &mut Ctx<'_>) {
+        self.list.filters = filters;
+        self.list.to_first();
+        if let Err(e) = self.list.reload(ctx) {
+            ctx.fail(&e);
+        }
     }
 
     /// Carry out a submitted dialog. Ok: done (the dialog closes); Err: why not, in words
@@ -173,10 +188,6 @@ impl SupervisionPane {
                 .text(lang);
                 ctx.session.say_text(StatusKind::Success, text);
             }
-            FormPurpose::CaseFilter => {
-                self.list.filters = case_filter::filters(&values);
-                self.list.to_first();
-            }
             _ => return Err(Msg::CaseNotFound.text(lang)),
         }
         // Our own write does not move this connection's data version: read again.
@@ -197,14 +208,14 @@ impl SupervisionPane {
         let Ok(text) = documents::render(
             DocumentKind::Supervise,
             &case,
-            &super::office(ctx),
+            &ctx.office(),
             ctx.session.today(),
         ) else {
             return;
         };
         let stem = format!("{}-{}", case.row.number, DocumentKind::Supervise.code());
         let document = DocumentKind::Supervise.label(lang).to_string();
-        match super::publish(ctx, &stem, &text) {
+        match ctx.publish(&stem, &text) {
             Ok((path, printed)) => {
                 if let Err(e) =
                     ctx.store

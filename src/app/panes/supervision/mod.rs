@@ -15,10 +15,8 @@ pub use notices::Notices;
 pub use stats::{StatsCommand, StatsPage, StatsView};
 
 use crate::app::context::Ctx;
-use crate::app::effects::{FileError, write_copy};
 use crate::app::event::AppEvent;
 use crate::app::panes::Pane;
-use crate::documents::notices::Office;
 use crate::domain::workflow::StepKind;
 use crate::store::Result;
 
@@ -156,42 +154,5 @@ impl SupervisionPane {
             Ok(false) => {}
             Err(e) => ctx.fail(&e),
         }
-    }
-}
-
-/// The office's details for documents, from the settings.
-pub fn office(ctx: &Ctx<'_>) -> Office {
-    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
-    Office {
-        name: setting("office_name"),
-        phone: setting("office_phone"),
-        address: setting("office_address"),
-        seal_line: setting("seal_line"),
-    }
-}
-
-/// Write a document as `stem.txt` beside the database (or in `document_dir`), and send it to
-/// the printer when one is set: where it went, and whether it was printed; or why not.
-pub fn publish(
-    ctx: &mut Ctx<'_>,
-    stem: &str,
-    text: &str,
-) -> std::result::Result<(String, bool), String> {
-    let setting = |k: &str| ctx.store.setting(k).ok().flatten().unwrap_or_default();
-    let dir = crate::os::boundary().document_dir(ctx.store.path(), &setting("document_dir"));
-    let printer = setting("receipt_printer");
-    let file = match write_copy(ctx.effects, &dir, stem, text) {
-        Ok(path) => path,
-        Err(FileError::Exists) => {
-            return Err(crate::i18n::Msg::TooManyCopies.text(ctx.session.lang));
-        }
-        Err(FileError::Failed(why)) => return Err(why),
-    };
-    let path = crate::domain::text::clean_line(&file.display().to_string());
-    if printer.is_empty() {
-        Ok((path, false))
-    } else {
-        ctx.effects.print(&printer, &file, text)?;
-        Ok((path, true))
     }
 }

@@ -110,10 +110,10 @@ impl Notices {
         let Some(notice) = self.rows.get(self.selected) else {
             return;
         };
-        let text = crate::documents::notice::render(notice, &super::office(ctx));
+        let text = crate::documents::notice::render(notice, &ctx.office());
         let lang = ctx.session.lang;
         let number = notice.number.clone();
-        match super::publish(ctx, &notice.number, &text) {
+        match ctx.publish(&notice.number, &text) {
             Ok((path, false)) => ctx.session.say_text(
                 StatusKind::Success,
                 Sv::NoticeWritten { number, path }.text(lang),

@@ -256,21 +256,25 @@ fn clock_lines(
         }
         return;
     }
-    let left = days_left(session.today(), due);
-    let left = if left < 0 {
-        Msg::DaysOverdue { days: -left }.text(lang)
-    } else {
-        Msg::DaysLeft { days: left }.text(lang)
-    };
+    let days = days_left(session.today(), due);
     let (text, style) = if crate::domain::workflow::is_deadline(&clock.rule) {
         let u = session.urgency_of(due);
-        (
-            format!("{due} {} {}  {left}", u.marker(), u.label(lang)),
-            theme.urgency(u),
-        )
+        // Overdue says so with its days; otherwise the class, then the days left.
+        let said = if days < 0 {
+            Msg::DaysOverdue { days: -days }.text(lang)
+        } else {
+            format!("{}  {}", u.label(lang), Msg::DaysLeft { days }.text(lang))
+        };
+        (format!("{due} {} {said}", u.marker()), theme.urgency(u))
     } else {
+        // A window that has passed is over, not late.
+        let said = if days < 0 {
+            Msg::WindowPassed { days: -days }.text(lang)
+        } else {
+            Msg::DaysLeft { days }.text(lang)
+        };
         (
-            format!("{due}  {left}  {}", Text::WindowNote.get(lang)),
+            format!("{due}  {said}  {}", Text::WindowNote.get(lang)),
             theme.dim(),
         )
     };
@@ -396,6 +400,19 @@ mod tests {
         let (_, lines, _) = draw_text(&mut app, 80, 24);
         assert!(
             lines[22].contains("无权操作") && lines[22].contains("领导"),
+            "{}",
+            lines[22]
+        );
+    }
+
+    #[test]
+    fn a_step_key_where_the_step_does_not_apply_says_why() {
+        let (_d, mut app) = case_open(Lang::Zh, &[Role::Manager]);
+        // A registered case has no opinion to approve yet.
+        app.press(KeyCode::Char('a'));
+        let (_, lines, _) = draw_text(&mut app, 80, 24);
+        assert!(
+            lines[22].contains("现在不能") && lines[22].contains("登记"),
             "{}",
             lines[22]
         );

@@ -3,14 +3,14 @@
 //! unit, first handler, supervisor, how far up the ladder, and the summary.
 
 use super::super::super::Theme;
+use super::super::super::dialogs::filter::{summary, value_text};
 use super::super::super::widgets::list::{self, PagedList};
 use super::cell as pad;
 use crate::app::App;
 use crate::app::keymap::{Command, key_for};
 use crate::app::panes::supervision::SupervisionCommand;
-use crate::domain::Channel;
 use crate::domain::calendar::Urgency;
-use crate::domain::query::{ContactsFilter, DueFilter, Filters};
+use crate::domain::query::Filters;
 use crate::domain::supervision::{Rung, SupervisedCase, urgency_in};
 use crate::domain::text::clean_line;
 use crate::i18n::supervision::{Sv, days_text, rungs};
@@ -19,52 +19,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// The filters in words, for the title.
+/// The filters in words, for the title: the same words as the queue's.
 fn described(lang: Lang, f: &Filters, app: &App) -> String {
     let session = app.session();
-    let mut parts: Vec<String> = vec![];
-    match f.due {
-        Some(DueFilter::Overdue) => parts.push(Sv::OverdueOnly.text(lang)),
-        Some(DueFilter::DueSoon) => parts.push(Sv::DueSoonOnly.text(lang)),
-        None => {}
-    }
-    if let Some(u) = f
-        .unit_id
-        .and_then(|id| session.units.iter().find(|u| u.id == id))
-    {
-        parts.push(clean_line(&u.name));
-    }
-    if let Some(c) = f
-        .category_id
-        .and_then(|id| session.categories.iter().find(|c| c.id == id))
-    {
-        parts.push(clean_line(if lang.is_zh() {
-            &c.name_zh
-        } else {
-            &c.name_en
-        }));
-    }
-    if let Some(ch) = f.channel {
-        parts.push(Channel::label(&ch, lang).to_string());
-    }
-    match f.contacts {
-        ContactsFilter::FirstOnly => parts.push(Sv::FirstOnly.text(lang)),
-        ContactsFilter::Repeated => parts.push(Sv::Repeated.text(lang)),
-        ContactsFilter::Any => {}
-    }
-    if f.mine {
-        parts.push(Sv::Mine.text(lang));
-    }
-    if f.supervised {
-        parts.push(Sv::Supervised.text(lang));
-    }
-    if parts.is_empty() {
+    let shown = summary(f, lang, |line, f| {
+        value_text(line, f, lang, &session.units, &session.categories)
+    });
+    if shown.is_empty() {
         String::new()
     } else {
-        Sv::FiltersShown {
-            what: parts.join(" · "),
-        }
-        .text(lang)
+        Sv::FiltersShown { what: shown }.text(lang)
     }
 }
 

@@ -3,6 +3,9 @@
 //! Each step's dialog (in `steps/`) declares its fields and turns the values into a step; this
 //! file is the engine they share, and `ui::dialogs::form` draws them all.
 
+mod values;
+pub use values::{FormValues, ValueProblem};
+
 use super::After;
 use crate::app::event::AppEvent;
 use crate::app::panes::intake::choices::match_items;
@@ -30,8 +33,11 @@ pub enum FormPurpose {
     Document { case_id: i64 },
     /// An accountability notice (通报) naming a unit or staff member and cases.
     Notice,
-    /// The supervision list's filters.
-    CaseFilter,
+    /// The same step on every case of a manager's marked selection.
+    Bulk {
+        kind: crate::domain::workflow::StepKind,
+        cases: Vec<i64>,
+    },
 }
 
 /// An item a picker offers: its id, its name, and other names it is found by (initials, code).
@@ -158,10 +164,10 @@ pub enum FormCommand {
     Cancel,
 }
 
+/// A form's fields and where the user is in them: the engine every form dialog shares.
 #[derive(Debug, Clone)]
-pub struct FormDialog {
+pub struct Form {
     pub title: String,
-    pub purpose: FormPurpose,
     /// Lines of context above the fields (the case, the approved opinion).
     pub context: Vec<String>,
     pub fields: Vec<Field>,
@@ -172,6 +178,27 @@ pub struct FormDialog {
     pub dirty: bool,
 }
 
+/// A form about a case (a step, a material, an incident, a document): the form and what it
+/// is for. It reads as its form (`Deref`).
+#[derive(Debug, Clone)]
+pub struct FormDialog {
+    pub purpose: FormPurpose,
+    pub form: Form,
+}
+
+impl std::ops::Deref for FormDialog {
+    type Target = Form;
+    fn deref(&self) -> &Form {
+        &self.form
+    }
+}
+
+impl std::ops::DerefMut for FormDialog {
+    fn deref_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+}
+
 impl FormDialog {
     pub fn new(
         title: String,
@@ -179,9 +206,17 @@ impl FormDialog {
         context: Vec<String>,
         fields: Vec<Field>,
     ) -> Self {
+        Self {
+            purpose,
+            form: Form::new(title, context, fields),
+        }
+    }
+}
+
+impl Form {
+    pub fn new(title: String, context: Vec<String>, fields: Vec<Field>) -> Self {
         let mut form = Self {
             title,
-            purpose,
             context,
             fields,
             focus: 0,
@@ -380,81 +415,6 @@ impl FormDialog {
 
     /// The values as typed, for the step's dialog to turn into a step.
     pub fn values(&self) -> FormValues<'_> {
-        FormValues { form: self }
-    }
-}
-
-/// Read access to a submitted form's values, field by field.
-pub struct FormValues<'a> {
-    form: &'a FormDialog,
-}
-
-/// Why a value could not be read, naming the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueProblem {
-    Missing(String),
-    BadDate(String),
-    BadNumber(String),
-}
-
-impl FormValues<'_> {
-    fn field(&self, i: usize) -> Option<&Field> {
-        self.form.fields.get(i)
-    }
-
-    fn label(&self, i: usize) -> String {
-        self.field(i).map(|f| f.label.clone()).unwrap_or_default()
-    }
-
-    pub fn text(&self, i: usize) -> String {
-        match self.field(i) {
-            Some(f) if matches!(f.kind, FieldKind::Lines) => text_field::lines_of(&f.text),
-            Some(f) => text_of(&f.text).trim().to_string(),
-            None => String::new(),
-        }
-    }
-
-    /// The text, which must not be empty.
-    pub fn required_text(&self, i: usize) -> Result<String, ValueProblem> {
-        let t = self.text(i);
-        if t.trim().is_empty() {
-            Err(ValueProblem::Missing(self.label(i)))
-        } else {
-            Ok(t)
-        }
-    }
-
-    pub fn choice(&self, i: usize) -> usize {
-        self.field(i).map_or(0, |f| f.choice)
-    }
-
-    pub fn date(&self, i: usize) -> Result<chrono::NaiveDate, ValueProblem> {
-        let t = self.text(i);
-        if t.is_empty() {
-            return Err(ValueProblem::Missing(self.label(i)));
-        }
-        chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|_| ValueProblem::BadDate(self.label(i)))
-    }
-
-    pub fn number(&self, i: usize) -> Result<u32, ValueProblem> {
-        let t = self.text(i);
-        if t.is_empty() {
-            return Err(ValueProblem::Missing(self.label(i)));
-        }
-        t.parse()
-            .map_err(|_| ValueProblem::BadNumber(self.label(i)))
-    }
-
-    pub fn picked(&self, i: usize) -> Vec<i64> {
-        self.field(i).map(|f| f.picked.clone()).unwrap_or_default()
-    }
-
-    /// The one item picked, which must be there.
-    pub fn one_picked(&self, i: usize) -> Result<i64, ValueProblem> {
-        self.picked(i)
-            .first()
-            .copied()
-            .ok_or_else(|| ValueProblem::Missing(self.label(i)))
+        FormValues::of(self)
     }
 }
