@@ -382,3 +382,61 @@ fn a_notice_names_a_unit_and_its_cases_and_shows_on_each() {
     );
     assert_eq!(o.store.notice_count().unwrap(), 2);
 }
+
+#[test]
+fn the_first_handler_hears_of_an_urging_and_the_supervisor_named_of_the_supervision() {
+    use xfdesk::domain::notification::NotificationKind;
+    let mut o = office();
+    o.at("2026-03-02 09:00");
+    // The case is registered by this account: its first handler.
+    let (case, _) = o.intake("张三", "拖欠工资");
+    let me = o.me.clone();
+    let sup = o
+        .store
+        .add_staff(&me, "sup9", "赵督办", &[Role::Supervisor])
+        .unwrap();
+    let boss = o
+        .store
+        .add_staff(&me, "mgr9", "钱主任", &[Role::Manager])
+        .unwrap();
+    let version = o.case(case).version;
+    o.at("2026-03-05 09:00");
+    o.store
+        .take_step(
+            &boss,
+            case,
+            version,
+            Step::Supervise {
+                supervisor: sup.id,
+                note: "群众反映强烈".into(),
+            },
+        )
+        .unwrap();
+    o.store
+        .take_step(
+            &sup,
+            case,
+            version,
+            Step::Urge {
+                note: "请三日内报告".into(),
+            },
+        )
+        .unwrap();
+    let mine = o.store.notifications_for(me.id, 10).unwrap();
+    let kinds: Vec<NotificationKind> = mine.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [NotificationKind::Urge, NotificationKind::Supervise],
+        "newest first: {mine:?}"
+    );
+    assert!(mine[0].note.contains("请三日内报告"), "{mine:?}");
+    assert!(mine.iter().all(|n| n.case_id == Some(case)));
+    // The supervisor named hears of being named; nobody hears of their own step.
+    let theirs = o.store.notifications_for(sup.id, 10).unwrap();
+    assert_eq!(
+        theirs.iter().map(|n| n.kind).collect::<Vec<_>>(),
+        [NotificationKind::Supervise]
+    );
+    assert!(o.store.notifications_for(boss.id, 10).unwrap().is_empty());
+    assert_eq!(o.store.unread_notifications(me.id).unwrap().count, 2);
+}
