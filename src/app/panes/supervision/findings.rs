@@ -1,8 +1,8 @@
 //! What the last nightly check found, as it recorded it: the same lapses cron mailed, grouped
 //! by unit and first handler, a page at a time.
 
+use super::paging::PagedRows;
 use crate::app::context::Ctx;
-use crate::app::panes::step;
 use crate::store::{CheckRun, RecordedFinding, Result};
 
 #[derive(Debug, Default)]
@@ -40,46 +40,10 @@ impl Findings {
     pub fn selected_case(&self) -> Option<i64> {
         self.rows.get(self.selected).map(|f| f.case_id)
     }
+}
 
-    /// The next page, its first row highlighted.
-    pub fn next_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_down(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    /// The page before, its first row highlighted.
-    pub fn prev_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_up(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    pub fn up(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected == 0 {
-            if self.page_up(ctx)? {
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), false);
-        }
-        Ok(())
-    }
-
-    pub fn down(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected + 1 >= self.rows.len() {
-            if self.page_down(ctx)? {
-                self.selected = 0;
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), true);
-        }
-        Ok(())
-    }
-
-    pub fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+impl PagedRows for Findings {
+    fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
         let (Some(run), Some(last)) = (&self.run, self.rows.last()) else {
             return Ok(false);
         };
@@ -92,7 +56,7 @@ impl Findings {
         Ok(true)
     }
 
-    pub fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+    fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
         let (Some(run), Some(first)) = (&self.run, self.rows.first()) else {
             return Ok(false);
         };
@@ -109,5 +73,13 @@ impl Findings {
             .map(|f| f.id);
         self.rows = rows;
         Ok(true)
+    }
+
+    fn shown(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn highlight(&mut self) -> &mut usize {
+        &mut self.selected
     }
 }

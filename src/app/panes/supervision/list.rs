@@ -2,8 +2,8 @@
 //! queue's filters, a page at a time by keyset, with the counts of each class and what the
 //! last nightly check found.
 
+use super::paging::PagedRows;
 use crate::app::context::Ctx;
-use crate::app::panes::step;
 use crate::domain::query::{CaseQuery, Cursor, DueWindow, Filters, Sort};
 use crate::domain::supervision::{SupervisedCase, UrgencyCounts};
 use crate::store::{CheckRun, Result};
@@ -74,47 +74,11 @@ impl CaseList {
     pub fn selected_row(&self) -> Option<&SupervisedCase> {
         self.rows.get(self.selected)
     }
+}
 
-    /// The next page, its first row highlighted.
-    pub fn next_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_down(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    /// The page before, its first row highlighted.
-    pub fn prev_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_up(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    pub fn up(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected == 0 {
-            if self.page_up(ctx)? {
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), false);
-        }
-        Ok(())
-    }
-
-    pub fn down(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected + 1 >= self.rows.len() {
-            if self.page_down(ctx)? {
-                self.selected = 0;
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), true);
-        }
-        Ok(())
-    }
-
+impl PagedRows for CaseList {
     /// The page after the last row; false if there is none.
-    pub fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+    fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
         let Some(last) = self.rows.last() else {
             return Ok(false);
         };
@@ -131,7 +95,7 @@ impl CaseList {
     }
 
     /// The page before the first row; false if this is the first page.
-    pub fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+    fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
         let Some(first) = self.rows.first() else {
             return Ok(false);
         };
@@ -150,5 +114,13 @@ impl CaseList {
             .map(|r| r.listed.cursor);
         self.rows = rows;
         Ok(true)
+    }
+
+    fn shown(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn highlight(&mut self) -> &mut usize {
+        &mut self.selected
     }
 }

@@ -7,6 +7,7 @@ mod actions;
 mod findings;
 mod list;
 mod notices;
+mod paging;
 mod stats;
 
 pub use findings::Findings;
@@ -19,6 +20,7 @@ use crate::app::event::AppEvent;
 use crate::app::panes::Pane;
 use crate::domain::workflow::StepKind;
 use crate::store::Result;
+use paging::PagedRows;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SupervisionCommand {

@@ -1,8 +1,8 @@
 //! Accountability notices (通报), newest first, a page at a time; the highlighted one printed
 //! (written to a file beside the database, and to the printer when one is set).
 
+use super::paging::PagedRows;
 use crate::app::context::Ctx;
-use crate::app::panes::step;
 use crate::app::session::StatusKind;
 use crate::domain::supervision::notice::Notice;
 use crate::i18n::supervision::Sv;
@@ -36,74 +36,6 @@ impl Notices {
         Ok(changed)
     }
 
-    /// The next page, its first row highlighted.
-    pub fn next_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_down(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    /// The page before, its first row highlighted.
-    pub fn prev_page(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.page_up(ctx)? {
-            self.selected = 0;
-        }
-        Ok(())
-    }
-
-    pub fn up(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected == 0 {
-            if self.page_up(ctx)? {
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), false);
-        }
-        Ok(())
-    }
-
-    pub fn down(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        if self.selected + 1 >= self.rows.len() {
-            if self.page_down(ctx)? {
-                self.selected = 0;
-            }
-        } else {
-            step(&mut self.selected, self.rows.len(), true);
-        }
-        Ok(())
-    }
-
-    pub fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
-        let Some(last) = self.rows.last() else {
-            return Ok(false);
-        };
-        let rows = ctx.store.notices_page(Some(last.id), limit(ctx))?;
-        if rows.is_empty() {
-            return Ok(false);
-        }
-        self.page_before = Some(last.id);
-        self.rows = rows;
-        Ok(true)
-    }
-
-    pub fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
-        let Some(first) = self.rows.first() else {
-            return Ok(false);
-        };
-        let rows = ctx.store.notices_page_after(first.id, limit(ctx))?;
-        let Some(top) = rows.first() else {
-            return Ok(false);
-        };
-        self.page_before = ctx
-            .store
-            .notices_page_after(top.id, 1)?
-            .first()
-            .map(|n| n.id);
-        self.rows = rows;
-        Ok(true)
-    }
-
     /// Print the highlighted notice: a file beside the database (or in `document_dir`), and
     /// the printer when one is set.
     pub fn print(&self, ctx: &mut Ctx<'_>) {
@@ -124,5 +56,45 @@ impl Notices {
             ),
             Err(why) => ctx.session.say_text(StatusKind::Error, why),
         }
+    }
+}
+
+impl PagedRows for Notices {
+    fn page_down(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+        let Some(last) = self.rows.last() else {
+            return Ok(false);
+        };
+        let rows = ctx.store.notices_page(Some(last.id), limit(ctx))?;
+        if rows.is_empty() {
+            return Ok(false);
+        }
+        self.page_before = Some(last.id);
+        self.rows = rows;
+        Ok(true)
+    }
+
+    fn page_up(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+        let Some(first) = self.rows.first() else {
+            return Ok(false);
+        };
+        let rows = ctx.store.notices_page_after(first.id, limit(ctx))?;
+        let Some(top) = rows.first() else {
+            return Ok(false);
+        };
+        self.page_before = ctx
+            .store
+            .notices_page_after(top.id, 1)?
+            .first()
+            .map(|n| n.id);
+        self.rows = rows;
+        Ok(true)
+    }
+
+    fn shown(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn highlight(&mut self) -> &mut usize {
+        &mut self.selected
     }
 }
