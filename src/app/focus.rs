@@ -150,6 +150,23 @@ impl App {
         }
     }
 
+    /// A key the user's roles do not allow: say what it does and which roles it needs.
+    pub(super) fn say_needs_role(&mut self, binding: &Binding) {
+        let lang = self.session.lang;
+        let roles: Vec<&str> = self
+            .roles_needed(binding.needs)
+            .iter()
+            .map(|r| crate::i18n::Label::label(r, lang))
+            .collect();
+        self.session.say(
+            StatusKind::Error,
+            Msg::NeedsRole {
+                what: binding.does.get(lang).to_string(),
+                roles: roles.join(lang.pick("、", ", ")),
+            },
+        );
+    }
+
     /// The roles a binding needs, for a refusal in words.
     pub fn roles_needed(&self, needs: Needs) -> Vec<crate::domain::Role> {
         match needs {

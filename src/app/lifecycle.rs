@@ -8,6 +8,7 @@ use super::dialogs::question::{Question, QuestionDialog};
 use super::session::StatusKind;
 use super::{App, Outcome, panes};
 use crate::i18n::Msg;
+use chrono::Datelike;
 use std::time::Instant;
 
 /// How long a write from the screen waits for another process's write: about a frame.
@@ -17,6 +18,39 @@ const SCREEN_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_milli
 const END_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl App {
+    /// What a new session says first: a missing official calendar (this year or next), the
+    /// notifications waiting, and a draft kept from a session that ended unsaved.
+    pub(super) fn greet(&mut self) -> crate::store::Result<()> {
+        let year = self.session.today().year();
+        let calendar = &self.session.calendar;
+        if let Some(missing) = [year, year + 1]
+            .into_iter()
+            .find(|y| !calendar.has_year(*y))
+        {
+            self.session
+                .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
+        }
+        if self.session.unread > 0 && self.session.status.is_none() {
+            let key = super::keymap::key_for(
+                super::keymap::Command::Global(super::keymap::GlobalCommand::Notifications),
+                self.session.lang,
+            );
+            let text = crate::i18n::notifications::NoticeMsg::Waiting {
+                n: self.session.unread,
+                key,
+            }
+            .text(self.session.lang);
+            self.session.say_text(StatusKind::Info, text);
+        }
+        if self.store.draft(self.session.me.id)?.is_some() {
+            self.dialogs.push(
+                None,
+                Dialog::Question(QuestionDialog::new(Question::RestoreDraft)),
+            );
+        }
+        Ok(())
+    }
+
     pub(super) fn request_quit(&mut self) {
         if self.panes.intake.form.has_text() {
             // Keep the draft first, so that the question tells the truth about it.

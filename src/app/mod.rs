@@ -15,13 +15,11 @@ pub mod session;
 pub mod text_field;
 
 use crate::domain::Staff;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::store::Store;
-use chrono::Datelike;
 use context::Ctx;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use dialogs::help::HelpDialog;
-use dialogs::question::Question;
 use dialogs::{After, Dialog, DialogStack};
 use effects::{Effects, SystemEffects};
 use event::AppEvent;
@@ -31,7 +29,7 @@ use panes::queue::QueuePane;
 use panes::roster::RosterPane;
 use panes::supervision::SupervisionPane;
 use panes::{Pane, Panes};
-use session::{DUE_SOON_DEFAULT, Session, StatusKind};
+use session::{Session, StatusKind};
 
 /// A context over the app's parts, borrowed field by field so a pane can be borrowed beside it.
 macro_rules! ctx {
@@ -88,36 +86,11 @@ impl App {
         effects: Box<dyn Effects>,
     ) -> crate::store::Result<Self> {
         let now = store.now();
-        let due_soon = store
-            .rule("due-soon")?
-            .map_or(DUE_SOON_DEFAULT, |r| r.period.days);
-        let db_name = store
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let session = Session::new(
-            me,
-            lang,
-            now,
-            store.calendar()?,
-            due_soon,
-            store.categories()?,
-            store.units()?,
-            db_name,
-        );
-        let mut session = session;
-        if let Some(opened) = store
-            .setting("office_opened")?
-            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        {
-            session.intake_rules.office_opened = opened;
-        }
-        let unread = store.unread_notifications(session.me.id)?;
-        session.unread = unread.count;
+        let session = Session::open(&store, me, lang)?;
+        let newest_notice = store.unread_notifications(session.me.id)?.newest;
         let mut app = Self {
             data_version: store.data_version()?,
-            seen_notice: Some(unread.newest.as_ref().map_or(0, |n| n.id)),
+            seen_notice: Some(newest_notice.as_ref().map_or(0, |n| n.id)),
             deliveries: vec![],
             seen_urgent: store.latest_urgent()?.map(|u| u.flagged_at),
             session,
@@ -134,35 +107,7 @@ impl App {
             quit: false,
             account_disabled: false,
         };
-        let year = app.session.today().year();
-        let calendar = &app.session.calendar;
-        if let Some(missing) = [year, year + 1]
-            .into_iter()
-            .find(|y| !calendar.has_year(*y))
-        {
-            app.session
-                .say(StatusKind::Info, Msg::CalendarMissing { year: missing });
-        }
-        if unread.count > 0 && app.session.status.is_none() {
-            let key = keymap::key_for(
-                Command::Global(GlobalCommand::Notifications),
-                app.session.lang,
-            );
-            let text = crate::i18n::notifications::NoticeMsg::Waiting {
-                n: unread.count,
-                key,
-            }
-            .text(app.session.lang);
-            app.session.say_text(StatusKind::Info, text);
-        }
-        if app.store.draft(app.session.me.id)?.is_some() {
-            app.dialogs.push(
-                None,
-                Dialog::Question(dialogs::question::QuestionDialog::new(
-                    Question::RestoreDraft,
-                )),
-            );
-        }
+        app.greet()?;
         Ok(app)
     }
 
@@ -215,18 +160,7 @@ impl App {
             return self.say_step_not_now(&scopes, &key);
         };
         if !self.allowed(binding.needs) {
-            let roles: Vec<&str> = self
-                .roles_needed(binding.needs)
-                .iter()
-                .map(|r| crate::i18n::Label::label(r, self.session.lang))
-                .collect();
-            self.session.say(
-                StatusKind::Error,
-                Msg::NeedsRole {
-                    what: binding.does.get(self.session.lang).to_string(),
-                    roles: roles.join(self.session.lang.pick("、", ", ")),
-                },
-            );
+            self.say_needs_role(binding);
             return Outcome::Redraw;
         }
         self.dispatch(binding.command, &key);
@@ -413,15 +347,12 @@ impl App {
     }
 
     /// Show a case's detail in the queue pane, coming back to `back_to` when it is closed.
-    fn show_case(&mut self, case_id: i64, back_to: Pane) {
-        match self.store.case_detail(case_id) {
-            Ok(Some(case)) => {
-                let mut view = panes::queue::DetailView::new(case);
-                view.back_to = Some(back_to);
-                self.panes.queue.detail = Some(view);
-                self.show_pane(Pane::Queue);
-            }
-            Ok(None) => self.session.say(StatusKind::Error, Msg::CaseNotFound),
+    pub(super) fn show_case(&mut self, case_id: i64, back_to: Pane) {
+        let mut events = vec![];
+        let mut ctx = ctx!(self, events);
+        match self.panes.queue.open_case(case_id, back_to, &mut ctx) {
+            Ok(true) => self.show_pane(Pane::Queue),
+            Ok(false) => {}
             Err(e) => {
                 let text = crate::i18n::store_error(self.session.lang, &e);
                 self.session.say_text(StatusKind::Error, text);

@@ -8,8 +8,6 @@
 use super::dialogs::Dialog;
 use super::dialogs::notifications::{LIST_LIMIT, NoticeAction, NotificationsDialog};
 use super::keymap::{Command, GlobalCommand, key_for};
-use super::panes::Pane;
-use super::panes::queue::DetailView;
 use super::session::StatusKind;
 use super::{App, Outcome};
 use crate::domain::Role;
@@ -210,19 +208,10 @@ impl App {
                     self.refresh_list();
                     return;
                 };
-                match self.store.case_detail(case_id) {
-                    Ok(Some(case)) => {
-                        self.dialogs.close_top(self.pane);
-                        self.panes.queue.detail = Some(DetailView::new(case));
-                        self.refresh_unread_quietly();
-                        self.pane = Pane::Queue;
-                        if let Err(e) = self.reload_current() {
-                            self.say_store_error(&e);
-                        }
-                    }
-                    Ok(None) => self.session.say(StatusKind::Error, Msg::CaseNotFound),
-                    Err(e) => self.say_store_error(&e),
-                }
+                self.dialogs.close_top(self.pane);
+                self.refresh_unread_quietly();
+                // Esc in the detail comes back to the pane the list was opened over.
+                self.show_case(case_id, self.pane);
             }
             NoticeAction::MarkRead(id) => {
                 if let Err(e) = self.store.mark_notification_read(&me, id) {

@@ -6,6 +6,7 @@ use crate::domain::intake::IntakeRules;
 use crate::domain::permission::{self, Act};
 use crate::domain::{Category, Staff, Unit};
 use crate::i18n::{Lang, Msg};
+use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// How a status message should look.
@@ -49,31 +50,39 @@ pub struct Session {
 }
 
 impl Session {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        me: Staff,
-        lang: Lang,
-        now: NaiveDateTime,
-        calendar: Calendar,
-        due_soon_days: u32,
-        categories: Vec<Category>,
-        units: Vec<Unit>,
-        db_name: String,
-    ) -> Self {
-        Self {
+    /// The session of `me` on this database: the clock, calendar, reference lists and rules
+    /// as the store has them now, and how many notifications wait unread.
+    pub fn open(store: &Store, me: Staff, lang: Lang) -> crate::store::Result<Self> {
+        let due_soon_days = store
+            .rule("due-soon")?
+            .map_or(DUE_SOON_DEFAULT, |r| r.period.days);
+        let db_name = store
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut intake_rules = IntakeRules::default();
+        if let Some(opened) = store
+            .setting("office_opened")?
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        {
+            intake_rules.office_opened = opened;
+        }
+        let unread = store.unread_notifications(me.id)?.count;
+        Ok(Self {
             me,
             lang,
-            now,
-            calendar,
+            now: store.now(),
+            calendar: store.calendar()?,
             due_soon_days,
-            categories,
-            units,
+            categories: store.categories()?,
+            units: store.units()?,
             db_name,
             status: None,
             page_rows: 15,
-            intake_rules: IntakeRules::default(),
-            unread: 0,
-        }
+            intake_rules,
+            unread,
+        })
     }
 
     pub fn today(&self) -> NaiveDate {

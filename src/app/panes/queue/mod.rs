@@ -180,6 +180,19 @@ impl QueuePane {
     }
 
     /// The filters chosen in their dialog: the list starts again under them.
+    /// Show a case's detail, coming back to `back_to` when it is closed (when not the queue
+    /// itself). False when there is no such case (the status line says so).
+    pub fn open_case(&mut self, case_id: i64, back_to: Pane, ctx: &mut Ctx<'_>) -> Result<bool> {
+        let Some(case) = ctx.store.case_detail(case_id)? else {
+            ctx.say(StatusKind::Error, Msg::CaseNotFound);
+            return Ok(false);
+        };
+        let mut view = DetailView::new(case);
+        view.back_to = (back_to != Pane::Queue).then_some(back_to);
+        self.detail = Some(view);
+        Ok(true)
+    }
+
     pub fn set_filters(&mut self, filters: Filters, ctx: &mut Ctx<'_>) {
         self.filters = filters;
         if let Err(e) = self.relist(ctx) {
