@@ -5,7 +5,7 @@
 use super::form::IntakeForm;
 use crate::domain::intake::IntakeField;
 use crate::domain::{Category, Channel, Leapfrog, MatterKind, Sex, Unit};
-use crate::i18n::{Label, Lang, Text};
+use crate::i18n::{Label, Lang, Msg, Text};
 
 const SEXES: [Option<Sex>; 3] = [None, Some(Sex::Male), Some(Sex::Female)];
 const LEAPFROGS: [Option<Leapfrog>; 5] = [
@@ -120,6 +120,55 @@ pub fn choice(form: &IntakeForm, field: IntakeField, lang: Lang) -> Option<Choic
         options,
         chosen: chosen(form, field),
     })
+}
+
+/// What Enter in a picker did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    /// A category or unit was taken from the matches (the form changed).
+    Taken,
+    /// Nothing matches what was typed: why, to say.
+    NoMatch(Msg),
+    /// Nothing to take (an empty units field moves on).
+    Nothing,
+}
+
+/// Enter in a picker: the highlighted match is taken. A category moves on to the next field;
+/// units stay for the next one, and Enter in an empty units field moves on.
+pub fn pick(form: &mut IntakeForm, categories: &[Category], units: &[Unit]) -> Picked {
+    match form.focus {
+        IntakeField::Category => {
+            let picked = match_categories(categories, &form.text(IntakeField::Category))
+                .get(form.pick)
+                .map(|c| (*c).clone());
+            match picked {
+                Some(c) => {
+                    form.set_category(c);
+                    form.move_focus(true);
+                    Picked::Taken
+                }
+                None => Picked::NoMatch(Msg::NoCategoryMatches),
+            }
+        }
+        IntakeField::Units => {
+            let query = form.text(IntakeField::Units);
+            if query.trim().is_empty() {
+                form.move_focus(true);
+                return Picked::Nothing;
+            }
+            let picked = match_units(units, &query)
+                .get(form.pick)
+                .map(|u| (*u).clone());
+            match picked {
+                Some(u) => {
+                    form.add_unit(u);
+                    Picked::Taken
+                }
+                None => Picked::NoMatch(Msg::NoUnitMatches),
+            }
+        }
+        _ => Picked::Nothing,
+    }
 }
 
 /// Items matching what was typed: its number (1-based, as listed), part of its name, its

@@ -22,6 +22,7 @@ use crate::domain::intake::{IntakeField, RepresentativeInput};
 use crate::domain::lookup::{PersonHistory, PriorCase};
 use crate::domain::{ExpertOnDuty, SavedCase};
 use crate::i18n::Msg;
+use choices::Picked;
 use crossterm::event::{KeyCode, KeyEvent};
 use draft::DraftClock;
 use form::IntakeForm;
@@ -350,37 +351,11 @@ impl IntakePane {
                 self.look_up(ctx, true);
                 self.form.move_focus(true);
             }
-            IntakeField::Category => {
-                let picked = choices::match_categories(
-                    &ctx.session.categories,
-                    &form.text(IntakeField::Category),
-                )
-                .get(form.pick)
-                .map(|c| (*c).clone());
-                match picked {
-                    Some(c) => {
-                        form.set_category(c);
-                        form.move_focus(true);
-                        self.draft.changed();
-                    }
-                    None => ctx.say(StatusKind::Error, Msg::NoCategoryMatches),
-                }
-            }
-            IntakeField::Units => {
-                let query = form.text(IntakeField::Units);
-                if query.trim().is_empty() {
-                    form.move_focus(true);
-                    return;
-                }
-                let picked = choices::match_units(&ctx.session.units, &query)
-                    .get(form.pick)
-                    .map(|u| (*u).clone());
-                match picked {
-                    Some(u) => {
-                        form.add_unit(u);
-                        self.draft.changed();
-                    }
-                    None => ctx.say(StatusKind::Error, Msg::NoUnitMatches),
+            IntakeField::Category | IntakeField::Units => {
+                match choices::pick(form, &ctx.session.categories, &ctx.session.units) {
+                    Picked::Taken => self.draft.changed(),
+                    Picked::NoMatch(why) => ctx.say(StatusKind::Error, why),
+                    Picked::Nothing => {}
                 }
             }
             IntakeField::Representatives => self.open_representatives(ctx),
