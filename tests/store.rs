@@ -1011,4 +1011,50 @@ mod workflow {
         assert_eq!(state(&o, cases[1]), CaseState::Transferred);
         assert_eq!(state(&o, cases[2]), CaseState::Registered);
     }
+
+    /// Which steps a selection takes at once is the domain's rule: an urging is refused in
+    /// words, a supervision taken on every case.
+    #[test]
+    fn only_transfer_reassignment_and_supervision_are_taken_in_bulk() {
+        use xfdesk::domain::workflow::{StepError, StepKind};
+        let mut o = office();
+        let manager = o.manager.clone();
+        let case = o.case_id;
+        let refused = o.store.take_step_on_each(
+            &manager,
+            &[case],
+            Step::Urge {
+                note: "请尽快办理".into(),
+            },
+        );
+        match refused {
+            Err(StoreError::Step(StepError::NotInBulk { kind })) => {
+                assert_eq!(kind, StepKind::Urge)
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = xfdesk::i18n::store_error(
+            xfdesk::i18n::Lang::Zh,
+            &StoreError::Step(StepError::NotInBulk {
+                kind: StepKind::Urge,
+            }),
+        );
+        assert!(text.contains("不能批量办理"), "{text}");
+        let done = o
+            .store
+            .take_step_on_each(
+                &manager,
+                &[case],
+                Step::Supervise {
+                    supervisor: manager.id,
+                    note: "统一督办".into(),
+                },
+            )
+            .unwrap();
+        assert_eq!(done.len(), 1);
+        assert_eq!(
+            o.store.case_facts(case).unwrap().supervisor_id,
+            Some(manager.id)
+        );
+    }
 }

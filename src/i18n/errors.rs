@@ -227,6 +227,13 @@ pub fn step_error(lang: Lang, e: &StepError) -> String {
                 "the supervisor must be an active supervisor or manager",
             )
             .into(),
+        StepError::NotInBulk { kind } => {
+            if zh {
+                format!("“{}”不能批量办理，请逐件办理", kind.label(lang))
+            } else {
+                format!("{} is taken case by case, not on a selection", kind.label(lang))
+            }
+        }
     }
 }
 

@@ -71,6 +71,7 @@ texts! {
     KeyMark => "标记/取消标记（批量办理）", "mark or unmark (for a bulk step)";
     KeyBulkTransfer => "批量转办", "transfer the marked";
     KeyBulkAssign => "批量改派首办", "reassign the marked";
+    KeyBulkSupervise => "批量督办", "supervise the marked";
     KeyClearMarks => "取消全部标记", "unmark all";
     KeyGiveUpSave => "放弃保存（表单保留）", "give the save up (the form stays)";
     KeyHistory => "既往", "history";

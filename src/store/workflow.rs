@@ -635,6 +635,7 @@ impl Store {
         step: Step,
     ) -> Result<Vec<StepDone>> {
         require(actor, Act::BulkAct)?;
+        workflow::check_bulk(step.kind()).map_err(StoreError::Step)?;
         let step = step.cleaned();
         let now = self.now();
         let max_extension = self.rule("extend")?.map_or(30, |r| r.period.days);

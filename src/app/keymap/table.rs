@@ -197,6 +197,7 @@ pub static KEYMAP: &[Binding] = &[
     key(K::Char(' '), NONE, C::Queue(QueueCommand::Mark), T::KeyMark).when(When::QueueBrowsing).needs(Act::BulkAct),
     key(K::Char('t'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Transfer)), T::KeyBulkTransfer).legend().when(When::QueueMarked).needs(Act::BulkAct),
     key(K::Char('g'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Assign)), T::KeyBulkAssign).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('d'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Supervise)), T::KeyBulkSupervise).legend().when(When::QueueMarked).needs(Act::BulkAct),
     key(K::Char('u'), NONE, C::Queue(QueueCommand::ClearMarks), T::KeyClearMarks).legend().when(When::QueueMarked),
 
     // The queue's filters (f).

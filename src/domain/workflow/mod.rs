@@ -418,6 +418,21 @@ pub enum StepError {
     /// The staff member named to supervise does not hold the supervisor or manager role, or
     /// is not active.
     NotSupervisor,
+    /// A step that is not taken on a marked selection at once (批量 is transfer, reassign,
+    /// put under supervision).
+    NotInBulk { kind: StepKind },
+}
+
+/// The steps a manager may take on a marked selection of cases at once (批量).
+pub const BULK_STEPS: [StepKind; 3] = [StepKind::Transfer, StepKind::Assign, StepKind::Supervise];
+
+/// Whether `kind` may be taken on a marked selection at once.
+pub fn check_bulk(kind: StepKind) -> Result<(), StepError> {
+    if BULK_STEPS.contains(&kind) {
+        Ok(())
+    } else {
+        Err(StepError::NotInBulk { kind })
+    }
 }
 
 impl From<TransitionError> for StepError {

@@ -1,14 +1,12 @@
 //! 批量: the dialogs of a step taken on a manager's marked selection at once — a transfer to
-//! one unit, or a new first handler — with the same fields as on one case, and the step they
-//! make. The cases' numbers stand above the fields.
+//! one unit, a new first handler, or supervision by one supervisor — with the same fields as
+//! on one case, and the step they make. The cases' numbers stand above the fields. Which steps
+//! may be taken so is the domain's rule (`workflow::BULK_STEPS`).
 
 use super::{Field, FormDialog, FormPurpose, FormValues, PickItem, ValueProblem};
 use crate::domain::workflow::{Step, StepKind};
 use crate::domain::{Staff, Unit};
 use crate::i18n::{Label, Lang, Msg, Text};
-
-/// The steps a selection can take together.
-pub const BULK_STEPS: [StepKind; 2] = [StepKind::Transfer, StepKind::Assign];
 
 const TRANSFER_KIND: usize = 0;
 const LEAD: usize = 1;
@@ -18,13 +16,14 @@ const REPORT_BY: usize = 3;
 const NEW_HANDLER: usize = 0;
 const REASON: usize = 1;
 
-/// The dialog of `kind` on the cases `cases` (ids) numbered `numbers`.
+/// The dialog of `kind` on the cases `cases` (ids) numbered `numbers`, for `me`.
 pub fn dialog(
     kind: StepKind,
     cases: Vec<i64>,
     numbers: &[String],
     units: &[Unit],
     staff: &[Staff],
+    me: i64,
     lang: Lang,
 ) -> FormDialog {
     let t = |text: Text| text.get(lang).to_string();
@@ -37,6 +36,7 @@ pub fn dialog(
         })
         .collect();
     let fields = match kind {
+        StepKind::Supervise => super::supervise::supervisor_fields(lang, staff, Some(me)),
         StepKind::Assign => vec![
             Field::pick(
                 t(Text::FieldNewFirstHandler),
@@ -78,6 +78,7 @@ pub fn dialog(
 /// The step the submitted dialog makes, the same for every case.
 pub fn step(kind: StepKind, v: &FormValues<'_>) -> Result<Step, ValueProblem> {
     match kind {
+        StepKind::Supervise => super::supervise::supervise_step(v),
         StepKind::Assign => Ok(Step::Assign {
             to_staff: v.one_picked(NEW_HANDLER)?,
             reason: v.required_text(REASON)?,

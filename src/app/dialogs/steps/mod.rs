@@ -20,7 +20,7 @@ mod reopen;
 mod reply;
 mod return_step;
 mod review;
-mod supervise;
+pub mod supervise;
 mod supervision_order;
 mod suspend;
 mod take_charge;

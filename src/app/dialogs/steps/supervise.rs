@@ -2,13 +2,25 @@
 //! supervisor or manager), and why; or hand it to another supervisor.
 
 use super::{Field, FormValues, PickItem, StepContext, ValueProblem};
+use crate::domain::Staff;
 use crate::domain::supervision::may_supervise;
 use crate::domain::workflow::Step;
+use crate::i18n::Lang;
 use crate::i18n::supervision::Sv;
 
 pub fn fields(ctx: &StepContext<'_>) -> (Vec<String>, Vec<Field>) {
-    let items: Vec<PickItem> = ctx
-        .staff
+    // The one asking follows it unless another is picked (not when they follow it already).
+    let proposed = (ctx.case.facts.supervisor_id != Some(ctx.me)).then_some(ctx.me);
+    (
+        super::ladder_context(ctx),
+        supervisor_fields(ctx.lang, ctx.staff, proposed),
+    )
+}
+
+/// Who follows the case (a supervisor or manager; `proposed` already picked when they may),
+/// and why: on one case, and on a manager's marked selection.
+pub fn supervisor_fields(lang: Lang, staff: &[Staff], proposed: Option<i64>) -> Vec<Field> {
+    let items: Vec<PickItem> = staff
         .iter()
         .filter(|s| may_supervise(s))
         .map(|s| PickItem {
@@ -20,20 +32,19 @@ pub fn fields(ctx: &StepContext<'_>) -> (Vec<String>, Vec<Field>) {
             ],
         })
         .collect();
-    let mut who = Field::pick(Sv::FieldSupervisor.text(ctx.lang), items, false);
-    // The one asking follows it unless another is picked.
-    if ctx.staff.iter().any(|s| s.id == ctx.me && may_supervise(s))
-        && ctx.case.facts.supervisor_id != Some(ctx.me)
-    {
-        who.picked = vec![ctx.me];
+    let mut who = Field::pick(Sv::FieldSupervisor.text(lang), items, false);
+    if let Some(me) = proposed.filter(|me| staff.iter().any(|s| s.id == *me && may_supervise(s))) {
+        who.picked = vec![me];
     }
-    (
-        super::ladder_context(ctx),
-        vec![who, Field::lines(Sv::FieldSuperviseWhy.text(ctx.lang))],
-    )
+    vec![who, Field::lines(Sv::FieldSuperviseWhy.text(lang))]
 }
 
 pub fn step(v: &FormValues<'_>, _ctx: &StepContext<'_>) -> Result<Step, ValueProblem> {
+    supervise_step(v)
+}
+
+/// The step the supervisor fields make.
+pub fn supervise_step(v: &FormValues<'_>) -> Result<Step, ValueProblem> {
     Ok(Step::Supervise {
         supervisor: v.one_picked(0)?,
         note: v.required_text(1)?,

@@ -68,6 +68,7 @@ impl QueuePane {
             &numbers,
             &ctx.session.units,
             &staff,
+            ctx.session.me.id,
             ctx.session.lang,
         );
         ctx.emit(AppEvent::Open(

@@ -52,3 +52,38 @@ fn a_receptionist_cannot_mark_for_a_bulk_step() {
     let (lines, _) = render(&mut app, 80, 24);
     assert!(lines[22].contains("无权操作"), "{}", lines[22]);
 }
+
+#[test]
+fn a_manager_puts_the_marked_cases_under_supervision_with_themself_proposed() {
+    let (_d, path, mut app, _) = app_recording(
+        Lang::Zh,
+        &[Role::Reception, Role::Supervisor, Role::Manager],
+    );
+    register(&mut app, "张三", "征地补偿款未到位");
+    register(&mut app, "欧阳娜娜", "工资拖欠三个月");
+    show_queue(&mut app);
+    app.press(KeyCode::Char(' '));
+    app.press(KeyCode::Char(' '));
+    let (lines, _) = render(&mut app, 120, 40);
+    assert!(lines[39].contains("批量督办"), "{}", lines[39]);
+    app.press(KeyCode::Char('d'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (lines, _) = render(&mut app, w, h);
+        let screen = lines.join("\n");
+        assert!(screen.contains("已选 2 件"), "{screen}");
+        assert!(screen.contains("督办人"), "{screen}");
+    }
+    // The manager is proposed as the supervisor: only the reason is left to type.
+    app.press(KeyCode::Tab);
+    app.type_str("群众反映强烈，统一督办");
+    app.press_ctrl('s');
+    let (lines, _) = render(&mut app, 80, 24);
+    assert!(lines[22].contains("已对 2 件案件"), "{}", lines[22]);
+    assert!(app.panes().queue.marked.is_empty());
+    // Both cases name the supervisor, and each has its own record of the step.
+    let store = crate::store::Store::open(&path).unwrap();
+    let me = app.session().me.id;
+    for case_id in [1, 2] {
+        assert_eq!(store.case_facts(case_id).unwrap().supervisor_id, Some(me));
+    }
+}
