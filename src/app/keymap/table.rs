@@ -179,6 +179,11 @@ pub static KEYMAP: &[Binding] = &[
 
     // The queue: its list, the search field at its top, its filters and order. On the
     // bottom line what finds a case comes first; paging is in help (the arrows page too).
+    // 批量: with cases marked, the steps on all of them come first on the bottom line.
+    key(K::Char('t'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Transfer)), T::KeyBulkTransfer).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('g'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Assign)), T::KeyBulkAssign).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('d'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Supervise)), T::KeyBulkSupervise).legend().when(When::QueueMarked).needs(Act::BulkAct),
+    key(K::Char('u'), NONE, C::Queue(QueueCommand::ClearMarks), T::KeyClearMarks).legend().when(When::QueueMarked),
     key(K::Char('/'), NONE, C::Queue(QueueCommand::StartSearch), T::KeySearch).legend().when(When::QueueBrowsing),
     key(K::Char('f'), NONE, C::Queue(QueueCommand::Filters), T::KeyFilters).legend().when(When::QueueBrowsing),
     key(K::Char('s'), NONE, C::Queue(QueueCommand::Sort), T::KeySort).legend().when(When::QueueBrowsing),
@@ -193,12 +198,8 @@ pub static KEYMAP: &[Binding] = &[
     key(K::PageUp, NONE, C::Queue(QueueCommand::PageUp), T::KeyPageUp),
     key(K::PageDown, NONE, C::Queue(QueueCommand::PageDown), T::KeyPageDown),
     key(K::Home, NONE, C::Queue(QueueCommand::Newest), T::KeyNewest).when(When::QueueBrowsing),
-    // 批量: a manager marks cases and takes one step on all of them.
+    // A manager marks cases (Space) for a step on all of them.
     key(K::Char(' '), NONE, C::Queue(QueueCommand::Mark), T::KeyMark).when(When::QueueBrowsing).needs(Act::BulkAct),
-    key(K::Char('t'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Transfer)), T::KeyBulkTransfer).legend().when(When::QueueMarked).needs(Act::BulkAct),
-    key(K::Char('g'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Assign)), T::KeyBulkAssign).legend().when(When::QueueMarked).needs(Act::BulkAct),
-    key(K::Char('d'), NONE, C::Queue(QueueCommand::Bulk(StepKind::Supervise)), T::KeyBulkSupervise).legend().when(When::QueueMarked).needs(Act::BulkAct),
-    key(K::Char('u'), NONE, C::Queue(QueueCommand::ClearMarks), T::KeyClearMarks).legend().when(When::QueueMarked),
 
     // The queue's filters (f).
     key(K::Up, NONE, C::Filter(FilterCommand::Up), T::KeyPrevFilter),
