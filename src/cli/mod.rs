@@ -285,18 +285,10 @@ pub fn current_staff(store: &Store, lang: Lang) -> Result<Staff, Failure> {
     })?;
     match store.staff_by_login(&login)? {
         Some(s) if s.active => Ok(s),
-        Some(_) => Err(Failure::denied(match lang {
-            Lang::Zh => format!("账号 {login} 已停用。请联系管理员。"),
-            Lang::En => format!("the account {login} is disabled. Ask an administrator."),
-        })),
-        None => Err(Failure::denied(match lang {
-            Lang::Zh => format!(
-                "账号 {login} 不是本系统的工作人员。请管理员执行：xfdesk staff add {login} --name 姓名 --role reception"
-            ),
-            Lang::En => format!(
-                "the account {login} is not staff here. Ask an administrator to run: xfdesk staff add {login} --name NAME --role reception"
-            ),
-        })),
+        Some(_) => Err(Failure::denied(crate::i18n::cli::account_disabled(
+            lang, &login,
+        ))),
+        None => Err(Failure::denied(crate::i18n::cli::not_staff(lang, &login))),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::documents::roster_notice::{self, RosterNotice};
 use crate::domain::roster::import::{MAX_FILE_BYTES, read};
 use crate::domain::roster::week::parse_week;
 use crate::domain::text::clean_line;
-use crate::i18n::Lang;
+use crate::i18n::roster::RosterMsg;
 use chrono::Duration;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
@@ -68,10 +68,7 @@ fn publish(cli: &Cli, week: &str, format: &str, out: Option<&Path>) -> CliResult
     match out {
         Some(path) => {
             let written = super::output::new_file(path, &super::output::out_target(path)?, &text)?;
-            super::output::line(match lang {
-                Lang::Zh => format!("已写入 {written}"),
-                Lang::En => format!("written to {written}"),
-            })?;
+            super::output::line(RosterMsg::NoticeWritten { path: written }.text(lang))?;
         }
         None => super::output::text(&text)?,
     }
@@ -87,25 +84,26 @@ fn import(cli: &Cli, file: &Path) -> CliResult {
         .map_err(|e| Failure::denied(crate::i18n::errors::permission_denied(lang, &e)))?;
     let shown = clean_line(&file.display().to_string());
     let bytes = crate::os::read_callers_file(file, MAX_FILE_BYTES).map_err(|e| {
-        Failure::error(match lang {
-            Lang::Zh => format!("不能读取 {shown}：{e}"),
-            Lang::En => format!("cannot read {shown}: {e}"),
-        })
+        Failure::error(
+            RosterMsg::CannotRead {
+                file: shown.clone(),
+                why: clean_line(&e.to_string()),
+            }
+            .text(lang),
+        )
     })?;
     let rows =
         read(&bytes).map_err(|e| Failure::error(crate::i18n::roster::import_error(lang, &e)))?;
     let done = store
         .import_roster(&me, &rows)
         .map_err(|e| super::store_failure(lang, e))?;
-    super::output::line(match lang {
-        Lang::Zh => format!(
-            "已导入 {shown}：{} 个班次，{} 个半天的值班安排以此文件为准",
-            done.slots, done.half_days
-        ),
-        Lang::En => format!(
-            "imported {shown}: {} slots; the roster of {} half-days is now the file's",
-            done.slots, done.half_days
-        ),
-    })?;
+    super::output::line(
+        RosterMsg::Imported {
+            file: shown,
+            slots: done.slots,
+            half_days: done.half_days,
+        }
+        .text(lang),
+    )?;
     Ok(0)
 }

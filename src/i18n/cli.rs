@@ -6,6 +6,26 @@ use crate::domain::settings::{SETTINGS, SettingError};
 use crate::domain::text::clean_line;
 use crate::store::{AuditReport, BreakReason, OpenRefusal};
 
+/// The calling account is disabled.
+pub fn account_disabled(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => format!("账号 {login} 已停用。请联系管理员。"),
+        Lang::En => format!("the account {login} is disabled. Ask an administrator."),
+    }
+}
+
+/// The calling account is not staff of this office.
+pub fn not_staff(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "账号 {login} 不是本系统的工作人员。请管理员执行：xfdesk staff add {login} --name 姓名 --role reception"
+        ),
+        Lang::En => format!(
+            "the account {login} is not staff here. Ask an administrator to run: xfdesk staff add {login} --name NAME --role reception"
+        ),
+    }
+}
+
 /// A deadline rule that does not exist, with the names that do.
 pub fn unknown_rule(lang: Lang, name: &str, known: &[String]) -> String {
     match lang {

@@ -97,6 +97,12 @@ messages! {
     PatternAdded { name: String, weekday: String, half: String, room: String } => "已设每{weekday}{half} {name} 在 {room} 值班", "{name} is on duty every {weekday} {half} in {room}";
     PatternEnded { name: String, last: String } => "{name} 的固定安排到 {last} 为止", "{name}'s pattern ends after {last}";
     PatternDeleted { name: String } => "已删除 {name} 尚未开始的固定安排", "{name}'s pattern, not yet begun, is deleted";
+    LeaderDay { day: String, half: String, names: String } => "{day}{half}（{names}）", "{day} {half} ({names})";
+    // The command line.
+    NoticeWritten { path: String } => "已写入 {path}", "written to {path}";
+    CannotRead { file: String, why: String } => "不能读取 {file}：{why}", "cannot read {file}: {why}";
+    Imported { file: String, slots: usize, half_days: usize } => "已导入 {file}：{slots} 个班次，{half_days} 个半天的值班安排以此文件为准",
+        "imported {file}: {slots} slots; the roster of {half_days} half-days is now the file's";
 }
 
 /// A weekday's name.

@@ -62,10 +62,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     words::half(lang, w.afternoon),
                 );
                 let names = clean_line(&names.join(lang.pick("、", ", ")));
-                match lang {
-                    Lang::Zh => format!("{day}{half}（{names}）"),
-                    Lang::En => format!("{day} {half} ({names})"),
+                RosterMsg::LeaderDay {
+                    day: day.to_string(),
+                    half: half.to_string(),
+                    names,
                 }
+                .text(lang)
             })
             .collect();
         format!("{}{}", RosterText::LeaderDays.get(lang), days.join("  "))
