@@ -70,9 +70,22 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CliResult {
     let target = args
         .out
         .as_deref()
-        .map(super::output::out_target)
+        .map(|p| super::output::out_target(p, lang))
         .transpose()?;
-    let day = args.date.unwrap_or_else(|| store.today());
+    let today = store.today();
+    let day = args.date.unwrap_or(today);
+    // A night of the office's working life: back to 2000, or up to a year ahead to look.
+    let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(today);
+    let latest = today
+        .checked_add_days(chrono::Days::new(366))
+        .unwrap_or(today);
+    if day < earliest || day > latest {
+        return Err(Failure::error(crate::i18n::cli::check_day_out_of_range(
+            lang,
+            &earliest.to_string(),
+            &latest.to_string(),
+        )));
+    }
     // A day still to come is looked at, never recorded: the pane shows the last night's run.
     let not_recorded = if store.is_read_only() {
         Some(NotRecorded::ReadOnly)

@@ -39,7 +39,11 @@ pub fn run(cli: &Cli, args: &DocArgs) -> CliResult {
         seal_line: setting("seal_line"),
     };
     // The place is checked before anything else: a refused place is said first.
-    let target = args.out.as_deref().map(output::out_target).transpose()?;
+    let target = args
+        .out
+        .as_deref()
+        .map(|p| output::out_target(p, lang))
+        .transpose()?;
     let text = notices::render(kind, &case, &office, store.today()).map_err(|e| {
         Failure::denied(
             Msg::DocumentNotYet {

@@ -48,10 +48,24 @@ macro_rules! say {
 /// Where `--out FILE` will go, checked before any work: across the setgid boundary only
 /// directly in the receipt directory (`Boundary::document_target`). The directory and the
 /// plain file name.
-pub fn out_target(path: &std::path::Path) -> Result<(std::path::PathBuf, String), Failure> {
-    crate::os::boundary()
+/// A file already there, or a folder that is not, is said here, before a command records
+/// anything (the write itself never goes over a file either way).
+pub fn out_target(
+    path: &std::path::Path,
+    lang: crate::i18n::Lang,
+) -> Result<(std::path::PathBuf, String), Failure> {
+    let (dir, name) = crate::os::boundary()
         .document_target(path)
-        .map_err(super::boundary_failure)
+        .map_err(super::boundary_failure)?;
+    let shown = crate::domain::text::clean_line(&path.display().to_string());
+    if std::fs::symlink_metadata(dir.join(&name)).is_ok() {
+        return Err(Failure::error(crate::i18n::cli::out_exists(lang, &shown)));
+    }
+    if !dir.is_dir() {
+        let dir = crate::domain::text::clean_line(&dir.display().to_string());
+        return Err(Failure::error(crate::i18n::cli::out_no_folder(lang, &dir)));
+    }
+    Ok((dir, name))
 }
 
 /// Write `text` to the new file `--out` named (checked by [`out_target`]): never over an

@@ -67,7 +67,8 @@ fn publish(cli: &Cli, week: &str, format: &str, out: Option<&Path>) -> CliResult
     };
     match out {
         Some(path) => {
-            let written = super::output::new_file(path, &super::output::out_target(path)?, &text)?;
+            let written =
+                super::output::new_file(path, &super::output::out_target(path, lang)?, &text)?;
             super::output::line(RosterMsg::NoticeWritten { path: written }.text(lang))?;
         }
         None => super::output::text(&text)?,

@@ -6,6 +6,32 @@ use crate::domain::settings::{SETTINGS, SettingError};
 use crate::domain::text::clean_line;
 use crate::store::{AuditReport, BreakReason, OpenRefusal};
 
+/// `--out` names a file that is already there.
+pub fn out_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 已存在：xfdesk 不覆盖已有文件，请换一个文件名"),
+        Lang::En => {
+            format!("{path} already exists: xfdesk never writes over a file; name a new one")
+        }
+    }
+}
+
+/// `--out` names a file in a folder that is not there.
+pub fn out_no_folder(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有文件夹 {dir}"),
+        Lang::En => format!("there is no folder {dir}"),
+    }
+}
+
+/// `check --date` far from today.
+pub fn check_day_out_of_range(lang: Lang, earliest: &str, latest: &str) -> String {
+    match lang {
+        Lang::Zh => format!("检查日期须在 {earliest} 至 {latest} 之间"),
+        Lang::En => format!("the check's date must be from {earliest} to {latest}"),
+    }
+}
+
 /// The calling account is disabled.
 pub fn account_disabled(lang: Lang, login: &str) -> String {
     match lang {

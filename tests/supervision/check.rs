@@ -242,8 +242,33 @@ fn it_ends_with_a_wal_checkpoint_and_writes_only_a_new_file() {
         0,
         "the log was checkpointed and truncated"
     );
-    let again = xfdesk(&o.db, &["check", "--out", out_file.to_str().unwrap()]);
+    // Another night into the same file: refused in words before anything is recorded.
+    let runs = count(&o.db, "SELECT count(*) FROM check_runs");
+    let yesterday = (o.store.today() - Duration::days(1)).to_string();
+    let again = xfdesk(
+        &o.db,
+        &[
+            "check",
+            "--date",
+            &yesterday,
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
     assert_eq!(again.status.code(), Some(2), "never over a file");
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(count(&o.db, "SELECT count(*) FROM check_runs"), runs);
+    // A night long before any office, or far ahead, is refused too.
+    for day in ["0001-01-01", "9999-12-31"] {
+        let out = xfdesk(&o.db, &["check", "--date", day]);
+        assert_eq!(out.status.code(), Some(2), "{day}");
+        assert!(stderr(&out).contains("must be from"), "{}", stderr(&out));
+    }
+    assert_eq!(count(&o.db, "SELECT count(*) FROM check_runs"), runs);
 }
 
 #[test]
