@@ -18,15 +18,22 @@ pub enum NotificationKind {
     Urge,
     /// A case was put under supervision (督办), this person following it or concerned.
     Supervise,
+    /// A further rung of the supervision ladder on a case this person handles (督办单, 约谈,
+    /// 挂牌督办, an accountability proposal, an extension asked for).
+    Escalated,
+    /// An accountability notice (通报) names a case this person handles, or names them.
+    Notice,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 5] = [
+    pub const ALL: [NotificationKind; 7] = [
         NotificationKind::Routed,
         NotificationKind::Transfer,
         NotificationKind::Return,
         NotificationKind::Urge,
         NotificationKind::Supervise,
+        NotificationKind::Escalated,
+        NotificationKind::Notice,
     ];
 
     pub fn code(self) -> &'static str {
@@ -36,6 +43,8 @@ impl NotificationKind {
             NotificationKind::Return => "return",
             NotificationKind::Urge => "urge",
             NotificationKind::Supervise => "supervise",
+            NotificationKind::Escalated => "escalated",
+            NotificationKind::Notice => "notice",
         }
     }
 

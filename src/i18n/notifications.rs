@@ -24,6 +24,8 @@ texts! {
     KindReturn => "退回", "returned";
     KindUrge => "催办", "urged";
     KindSupervise => "督办", "supervised";
+    KindEscalated => "督办升级", "supervision";
+    KindNotice => "通报", "notice";
     NoCase => "该通知不涉及案件", "This notification is about no case";
 }
 
@@ -35,6 +37,8 @@ messages! {
     Returned { note: String, by: String } => "已退回：{note}（{by}）", "returned: {note} ({by})";
     Urged { note: String, by: String } => "催办：{note}（{by}）", "urged: {note} ({by})";
     Supervised { note: String, by: String } => "已列入督办：{note}（{by}）", "put under supervision: {note} ({by})";
+    Escalated { note: String, by: String } => "督办：{note}（{by}）", "supervision: {note} ({by})";
+    Noticed { note: String, by: String } => "通报 {note}（{by}）", "named in notice {note} ({by})";
     Status { case: String, text: String, key: String, unread: u32 } => "新通知 {case} {text} — {key} 查看（未读 {unread}）", "new: {case} {text} — {key} to see ({unread} unread)";
     Waiting { n: u32, key: String } => "有 {n} 条未读通知 — {key} 查看", "{n} unread notifications — {key} to see";
     AllRead { n: usize } => "已将 {n} 条通知标为已读", "{n} notifications marked read";
@@ -48,6 +52,8 @@ pub fn kind(lang: Lang, k: NotificationKind) -> &'static str {
         NotificationKind::Return => NoticeText::KindReturn,
         NotificationKind::Urge => NoticeText::KindUrge,
         NotificationKind::Supervise => NoticeText::KindSupervise,
+        NotificationKind::Escalated => NoticeText::KindEscalated,
+        NotificationKind::Notice => NoticeText::KindNotice,
     }
     .get(lang)
 }
@@ -72,6 +78,8 @@ pub fn text(
         NotificationKind::Return => NoticeMsg::Returned { note, by },
         NotificationKind::Urge => NoticeMsg::Urged { note, by },
         NotificationKind::Supervise => NoticeMsg::Supervised { note, by },
+        NotificationKind::Escalated => NoticeMsg::Escalated { note, by },
+        NotificationKind::Notice => NoticeMsg::Noticed { note, by },
     }
     .text(lang)
 }

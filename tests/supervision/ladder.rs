@@ -439,4 +439,21 @@ fn the_first_handler_hears_of_an_urging_and_the_supervisor_named_of_the_supervis
     );
     assert!(o.store.notifications_for(boss.id, 10).unwrap().is_empty());
     assert_eq!(o.store.unread_notifications(me.id).unwrap().count, 2);
+    // A further rung is told as supervision stepped up, in the rung's own words.
+    o.store
+        .take_step(
+            &sup,
+            case,
+            version,
+            Step::SupervisionOrder {
+                requirement: "限期查明并答复".into(),
+                report_by: d("2026-03-20"),
+            },
+        )
+        .unwrap();
+    let newest = &o.store.notifications_for(me.id, 1).unwrap()[0];
+    assert_eq!(newest.kind, NotificationKind::Escalated);
+    assert!(newest.note.contains("限期查明并答复"), "{newest:?}");
+    let said = xfdesk::i18n::notifications::describe(xfdesk::i18n::Lang::Zh, newest);
+    assert!(!said.contains("列入督办"), "{said}");
 }

@@ -86,8 +86,8 @@ pub(crate) struct SupervisionEvent {
     pub to_staff: Vec<i64>,
 }
 
-/// Tell the people concerned of a supervision event, inside its own transaction: an urging
-/// as an urging, every other rung of the ladder and a notice naming the case as supervision.
+/// Tell the people concerned of a supervision event, inside its own transaction: an urging,
+/// a case put under supervision, a further rung of the ladder, a notice naming the case.
 /// The office's notify command hears of them after the commit, with every other notification.
 pub(crate) fn notify_supervision_event(
     tx: &Tx<'_>,
@@ -100,8 +100,12 @@ pub(crate) fn notify_supervision_event(
             kind: StepKind::Urge,
             record,
         } => (NotificationKind::Urge, record.clone()),
-        SupervisionWhat::Step { record, .. } => (NotificationKind::Supervise, record.clone()),
-        SupervisionWhat::Notice { number } => (NotificationKind::Supervise, number.clone()),
+        SupervisionWhat::Step {
+            kind: StepKind::Supervise,
+            record,
+        } => (NotificationKind::Supervise, record.clone()),
+        SupervisionWhat::Step { record, .. } => (NotificationKind::Escalated, record.clone()),
+        SupervisionWhat::Notice { number } => (NotificationKind::Notice, number.clone()),
     };
     for to_staff in &event.to_staff {
         super::notifications::record(
