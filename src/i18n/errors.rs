@@ -286,6 +286,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Lang::En => format!("changed by {by} at {at}, reload"),
         },
         StoreError::Step(e) => step_error(lang, e),
+        StoreError::Clock(e) => clock_error(lang, e),
         StoreError::Notice(e) => super::supervision::notice_error(lang, e),
         StoreError::Refusals(refusals) => {
             let each: Vec<String> = refusals

@@ -402,7 +402,7 @@ impl Store {
             acting(tx, actor, Act::ExtendDeadline)?;
             let mut c = one_running_clock(tx, case_id, rule)?;
             check_extension(c.spec.extension_days > 0, days, max, reason)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                .map_err(StoreError::Clock)?;
             c.spec.extension_days = days;
             let calendar = calendar_in(tx)?;
             let due = counted(&calendar, counting_of(tx)?, &c.spec)?;
@@ -437,7 +437,7 @@ impl Store {
         reason: &str,
     ) -> Result<Due> {
         require(actor, Act::SuspendDeadline)?;
-        check_suspension(suspension, reason).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        check_suspension(suspension, reason).map_err(StoreError::Clock)?;
         let now = self.now();
         self.write(|tx| {
             acting(tx, actor, Act::SuspendDeadline)?;

@@ -81,6 +81,8 @@ pub enum StoreError {
     Notice(crate::domain::supervision::notice::NoticeError),
     /// A step on several cases at once refused for some of them: nothing was changed.
     Refusals(Vec<CaseRefusal>),
+    /// A deadline's extension or suspension refused (once, at most the rule's days, a reason).
+    Clock(crate::domain::calendar::ClockError),
     NotFound(String),
     Invalid(String),
     /// A change to the roster refused by the domain's checks.

@@ -947,12 +947,12 @@ fn side_effects(
         Step::ExtensionRequest { days, reason } => {
             // Asked within what a manager may grant: once, at most the rule's days.
             check_extension(facts.extended, *days, max_extension, reason)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                .map_err(StoreError::Clock)?;
         }
         Step::Extend { days, reason } => {
             let mut c = one_running_clock(tx, case_id, "handle")?;
             check_extension(facts.extended, *days, max_extension, reason)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                .map_err(StoreError::Clock)?;
             c.spec.extension_days = *days;
             let due = count(&calendar_in(tx)?, counting_of(tx)?, &c.spec);
             tx.execute(
@@ -965,7 +965,7 @@ fn side_effects(
                 from: *from,
                 to: *to,
             };
-            check_suspension(suspension, reason).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            check_suspension(suspension, reason).map_err(StoreError::Clock)?;
             let running: Vec<i64> = tx
                 .prepare_cached("SELECT id FROM clocks WHERE case_id = ?1 AND stopped IS NULL")?
                 .query_map([case_id], |r| r.get(0))?

@@ -237,6 +237,23 @@ fn an_extension_is_asked_once_and_granted_by_a_manager() {
             note: String::new(),
         },
     );
+    // More than a manager may grant is refused in the screen's language.
+    let me = o.me.clone();
+    let version = o.case(case).version;
+    let too_long = o
+        .store
+        .take_step(
+            &me,
+            case,
+            version,
+            Step::ExtensionRequest {
+                days: 31,
+                reason: "需现场勘查".into(),
+            },
+        )
+        .unwrap_err();
+    let said = xfdesk::i18n::store_error(xfdesk::i18n::Lang::Zh, &too_long);
+    assert!(said.contains("延期最多 30 日"), "{said}");
     o.step(
         case,
         Step::ExtensionRequest {
@@ -244,7 +261,6 @@ fn an_extension_is_asked_once_and_granted_by_a_manager() {
             reason: "需现场勘查".into(),
         },
     );
-    let me = o.me.clone();
     let version = o.case(case).version;
     let again = o
         .store
