@@ -34,12 +34,15 @@ pub fn clean_line(input: &str) -> String {
     clean_text(input, false)
 }
 
+/// Control characters, the marks that reorder text (bidi), and the invisible ones that make
+/// two equal-looking names differ (zero-width space, word joiner, byte-order mark).
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{200e}' | '\u{200f}' | '\u{061c}'
             | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}')
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -101,6 +104,7 @@ mod tests {
     #[test]
     fn removes_bidi_overrides() {
         assert_eq!(clean_line("abc\u{202e}fed\u{2066}x"), "abcfedx");
+        assert_eq!(clean_line("乡长\u{200b}点我\u{feff}\u{2060}x"), "乡长点我x");
     }
 
     #[test]

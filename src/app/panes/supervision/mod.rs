@@ -129,7 +129,7 @@ impl SupervisionPane {
             }
             (_, C::ShowNotices) => {
                 self.view = View::Notices;
-                self.notices.reload(ctx)?;
+                self.notices.reopen(ctx)?;
             }
             (_, C::ShowStats) => {
                 self.view = View::Stats;

@@ -30,10 +30,24 @@ impl Notices {
         }
         let total = ctx.store.notice_count()?;
         let changed = rows != self.rows || total != self.total;
+        // The highlight stays on the same notice when a new one comes in above it: `p`
+        // prints the notice the user chose, never the one that moved into its row.
+        let highlighted = self.rows.get(self.selected).map(|n| n.id);
         self.rows = rows;
         self.total = total;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.selected = highlighted
+            .and_then(|id| self.rows.iter().position(|n| n.id == id))
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
         Ok(changed)
+    }
+
+    /// Open on the newest notice.
+    pub fn reopen(&mut self, ctx: &mut Ctx<'_>) -> Result<bool> {
+        self.page_before = None;
+        self.rows.clear();
+        self.selected = 0;
+        self.reload(ctx)
     }
 
     /// Print the highlighted notice: a file beside the database (or in `document_dir`), and
