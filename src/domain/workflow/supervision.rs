@@ -82,9 +82,7 @@ pub(super) fn check(step: &Step, facts: &CaseFacts, today: NaiveDate) -> Result<
         } => {
             ladder(kind, facts)?;
             words(requirement)?;
-            if *report_by <= today {
-                return Err(StepError::Date);
-            }
+            report_date(*report_by, today)?;
         }
         Step::Talk {
             held_on,
@@ -101,9 +99,7 @@ pub(super) fn check(step: &Step, facts: &CaseFacts, today: NaiveDate) -> Result<
         Step::ListSupervision { reason, report_by } => {
             ladder(kind, facts)?;
             words(reason)?;
-            if *report_by <= today {
-                return Err(StepError::Date);
-            }
+            report_date(*report_by, today)?;
         }
         Step::Accountability { target, proposal } => {
             ladder(kind, facts)?;
@@ -111,6 +107,18 @@ pub(super) fn check(step: &Step, facts: &CaseFacts, today: NaiveDate) -> Result<
             words(proposal)?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A report asked for by a date: after today, and within a year (a later date is a typo, and
+/// would print on the 督办单 as the office's demand).
+fn report_date(report_by: NaiveDate, today: NaiveDate) -> Result<(), StepError> {
+    let latest = today
+        .checked_add_days(chrono::Days::new(366))
+        .unwrap_or(today);
+    if report_by <= today || report_by > latest {
+        return Err(StepError::Date);
     }
     Ok(())
 }
@@ -227,5 +235,27 @@ mod tests {
             ),
             Err(StepError::AlreadyDone)
         );
+    }
+
+    #[test]
+    fn a_report_is_asked_for_after_today_and_within_a_year() {
+        let me = staff(&[Role::Supervisor, Role::Manager]);
+        let mut facts = transferred();
+        facts.ladder.urged = 1;
+        let today = d("2026-09-30");
+        let order = |by: &str| Step::SupervisionOrder {
+            requirement: "限期整改".into(),
+            report_by: d(by),
+        };
+        for (by, ok) in [
+            ("2026-09-30", false),
+            ("2026-10-15", true),
+            ("2027-10-01", true),
+            ("2027-10-02", false),
+            ("9999-12-31", false),
+        ] {
+            let result = check(&me, &order(by), &facts, today, None);
+            assert_eq!(result.is_ok(), ok, "{by}: {result:?}");
+        }
     }
 }
