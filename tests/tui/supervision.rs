@@ -6,39 +6,11 @@ use super::common::*;
 
 const F4: &[u8] = b"\x1bOS";
 
-/// A case registered by the calling account through the library; its number.
-fn registered(db: &std::path::Path) -> String {
-    use xfdesk::domain::intake::{IntakeInput, validate_intake};
-    let mut store = xfdesk::store::Store::open(db).unwrap();
-    let me = store
-        .staff_by_login(&xfdesk::os::current_login().unwrap())
-        .unwrap()
-        .unwrap();
-    let now = store.now();
-    let cat = store.categories().unwrap()[0].id;
-    store
-        .save_intake(
-            &me,
-            &validate_intake(
-                &IntakeInput {
-                    name: "张三".into(),
-                    category_id: Some(cat),
-                    summary: "拖欠工资三个月".into(),
-                    ..IntakeInput::blank(now)
-                },
-                now,
-            )
-            .unwrap(),
-        )
-        .unwrap()
-        .number
-}
-
 #[test]
 fn a_case_urged_from_the_supervision_pane_shows_in_another_session_without_a_key_press() {
     let dir = tempfile::tempdir().unwrap();
     let db = initialised_db(dir.path());
-    let number = registered(&db);
+    let number = registered_case(&db, xfdesk::domain::MatterKind::Request);
     // A handler has the case open.
     let mut handler = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
     handler.wait_for("身份证号");

@@ -4,34 +4,6 @@
 use super::common::*;
 use std::time::Duration;
 
-/// A case registered by the calling account through the library.
-fn registered(db: &std::path::Path) -> String {
-    use xfdesk::domain::intake::{IntakeInput, validate_intake};
-    let mut store = xfdesk::store::Store::open(db).unwrap();
-    let me = store
-        .staff_by_login(&xfdesk::os::current_login().unwrap())
-        .unwrap()
-        .unwrap();
-    let now = store.now();
-    let cat = store.categories().unwrap()[0].id;
-    store
-        .save_intake(
-            &me,
-            &validate_intake(
-                &IntakeInput {
-                    name: "张三".into(),
-                    category_id: Some(cat),
-                    summary: "拖欠工资三个月".into(),
-                    ..IntakeInput::blank(now)
-                },
-                now,
-            )
-            .unwrap(),
-        )
-        .unwrap()
-        .number
-}
-
 fn state(db: &std::path::Path) -> String {
     rusqlite::Connection::open(db)
         .unwrap()
@@ -43,7 +15,7 @@ fn state(db: &std::path::Path) -> String {
 fn a_case_goes_from_registered_to_closed_through_the_detail_dialogs() {
     let dir = tempfile::tempdir().unwrap();
     let db = initialised_db(dir.path());
-    registered(&db);
+    registered_case(&db, xfdesk::domain::MatterKind::Request);
     let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
     tui.wait_for("身份证号");
     tui.send(F2);
@@ -91,7 +63,7 @@ fn a_case_goes_from_registered_to_closed_through_the_detail_dialogs() {
 fn a_step_taken_elsewhere_shows_in_an_open_session() {
     let dir = tempfile::tempdir().unwrap();
     let db = initialised_db(dir.path());
-    let n = registered(&db);
+    let n = registered_case(&db, xfdesk::domain::MatterKind::Request);
     let mut tui = Tui::start(&db, 80, 24, "zh_CN.UTF-8", &[]);
     tui.wait_for("身份证号");
     tui.send(F2);
@@ -120,7 +92,7 @@ fn a_step_taken_elsewhere_shows_in_an_open_session() {
 fn a_receptionist_is_refused_approval_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = initialised_db(dir.path());
-    let n = registered(&db);
+    let n = registered_case(&db, xfdesk::domain::MatterKind::Request);
     let out = xfdesk(
         &db,
         &[
